@@ -1,0 +1,178 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { apiBaseUrl, describeTokenFailure, tokenUrl } from '../nodes/SinchConversation/transport/hosts';
+
+export class SinchConversationApi implements ICredentialType {
+	name = 'sinchConversationApi';
+
+	displayName = 'Sinch Conversation API';
+
+	icon: Icon = { light: 'file:sinch.svg', dark: 'file:sinch.dark.svg' };
+
+	documentationUrl = 'https://developers.sinch.com/docs/conversation/api-reference/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Project ID',
+			name: 'projectId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 8f2b6c1e-4d3a-4b7e-9c5f-1a2b3c4d5e6f',
+			description: 'The Sinch project that owns the apps. Shown on the project page of the Sinch dashboard.',
+		},
+		{
+			displayName: 'Key ID',
+			name: 'keyId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'ID of an access key of this project (Sinch dashboard, Settings, Access Keys)',
+		},
+		{
+			displayName: 'Key Secret',
+			name: 'keySecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Secret of that access key. Sinch shows it only once, when the key is created.',
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			default: 'us',
+			description:
+				'Region of the Conversation API host. An app lives in the region that created it; another region answers 404 for it.',
+			options: [
+				{ name: 'United States', value: 'us' },
+				{ name: 'Europe', value: 'eu' },
+				{ name: 'Brazil', value: 'br' },
+				{ name: 'Custom', value: 'custom', description: 'A proxy, a future region, or the local emulator' },
+			],
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. http://127.0.0.1:8787',
+			description: 'Conversation API base URL, without /v1',
+			displayOptions: { show: { region: ['custom'] } },
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			default: 'oAuth2',
+			options: [
+				{
+					name: 'OAuth2 (Recommended)',
+					value: 'oAuth2',
+					description: 'Exchanges the key for a short-lived access token, reused until it expires',
+				},
+				{
+					name: 'Basic',
+					value: 'basic',
+					description: 'Sends the key with every request. Sinch rate-limits this heavily; meant for testing.',
+				},
+			],
+		},
+		{
+			displayName: 'Token URL',
+			name: 'tokenUrl',
+			type: 'string',
+			default: 'https://auth.sinch.com/oauth2/token',
+			description: 'Where OAuth2 access tokens are requested',
+			displayOptions: { show: { region: ['custom'], authentication: ['oAuth2'] } },
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	// n8n calls this when accessToken is empty, on a credential test, and once after a 401; it stores the result.
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		if (credentials.authentication === 'basic') return {};
+		const url = tokenUrl(credentials);
+		let response: { access_token?: unknown };
+		try {
+			response = (await this.helpers.httpRequest({
+				method: 'POST',
+				url,
+				auth: { username: String(credentials.keyId), password: String(credentials.keySecret) },
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: 'grant_type=client_credentials',
+				json: true,
+			})) as { access_token?: unknown };
+		} catch (error) {
+			// A plain Error keeps the key secret (present in the failed request's headers) out of what n8n shows and stores.
+			throw new Error(describeTokenFailure(url, error));
+		}
+		if (typeof response?.access_token !== 'string' || response.access_token === '') {
+			throw new Error(`The Sinch token URL ${url} answered without an access token. Check the Token URL.`);
+		}
+		return { accessToken: response.access_token };
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		if (credentials.authentication === 'basic') {
+			return {
+				...requestOptions,
+				auth: { username: String(credentials.keyId), password: String(credentials.keySecret) },
+			};
+		}
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken)}` },
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{${apiBaseUrl.expression}}}`,
+			url: '=/v1/projects/{{encodeURIComponent($credentials.projectId)}}/apps',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Sinch did not accept the Key ID and Key Secret (401). Copy both again from Access Keys in the Sinch dashboard.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'This key may not use this project (403), or the project is blocked by billing. Use a key created in this project.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'Sinch does not know this project here (404). Check the Project ID and the Region (or the Base URL).',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,5 @@
+// n8n finds the node and credential through the "n8n" section of package.json; this entry only names them for require().
+module.exports = {
+	nodes: ['./dist/nodes/SinchConversation/SinchConversation.node.js'],
+	credentials: ['./dist/credentials/SinchConversationApi.credentials.js'],
+};

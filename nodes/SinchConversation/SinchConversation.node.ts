@@ -1,0 +1,37 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as app from './actions/app';
+import { router } from './actions/router';
+
+export class SinchConversation implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sinch Conversation',
+		name: 'sinchConversation',
+		icon: { light: 'file:sinch.svg', dark: 'file:sinch.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Create and manage Sinch Conversation API apps and their channels',
+		defaults: { name: 'Sinch Conversation' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sinchConversationApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'App', value: 'app' }],
+				default: 'app',
+			},
+			...app.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,114 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { sinchApiRequest } from '../../transport';
+import { checkAppBody, withoutReadOnlyFields } from '../../helpers/validateApp';
+import { appSettingProperties, channelEntryProperties, inputModeOptions } from './appFields';
+import {
+	appOutput,
+	assertValid,
+	includeSecretsOption,
+	parseJsonParameter,
+	readAppSettings,
+	readChannelCredentials,
+} from './appInput';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Define App',
+		name: 'specifyBody',
+		type: 'options',
+		default: 'fields',
+		description: 'Whether to fill in the app field by field, or give the whole request as JSON',
+		options: inputModeOptions,
+	},
+	{
+		displayName: 'Display Name',
+		name: 'displayName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Support Bot EU',
+		description: 'Name of the app as shown in the Sinch dashboard; need not be unique',
+		displayOptions: { show: { specifyBody: ['fields'] } },
+	},
+	{
+		displayName: 'Channel Credentials Input',
+		name: 'channelCredentialsInput',
+		type: 'options',
+		default: 'fields',
+		description: 'Whether to add channels one by one, or give the channel_credentials list as JSON (e.g. from an earlier node)',
+		options: inputModeOptions,
+		displayOptions: { show: { specifyBody: ['fields'] } },
+	},
+	{
+		displayName: 'Channel Credentials',
+		name: 'channelCredentials',
+		type: 'fixedCollection',
+		default: {},
+		placeholder: 'Add Channel',
+		typeOptions: { multipleValues: true, sortable: true },
+		description: 'Channels of the app, each with its credentials. The order is the channel priority: Sinch tries the first one first.',
+		displayOptions: { show: { specifyBody: ['fields'], channelCredentialsInput: ['fields'] } },
+		options: [{ displayName: 'Channel', name: 'entries', values: channelEntryProperties }],
+	},
+	{
+		displayName: 'Channel Credentials (JSON)',
+		name: 'channelCredentialsJson',
+		type: 'json',
+		default: '[]',
+		description:
+			'Sinch\'s channel_credentials array, e.g. [{"channel": "SMS", "static_bearer": {"claimed_identity": "…", "token": "…"}}]. Checked like the fields.',
+		displayOptions: { show: { specifyBody: ['fields'], channelCredentialsInput: ['json'] } },
+	},
+	{
+		displayName: 'App (JSON)',
+		name: 'jsonBody',
+		type: 'json',
+		default: '{\n  "display_name": "",\n  "channel_credentials": []\n}',
+		description: 'The whole create request in Sinch\'s field names; read-only fields such as ID and state are ignored. Checked like the fields.',
+		displayOptions: { show: { specifyBody: ['json'] } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		default: {},
+		placeholder: 'Add Field',
+		description: 'Optional app settings; Sinch uses its defaults for any not added here',
+		displayOptions: { show: { specifyBody: ['fields'] } },
+		options: appSettingProperties,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		default: {},
+		placeholder: 'Add Option',
+		options: [includeSecretsOption],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['create'] } }, properties);
+
+export function readCreateBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	let body: unknown;
+	if (this.getNodeParameter('specifyBody', itemIndex, 'fields') === 'json') {
+		body = parseJsonParameter.call(this, 'jsonBody', 'App (JSON)', itemIndex);
+		if (body && typeof body === 'object' && !Array.isArray(body)) body = withoutReadOnlyFields(body as IDataObject);
+	} else {
+		body = {
+			display_name: this.getNodeParameter('displayName', itemIndex, '') as string,
+			channel_credentials: readChannelCredentials.call(this, itemIndex),
+			...readAppSettings.call(this, itemIndex),
+		};
+	}
+	assertValid.call(this, checkAppBody(body, 'create'), itemIndex);
+	return body as IDataObject;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body = readCreateBody.call(this, itemIndex);
+	const app = await sinchApiRequest.call(this, 'POST', '/apps', body, undefined, itemIndex);
+	return appOutput.call(this, app, itemIndex);
+}

@@ -1,0 +1,51 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+export const DEFAULT_TOKEN_URL = 'https://auth.sinch.com/oauth2/token';
+
+function trimSlashes(url: string): string {
+	return url.trim().replace(/\/+$/, '');
+}
+
+/** The Conversation API base URL (no /v1) of a credential's region. */
+export function apiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	if (credentials.region === 'custom') return trimSlashes(String(credentials.baseUrl ?? ''));
+	return `https://${String(credentials.region)}.conversation.api.sinch.com`;
+}
+
+// The same rule as apiBaseUrl, for the credential test request, which n8n resolves as an expression.
+apiBaseUrl.expression =
+	'$credentials.region === "custom" ? String($credentials.baseUrl).trim().replace(/\\/+$/, "") : "https://" + $credentials.region + ".conversation.api.sinch.com"';
+
+export function tokenUrl(credentials: ICredentialDataDecryptedObject): string {
+	if (credentials.region !== 'custom') return DEFAULT_TOKEN_URL;
+	return trimSlashes(String(credentials.tokenUrl || DEFAULT_TOKEN_URL));
+}
+
+interface FailedRequest {
+	code?: string;
+	httpCode?: string | null;
+	response?: { status?: number };
+	cause?: { code?: string; response?: { status?: number } };
+}
+
+const UNREACHABLE_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH'];
+
+/** Says why the OAuth2 token request failed, and what to change, without any secret. */
+export function describeTokenFailure(url: string, error: unknown): string {
+	const failed = (error ?? {}) as FailedRequest;
+	const status = failed.response?.status ?? failed.cause?.response?.status ?? Number(failed.httpCode ?? NaN);
+	const code = failed.code ?? failed.cause?.code;
+	if (status === 401 || status === 400 || status === 403) {
+		return `Sinch did not accept the Key ID and Key Secret when asked for an access token (${status}). Copy both again from Access Keys in the Sinch dashboard.`;
+	}
+	if (status === 429) {
+		return 'The Sinch token service is rate limiting this key (429). Wait a few seconds and run again.';
+	}
+	if (Number.isFinite(status)) {
+		return `The Sinch token URL ${url} answered HTTP ${status}. Check the Token URL, or try again later.`;
+	}
+	if (code && UNREACHABLE_CODES.includes(code)) {
+		return `Could not reach the Sinch token URL ${url}. Check the Region (or the Token URL of a custom region) and the network or proxy of n8n.`;
+	}
+	return `The access token request to ${url} failed. Check the Token URL and the network or proxy of n8n.`;
+}

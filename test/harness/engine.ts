@@ -1,0 +1,141 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypeData,
+	INodeTypes,
+	IRun,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+
+import { SinchConversationApi } from '../../credentials/SinchConversationApi.credentials';
+import { SinchConversation } from '../../nodes/SinchConversation/SinchConversation.node';
+import { TestCredentialsHelper } from './credentials-helper';
+
+export const NODE_TYPE = 'n8n-nodes-sinch-conversation.sinchConversation';
+export const CREDENTIAL_ID = 'cred-1';
+const credentialType = new SinchConversationApi();
+
+/** Emits the test's input items, standing in for whatever node feeds ours in a real workflow. */
+class ItemsNode implements INodeType {
+	description = {
+		displayName: 'Items',
+		name: 'items',
+		group: ['input'],
+		version: 1,
+		description: '',
+		defaults: { name: 'Items' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
+		return [items.map((json) => ({ json }))];
+	}
+}
+
+const nodeTypeData: INodeTypeData = {
+	'test.items': { sourcePath: '', type: new ItemsNode() },
+	[NODE_TYPE]: { sourcePath: '', type: new SinchConversation() },
+};
+
+const nodeTypes: INodeTypes = {
+	getByName: (name) => nodeTypeData[name].type,
+	getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(nodeTypeData[name].type, version),
+	getKnownTypes: () => ({}),
+} as INodeTypes;
+
+export function newCredentialsHelper(data: ICredentialDataDecryptedObject): TestCredentialsHelper {
+	const helper = new TestCredentialsHelper({ [credentialType.name]: credentialType });
+	helper.store(CREDENTIAL_ID, data);
+	return helper;
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	items?: IDataObject[];
+	/** Shared between runs to prove what n8n keeps across executions (the stored access token). */
+	credentials: TestCredentialsHelper;
+	onError?: INode['onError'];
+}
+
+export interface RunResult {
+	/** Items of each output of our node: [main] or, with the error output, [success, error]. */
+	outputs: INodeExecutionData[][];
+	error?: Error & { description?: string; context?: IDataObject; httpCode?: string };
+	run: IRun;
+}
+
+/** Runs Items → Sinch Conversation through n8n-core's WorkflowExecute, as n8n runs a manual execution. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const nodes: INode[] = [
+		{
+			id: 'items',
+			name: 'Items',
+			type: 'test.items',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(options.items ?? [{}]) },
+		},
+		{
+			id: 'sinch',
+			name: 'Sinch',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			credentials: { sinchConversationApi: { id: CREDENTIAL_ID, name: 'Sinch' } },
+			...(options.onError ? { onError: options.onError } : {}),
+		},
+	];
+	const connections = { Items: { main: [[{ node: 'Sinch', type: 'main' as const, index: 0 }]] } };
+	const workflow = new Workflow({ id: 'wf-1', nodes, connections, active: false, nodeTypes });
+	const workflowData: IWorkflowBase = {
+		id: 'wf-1',
+		name: 'test',
+		active: false,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		nodes,
+		connections,
+	} as IWorkflowBase;
+	const additionalData = {
+		credentialsHelper: options.credentials,
+		hooks: new ExecutionLifecycleHooks('manual', 'exec-1', workflowData),
+		executeWorkflow: async () => ({ data: [], executionId: '' }),
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+		variables: {},
+		userId: 'user-1',
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const execute = new WorkflowExecute(additionalData, 'manual', createRunExecutionData());
+	const run = await execute.run({ workflow, startNode: workflow.getNode('Items')! });
+	const taskData = run.data.resultData.runData.Sinch?.[0];
+	return {
+		outputs: (taskData?.data?.main ?? []).map((output) => output ?? []),
+		error: (run.data.resultData.error ?? taskData?.error) as RunResult['error'],
+		run,
+	};
+}
