@@ -12,16 +12,33 @@ import type {
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+import { LoggerProxy, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
 import { SinchConversationApi } from '../../credentials/SinchConversationApi.credentials';
 import { SinchConversation } from '../../nodes/SinchConversation/SinchConversation.node';
 import { TestCredentialsHelper } from './credentials-helper';
 
+/** Everything n8n logs during the tests, kept so tests can prove no secret reaches a log. */
+export const logLines: string[] = [];
+// n8n's debug log carries the workflow's own node definition (parameters as the user typed them); that is n8n's
+// record of the workflow, not something the node adds, so it is left out of what the tests inspect.
+const logReplacer = (key: string, value: unknown) => {
+	if (key === 'node' && typeof value === 'object' && value !== null && 'parameters' in value) return '[node definition]';
+	return value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value;
+};
+const capture = (level: string) => (message: string, meta?: object) =>
+	logLines.push(`${level} ${message} ${meta ? JSON.stringify(meta, logReplacer) : ''}`);
+const logger = { error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug') };
+LoggerProxy.init(logger as never);
+// n8n-core's ErrorReporter logs through its own DI Logger (n8n-core's nested copy of @n8n/di and backend-common).
+const fromCore = (name: string) => require(require.resolve(name, { paths: [require.resolve('n8n-core')] })) as Record<string, unknown>;
+const { Container } = fromCore('@n8n/di') as { Container: { set(token: unknown, value: unknown): void } };
+Container.set(fromCore('@n8n/backend-common').Logger, { ...logger, scoped: () => logger });
+
 export const NODE_TYPE = 'n8n-nodes-sinch-conversation.sinchConversation';
 export const CREDENTIAL_ID = 'cred-1';
-const credentialType = new SinchConversationApi();
+export const credentialType = new SinchConversationApi();
 
 /** Emits the test's input items, standing in for whatever node feeds ours in a real workflow. */
 class ItemsNode implements INodeType {
@@ -48,7 +65,7 @@ const nodeTypeData: INodeTypeData = {
 	[NODE_TYPE]: { sourcePath: '', type: new SinchConversation() },
 };
 
-const nodeTypes: INodeTypes = {
+export const nodeTypes: INodeTypes = {
 	getByName: (name) => nodeTypeData[name].type,
 	getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(nodeTypeData[name].type, version),
 	getKnownTypes: () => ({}),
@@ -58,6 +75,33 @@ export function newCredentialsHelper(data: ICredentialDataDecryptedObject): Test
 	const helper = new TestCredentialsHelper({ [credentialType.name]: credentialType });
 	helper.store(CREDENTIAL_ID, data);
 	return helper;
+}
+
+/** What n8n's server passes to an execution; only the credential helper matters to our node. */
+export function buildAdditionalData(
+	credentials: TestCredentialsHelper,
+	workflowData: IWorkflowBase,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: credentials,
+		hooks: new ExecutionLifecycleHooks('manual', 'exec-1', workflowData),
+		executeWorkflow: async () => ({ data: [], executionId: '' }),
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+		variables: {},
+		userId: 'user-1',
+	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
 export interface RunOptions {
@@ -109,26 +153,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		nodes,
 		connections,
 	} as IWorkflowBase;
-	const additionalData = {
-		credentialsHelper: options.credentials,
-		hooks: new ExecutionLifecycleHooks('manual', 'exec-1', workflowData),
-		executeWorkflow: async () => ({ data: [], executionId: '' }),
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678',
-		formBaseUrl: 'http://127.0.0.1:5678/form',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
-		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
-		variables: {},
-		userId: 'user-1',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = buildAdditionalData(options.credentials, workflowData);
 
 	const execute = new WorkflowExecute(additionalData, 'manual', createRunExecutionData());
 	const run = await execute.run({ workflow, startNode: workflow.getNode('Items')! });

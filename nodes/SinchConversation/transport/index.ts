@@ -62,15 +62,18 @@ export async function sinchApiRequest(
 				{ message: redact(String(failed.message ?? 'The request to Sinch failed'), secrets), itemIndex },
 			);
 		}
-		const parsed = parseSinchError(response.status, response.data ?? failed.context?.data);
+		const raw = parseSinchError(response.status, response.data ?? failed.context?.data);
+		const parsed = {
+			...raw,
+			message: raw.message && redact(raw.message, secrets),
+			details: raw.details && redact(raw.details, secrets),
+		};
 		const retryAfter = response.headers?.['retry-after'];
-		const message = redact(describeSinchError(parsed), secrets);
 		throw new NodeApiError(this.getNode(), { ...parsed } as JsonObject, {
-			message,
+			message: describeSinchError(parsed),
 			description:
 				[parsed.details, retryAfter ? `Sinch asks to retry after ${String(retryAfter)} seconds` : undefined]
 					.filter(Boolean)
-					.map((part) => redact(String(part), secrets))
 					.join('. ') || undefined,
 			httpCode: String(response.status),
 			itemIndex,

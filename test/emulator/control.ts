@@ -1,0 +1,48 @@
+import { faultRequestProblem } from './faults';
+import { json, parseJson, type Reply } from './http-io';
+import type { App, EmulatorInfo, FaultRequest, RequestLogEntry } from './types';
+
+/** What the control endpoints act on: the Emulator itself. */
+export interface Controllable {
+  info(): EmulatorInfo;
+  readonly requests: readonly RequestLogEntry[];
+  readonly apps: readonly App[];
+  reset(): void;
+  expireTokens(): void;
+  addFault(fault: FaultRequest): void;
+}
+
+export const CONTROL_PREFIX = '/_emulator/';
+
+/** /_emulator/* for tests in other processes (n8n running the node, say). No auth, not logged. */
+export function handleControl(method: string, path: string, rawBody: string, emulator: Controllable): Reply {
+  const route = `${method} ${path.slice(CONTROL_PREFIX.length)}`;
+  switch (route) {
+    case 'GET info':
+      return json(200, emulator.info());
+    case 'GET requests':
+      return json(200, { requests: emulator.requests });
+    case 'GET apps':
+      return json(200, { apps: emulator.apps });
+    case 'POST reset':
+      emulator.reset();
+      return json(200, {});
+    case 'POST expire-tokens':
+      emulator.expireTokens();
+      return json(200, {});
+    case 'POST faults': {
+      const parsed = parseJson(rawBody);
+      const problem = parsed.ok ? faultRequestProblem(parsed.value) : 'body must be JSON';
+      if (problem !== undefined || !parsed.ok) return json(400, { error: problem });
+      emulator.addFault(parsed.value as FaultRequest);
+      return json(200, {});
+    }
+    default:
+      return json(404, {
+        error: `unknown control endpoint ${method} ${path}`,
+        endpoints: ['GET info', 'GET requests', 'GET apps', 'POST reset', 'POST expire-tokens', 'POST faults'].map(
+          (name) => name.replace(' ', ` ${CONTROL_PREFIX}`),
+        ),
+      });
+  }
+}

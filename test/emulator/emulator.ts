@@ -1,0 +1,213 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleApi } from './api';
+import { AppStore } from './apps';
+import { Tokens } from './auth';
+import { CONTROL_PREFIX, handleControl, type Controllable } from './control';
+import { sinchError, sinchErrorBody } from './errors';
+import { Faults, type TakenFault } from './faults';
+import { bodyForLog, headerObject, queryObject, readBody, send, type Reply } from './http-io';
+import type {
+  App,
+  DelayFault,
+  DropFault,
+  EmulatorInfo,
+  EmulatorOptions,
+  FailFault,
+  FaultRequest,
+  RequestLogEntry,
+} from './types';
+
+/** Fixed development values, so a running emulator can be configured once in n8n. Not secrets. */
+export const DEFAULT_PROJECT_ID = '8f2b6c1e-4d3a-4b7e-9c5f-1a2b3c4d5e6f';
+export const DEFAULT_KEY_ID = '3c9e7a51-2f4d-4e8b-a6c0-5d1f9b2e7a34';
+export const DEFAULT_KEY_SECRET = 'emulator-secret-do-not-use-in-production';
+
+const TOKEN_PATH = '/oauth2/token';
+const HOST = '127.0.0.1';
+
+/** A running emulator of the Sinch Conversation API's App endpoints and of Sinch's OAuth2 token endpoint. */
+export class Emulator implements Controllable {
+  /** API base: the API is at `${url}/v1/projects/{project}/apps`. */
+  readonly url: string;
+  readonly tokenUrl: string;
+  readonly projectId: string;
+  readonly keyId: string;
+  readonly keySecret: string;
+  private readonly otherProjects: ReadonlySet<string>;
+  private readonly tokenLifetimeSeconds: number;
+  private readonly log: RequestLogEntry[] = [];
+  private readonly store = new AppStore();
+  private readonly faults = new Faults();
+  private readonly tokens: Tokens;
+
+  private constructor(
+    private readonly server: Server,
+    options: EmulatorOptions,
+  ) {
+    this.url = `http://${HOST}:${(server.address() as AddressInfo).port}`;
+    this.tokenUrl = `${this.url}${TOKEN_PATH}`;
+    this.projectId = options.projectId ?? DEFAULT_PROJECT_ID;
+    this.keyId = options.keyId ?? DEFAULT_KEY_ID;
+    this.keySecret = options.keySecret ?? DEFAULT_KEY_SECRET;
+    this.otherProjects = new Set(options.otherProjects ?? []);
+    this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
+    this.tokens = new Tokens({
+      keyId: this.keyId,
+      keySecret: this.keySecret,
+      tokenLifetimeSeconds: this.tokenLifetimeSeconds,
+      issuer: this.url,
+    });
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      this.handle(req, res).catch((error: unknown) => {
+        console.error('sinch emulator: unhandled error', error);
+        if (!res.headersSent) send(res, sinchError(500, 'emulator error'));
+      });
+    });
+  }
+
+  static async start(options: EmulatorOptions = {}): Promise<Emulator> {
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, HOST, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return new Emulator(server, options);
+  }
+
+  /** Every request received, control endpoints excepted, oldest first. */
+  get requests(): readonly RequestLogEntry[] {
+    return this.log;
+  }
+
+  /** The stored apps as the API would answer them (copies). */
+  get apps(): readonly App[] {
+    return this.store.list();
+  }
+
+  /** Number of calls to the token endpoint since start or the last reset. */
+  tokenRequests(): number {
+    return this.log.filter((entry) => entry.path === TOKEN_PATH).length;
+  }
+
+  /** Every token issued so far is expired from now on (tokens issued later are fresh). */
+  expireTokens(): void {
+    this.tokens.expireAll();
+  }
+
+  /** Forgets apps, the request log, armed faults and issued tokens. */
+  reset(): void {
+    this.store.clear();
+    this.log.length = 0;
+    this.faults.clear();
+    this.tokens.clear();
+  }
+
+  /** The next `times` matching requests get this status and body, before any other processing (unless afterProcessing). */
+  failNext(fault: FailFault): void {
+    this.addFault({ kind: 'fail', ...fault });
+  }
+
+  /** The next `times` matching requests wait `ms` before being processed. */
+  delayNext(fault: DelayFault): void {
+    this.addFault({ kind: 'delay', ...fault });
+  }
+
+  /** The next `times` matching requests get no answer: the socket is destroyed. */
+  dropNext(fault: DropFault = {}): void {
+    this.addFault({ kind: 'drop', ...fault });
+  }
+
+  addFault(fault: FaultRequest): void {
+    this.faults.add(fault);
+  }
+
+  info(): EmulatorInfo {
+    return {
+      url: this.url,
+      tokenUrl: this.tokenUrl,
+      projectId: this.projectId,
+      keyId: this.keyId,
+      keySecret: this.keySecret,
+      otherProjects: [...this.otherProjects],
+      tokenLifetimeSeconds: this.tokenLifetimeSeconds,
+    };
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.server.close((error) => (error ? reject(error) : resolve()));
+      // Keep-alive sockets of clients would otherwise hold close() open.
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const parsedUrl = new URL(req.url ?? '/', this.url);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const path = parsedUrl.pathname;
+    const rawBody = await readBody(req);
+    if (path.startsWith(CONTROL_PREFIX)) {
+      send(res, handleControl(method, path, rawBody, this));
+      return;
+    }
+
+    const headers = headerObject(req);
+    const entry: RequestLogEntry = {
+      method,
+      path,
+      query: queryObject(parsedUrl.searchParams),
+      headers,
+      body: bodyForLog(rawBody),
+      status: null,
+      faults: [],
+      receivedAt: Date.now(),
+    };
+    this.log.push(entry);
+
+    const delay = this.faults.takeDelay(method, path);
+    if (delay !== undefined) {
+      entry.faults.push('delay');
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+    const fault = this.faults.takeOutcome(method, path);
+    if (fault && !fault.spec.afterProcessing) {
+      this.answerFault(fault, entry, req, res);
+      return;
+    }
+    const reply =
+      path === TOKEN_PATH && method === 'POST'
+        ? this.tokens.handleTokenRequest(headers, rawBody)
+        : handleApi({ method, path, query: parsedUrl.searchParams, headers, rawBody, entry }, {
+            projectId: this.projectId,
+            otherProjects: this.otherProjects,
+            tokens: this.tokens,
+            apps: this.store,
+          });
+    if (fault) {
+      this.answerFault(fault, entry, req, res);
+      return;
+    }
+    entry.status = reply.status;
+    send(res, reply);
+  }
+
+  private answerFault(fault: TakenFault, entry: RequestLogEntry, req: IncomingMessage, res: ServerResponse): void {
+    entry.faults.push(fault.kind);
+    if (fault.kind === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    const { status, body, retryAfter } = fault.spec;
+    const reply: Reply = {
+      status,
+      body: body ?? sinchErrorBody(status, `Injected fault: HTTP ${status}`),
+      headers: retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) },
+    };
+    entry.status = status;
+    send(res, reply);
+  }
+}

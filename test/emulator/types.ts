@@ -1,0 +1,113 @@
+/** Public types of the emulator, shared by its modules and the tests. */
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export interface EmulatorOptions {
+  /** 0 (default): a free port. */
+  port?: number;
+  projectId?: string;
+  keyId?: string;
+  keySecret?: string;
+  /** Lifetime of issued OAuth2 tokens; default 3600. */
+  tokenLifetimeSeconds?: number;
+  /** Projects that exist but the key may not use: 403 instead of 404. */
+  otherProjects?: string[];
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  query: Record<string, string | string[]>;
+  /** Header names in lower case; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** Parsed JSON, or the raw text for any other content type (the token endpoint's form); undefined when empty. */
+  body: unknown;
+  /** Status answered; null while in progress or when the connection was dropped. */
+  status: number | null;
+  /** Faults applied to this request, in order. */
+  faults: FaultKind[];
+  /** Request fields the emulator does not know (accepted and dropped, as Sinch presumably does), as field paths. */
+  unknownFields?: string[];
+  /** Read-only fields the client sent (ignored), as field paths. */
+  readOnlyFields?: string[];
+  /** Milliseconds since the epoch when the request arrived. */
+  receivedAt: number;
+}
+
+export type FaultKind = 'fail' | 'delay' | 'drop';
+
+/** Which requests a fault applies to; all given conditions must hold. */
+export interface FaultMatch {
+  /** How many matching requests get the fault; default 1. */
+  times?: number;
+  /** HTTP method, any case. */
+  method?: string;
+  /** Substring of the request path (query excluded). */
+  pathIncludes?: string;
+}
+
+export interface FailFault extends FaultMatch {
+  status: number;
+  /** Object: sent as JSON; string: sent as text/plain as is. Default: Sinch's error shape for the status. */
+  body?: unknown;
+  /** Sent as the Retry-After header when given (seconds, or an HTTP date). */
+  retryAfter?: number | string;
+  /** Do the real work first (an app may get created), then answer the fault instead of the real result. */
+  afterProcessing?: boolean;
+}
+
+export interface DelayFault extends FaultMatch {
+  ms: number;
+}
+
+export interface DropFault extends FaultMatch {
+  /** Do the real work first, then destroy the socket instead of answering. */
+  afterProcessing?: boolean;
+}
+
+/** Body of POST /_emulator/faults. */
+export type FaultRequest =
+  | ({ kind: 'fail' } & FailFault)
+  | ({ kind: 'delay' } & DelayFault)
+  | ({ kind: 'drop' } & DropFault);
+
+export interface EmulatorInfo {
+  url: string;
+  tokenUrl: string;
+  projectId: string;
+  keyId: string;
+  keySecret: string;
+  otherProjects: string[];
+  tokenLifetimeSeconds: number;
+}
+
+export type ChannelIntegrationStatus = 'PENDING' | 'ACTIVE' | 'FAILING';
+
+/** One stored `channel_credentials` entry as answered (credential object under its own property name). */
+export interface ChannelCredentialResponse {
+  channel: string;
+  credential_ordinal_number: number;
+  callback_secret?: string;
+  state: { status: ChannelIntegrationStatus; description: string };
+  channel_known_id: string;
+  [credentialProperty: string]: Json | undefined;
+}
+
+/** An app as the emulator answers it. */
+export interface App {
+  id: string;
+  display_name: string;
+  channel_credentials: ChannelCredentialResponse[];
+  conversation_metadata_report_view: 'NONE' | 'FULL';
+  rate_limits: { inbound: number; outbound: number; webhooks: number };
+  retention_policy: { retention_type: string; ttl_days: number };
+  dispatch_retention_policy: { retention_type: string; ttl_days: number };
+  processing_mode: 'CONVERSATION' | 'DISPATCH';
+  smart_conversation: { enabled: boolean };
+  queue_stats: { outbound_size: number; outbound_limit: number };
+  callback_settings: { secret_for_overridden_callback_urls: string };
+  delivery_report_based_fallback: { enabled: boolean; delivery_report_waiting_time?: number };
+  message_retry_settings: { retry_duration: number };
+}

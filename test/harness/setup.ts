@@ -1,0 +1,36 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import type { Emulator } from '../emulator';
+import { newCredentialsHelper } from './engine';
+
+/** The credential a user fills in for the emulator: region Custom, its URLs, its key. */
+export function emulatorCredential(
+	emulator: Emulator,
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
+	return {
+		projectId: emulator.projectId,
+		keyId: emulator.keyId,
+		keySecret: emulator.keySecret,
+		region: 'custom',
+		baseUrl: emulator.url,
+		tokenUrl: emulator.tokenUrl,
+		authentication: 'oAuth2',
+		...overrides,
+	};
+}
+
+export function emulatorCredentials(emulator: Emulator, overrides: ICredentialDataDecryptedObject = {}) {
+	return newCredentialsHelper(emulatorCredential(emulator, overrides));
+}
+
+export const smsApp = (name = 'Demo SMS App') => ({
+	resource: 'app',
+	operation: 'create',
+	displayName: name,
+	channelCredentials: { entries: [{ channel: 'SMS', smsServicePlanId: 'plan-1', smsApiToken: 'sms-token-123' }] },
+});
+
+/** Requests to the App endpoints, leaving out token requests. */
+export const appRequests = (emulator: Emulator) => emulator.requests.filter((r) => r.path.includes('/apps'));
+export const tokenRequests = (emulator: Emulator) => emulator.requests.filter((r) => r.path === '/oauth2/token');
