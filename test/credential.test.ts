@@ -154,6 +154,15 @@ describe('the credential Test button', () => {
 		expect(result.message).toBe('ECONNREFUSED');
 	});
 
+	test('an unreachable token URL (OAuth2) names the URL to check', async () => {
+		const result = await pressTest(emulatorCredential(emulator, { tokenUrl: 'http://127.0.0.1:1/oauth2/token' }));
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'Could not reach the Sinch token URL http://127.0.0.1:1/oauth2/token. Check the Region (or the Token URL of a custom region) and the network or proxy of n8n.',
+		});
+	});
+
 	test('a real region builds the Sinch host from the region', async () => {
 		const { apiBaseUrl } = await import('../nodes/SinchConversation/transport/hosts');
 		expect(apiBaseUrl({ region: 'eu' })).toBe('https://eu.conversation.api.sinch.com');

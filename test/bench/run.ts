@@ -1,0 +1,82 @@
+/**
+ * npm run bench: throughput and memory of the node through n8n-core's engine against the local emulator, and the cost
+ * of validation. Targets are deliberately loose for a 2-core machine; a miss exits 1 and says which.
+ */
+import { checkAppBody } from '../../nodes/SinchConversation/helpers/validateApp';
+import { startEmulator } from '../emulator';
+import { runNode } from '../harness/engine';
+import { emulatorCredentials, smsApp } from '../harness/setup';
+
+const TARGETS = {
+	createItemsPerSecond: 150,
+	heapGrowthMbPer1000Items: 60,
+	validationMicrosecondsPerApp: 200,
+};
+
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+function everyChannelApp() {
+	const token = { claimed_identity: 'id', token: 'secret-token' };
+	return {
+		display_name: 'bench',
+		channel_credentials: [
+			{ channel: 'WHATSAPP', static_bearer: token },
+			{ channel: 'RCS', static_bearer: token },
+			{ channel: 'SMS', static_bearer: token },
+			{ channel: 'VIBERBM', static_bearer: token },
+			{ channel: 'MESSENGER', static_token: { token: 't' } },
+			{ channel: 'MMS', mms_credentials: { account_id: 'a', api_key: 'k', basic_auth: { username: 'u', password: 'p' } } },
+			{ channel: 'INSTAGRAM', instagram_credentials: { token: 't' } },
+			{ channel: 'TELEGRAM', telegram_credentials: { token: 't' } },
+			{ channel: 'KAKAOTALK', kakaotalk_credentials: { kakaotalk_plus_friend_id: 'f', kakaotalk_sender_key: 'k' } },
+			{ channel: 'KAKAOTALKCHAT', kakaotalkchat_credentials: { kakaotalk_plus_friend_id: 'f' } },
+			{ channel: 'LINE', line_credentials: { token: 't', secret: 's', is_default: true } },
+			{ channel: 'LINE', credential_ordinal_number: 1, line_enterprise_credentials: { line_japan: { token: 't', secret: 's' } } },
+			{ channel: 'WECHAT', wechat_credentials: { app_id: 'a', app_secret: 's', token: 't', aes_key: 'k' } },
+			{ channel: 'APPLEBC', applebc_credentials: { business_chat_account_id: 'b' } },
+		],
+		retention_policy: { retention_type: 'MESSAGE_EXPIRE_POLICY', ttl_days: 30 },
+		message_retry_settings: { retry_duration: 600 },
+	};
+}
+
+async function main() {
+	const results: { name: string; value: number; unit: string; target: number; better: 'higher' | 'lower' }[] = [];
+	const emulator = await startEmulator();
+	try {
+		const credentials = emulatorCredentials(emulator);
+		await runNode({ credentials, parameters: smsApp('warm-up') });
+		emulator.reset();
+
+		const items = Array.from({ length: 1000 }, (_, i) => ({ i }));
+		global.gc?.();
+		const heapBefore = process.memoryUsage().heapUsed;
+		const started = process.hrtime.bigint();
+		const { outputs, error } = await runNode({ credentials, parameters: smsApp('bench'), items });
+		const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+		if (error || outputs[0].length !== items.length) throw new Error(`bench run failed: ${error?.message}`);
+		global.gc?.();
+		const heapAfter = process.memoryUsage().heapUsed;
+		results.push({ name: 'create through the engine', value: items.length / seconds, unit: 'items/s', target: TARGETS.createItemsPerSecond, better: 'higher' });
+		results.push({ name: 'heap growth per 1000 created apps (outputs held)', value: mb(heapAfter - heapBefore), unit: 'MB', target: TARGETS.heapGrowthMbPer1000Items, better: 'lower' });
+	} finally {
+		await emulator.close();
+	}
+
+	const app = everyChannelApp();
+	const rounds = 20000;
+	const started = process.hrtime.bigint();
+	for (let i = 0; i < rounds; i++) if (checkAppBody(app, 'create').length) throw new Error('bench app is invalid');
+	const micros = Number(process.hrtime.bigint() - started) / 1e3 / rounds;
+	results.push({ name: 'validation of a 14-entry app', value: micros, unit: 'µs/app', target: TARGETS.validationMicrosecondsPerApp, better: 'lower' });
+
+	let missed = 0;
+	for (const r of results) {
+		const ok = r.better === 'higher' ? r.value >= r.target : r.value <= r.target;
+		if (!ok) missed++;
+		console.log(`${ok ? 'ok  ' : 'MISS'} ${r.name}: ${r.value.toFixed(1)} ${r.unit} (target ${r.better === 'higher' ? '≥' : '≤'} ${r.target})`);
+	}
+	process.exit(missed ? 1 : 0);
+}
+
+void main();
