@@ -66,7 +66,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const details = node.credentials?.[typeName];
 		if (details?.id) {
 			this.updates++;
-			this.saved.set(details.id, { ...this.saved.get(details.id), ...output });
+			this.saved.set(details.id, { ...this.saved.get(details.id), ...output } as ICredentialDataDecryptedObject);
 			return Object.assign(credentials, output);
 		}
 		return undefined;
@@ -77,7 +77,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
-		return await this.types[typeName].preAuthentication?.call(helpers, credentials);
+		return (await this.types[typeName].preAuthentication?.call(helpers, credentials)) as ICredentialDataDecryptedObject | undefined;
 	}
 
 	async getCredentials(): Promise<ICredentials> {

@@ -152,7 +152,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		updatedAt: new Date(),
 		nodes,
 		connections,
-	} as IWorkflowBase;
+	} as unknown as IWorkflowBase;
 	const additionalData = buildAdditionalData(options.credentials, workflowData);
 
 	const execute = new WorkflowExecute(additionalData, 'manual', createRunExecutionData());
