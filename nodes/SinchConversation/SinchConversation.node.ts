@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as app from './actions/app';
 import { router } from './actions/router';
+import { searchApps } from './methods/listSearch';
 
 export class SinchConversation implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,6 +31,8 @@ export class SinchConversation implements INodeType {
 			...app.description,
 		],
 	};
+
+	methods = { listSearch: { searchApps } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

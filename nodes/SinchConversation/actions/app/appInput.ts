@@ -36,13 +36,14 @@ export function readAppSettings(this: IExecuteFunctions, itemIndex: number): IDa
 	return appSettingsFromUi(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 }
 
-/** Stops the item with every problem found, before anything is sent to Sinch. */
-export function assertValid(this: IExecuteFunctions, problems: string[], itemIndex: number): void {
+/** Stops the item with every problem found, before anything is sent to Sinch. `note` is added to the details. */
+export function assertValid(this: IExecuteFunctions, problems: string[], itemIndex: number, note?: string): void {
 	if (problems.length === 0) return;
 	const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+	const details = [problems.length > 1 ? problems.join('\n') : undefined, note].filter(Boolean).join('\n');
 	throw new NodeOperationError(this.getNode(), `${problems[0]}${more}`, {
 		itemIndex,
-		description: problems.length > 1 ? problems.join('\n') : undefined,
+		description: details || undefined,
 	});
 }
 

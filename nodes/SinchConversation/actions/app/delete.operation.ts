@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { appLocatorProperty, appRequest, readAppId } from './appLocator';
+
+const properties: INodeProperties[] = [
+	{
+		...appLocatorProperty,
+		description: `${appLocatorProperty.description} The app and all its channel connections are deleted for good.`,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['delete'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const appId = readAppId.call(this, itemIndex);
+	await appRequest.call(this, 'DELETE', appId, itemIndex);
+	return { deleted: true, id: appId };
+}

@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { appLocatorProperty, appRequest, readAppId } from './appLocator';
+import { appOutput, includeSecretsOption } from './appInput';
+
+const properties: INodeProperties[] = [
+	appLocatorProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		default: {},
+		placeholder: 'Add Option',
+		options: [includeSecretsOption],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const appId = readAppId.call(this, itemIndex);
+	const app = await appRequest.call(this, 'GET', appId, itemIndex);
+	return appOutput.call(this, app, itemIndex);
+}

@@ -1,0 +1,233 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { startEmulator, type Emulator } from './emulator';
+import { newCredentialsHelper, runNode } from './harness/engine';
+
+const TOKEN_PATH = '/oauth2/token';
+
+let emu: Emulator;
+
+beforeAll(async () => {
+	emu = await startEmulator();
+});
+afterAll(async () => {
+	await emu.close();
+});
+beforeEach(() => emu.reset());
+
+function credentials() {
+	return newCredentialsHelper({
+		projectId: emu.projectId,
+		keyId: emu.keyId,
+		keySecret: emu.keySecret,
+		region: 'custom',
+		baseUrl: emu.url,
+		tokenUrl: emu.tokenUrl,
+		authentication: 'oAuth2',
+	});
+}
+
+/** Creates an app straight in the emulator (Basic auth), not through the node, and returns it as Sinch answers. */
+async function seedApp(body: IDataObject): Promise<IDataObject> {
+	const response = await fetch(`${emu.url}/v1/projects/${emu.projectId}/apps`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			authorization: `Basic ${Buffer.from(`${emu.keyId}:${emu.keySecret}`).toString('base64')}`,
+		},
+		body: JSON.stringify(body),
+	});
+	expect(response.status).toBe(200);
+	return (await response.json()) as IDataObject;
+}
+
+/** API requests (the token request left out) received after `since`, as method, path, query and body. */
+function apiCalls(since: number) {
+	return emu.requests
+		.slice(since)
+		.filter((request) => request.path !== TOKEN_PATH)
+		.map(({ method, path, query, body }) => ({ method, path, query, body }));
+}
+
+const appsPath = () => `/v1/projects/${emu.projectId}/apps`;
+const byList = (value: string) => ({ __rl: true, mode: 'list', value });
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+const smsApp = {
+	display_name: 'Support SMS',
+	channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-secret-token' } }],
+};
+
+describe('App: Get', () => {
+	it('reads the app chosen from the list, with secrets masked', async () => {
+		const app = await seedApp(smsApp);
+		const mark = emu.requests.length;
+		const { outputs, error } = await runNode({
+			parameters: { resource: 'app', operation: 'get', appId: byList(app.id as string) },
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(apiCalls(mark)).toEqual([{ method: 'GET', path: `${appsPath()}/${String(app.id)}`, query: {}, body: undefined }]);
+		expect(outputs[0]).toHaveLength(1);
+		const json = outputs[0][0].json;
+		expect(json.id).toBe(app.id);
+		expect(json.display_name).toBe('Support SMS');
+		expect(json.channel_credentials).toEqual([
+			expect.objectContaining({ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: '********' } }),
+		]);
+		expect(JSON.stringify(json)).not.toContain('sms-secret-token');
+		expect(outputs[0][0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('shows secrets when Include Secrets is on', async () => {
+		const app = await seedApp(smsApp);
+		const { outputs } = await runNode({
+			parameters: { resource: 'app', operation: 'get', appId: byId(app.id as string), options: { includeSecrets: true } },
+			credentials: credentials(),
+		});
+		expect(outputs[0][0].json).toEqual(app);
+	});
+
+	it('accepts an ID in lower case and with spaces around it, and sends it upper-cased', async () => {
+		const app = await seedApp(smsApp);
+		const mark = emu.requests.length;
+		const { outputs, error } = await runNode({
+			parameters: { resource: 'app', operation: 'get', appId: byId(`  ${(app.id as string).toLowerCase()} `) },
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(apiCalls(mark).map((call) => call.path)).toEqual([`${appsPath()}/${String(app.id)}`]);
+		expect(outputs[0][0].json.id).toBe(app.id);
+	});
+
+	it('takes a plain string as the app ID, as an expression or an AI agent may give it', async () => {
+		const app = await seedApp(smsApp);
+		const { outputs, error } = await runNode({
+			parameters: { resource: 'app', operation: 'get', appId: '={{ $json.appId }}' },
+			items: [{ appId: app.id as string }],
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(outputs[0][0].json.id).toBe(app.id);
+	});
+
+	it('reads one app per item, each paired with its item', async () => {
+		const first = await seedApp(smsApp);
+		const second = await seedApp({ display_name: 'Second', channel_credentials: [] });
+		const mark = emu.requests.length;
+		const { outputs } = await runNode({
+			parameters: { resource: 'app', operation: 'get', appId: byId('={{ $json.id }}') },
+			items: [{ id: second.id as string }, { id: first.id as string }],
+			credentials: credentials(),
+		});
+		expect(apiCalls(mark).map((call) => call.path)).toEqual([
+			`${appsPath()}/${String(second.id)}`,
+			`${appsPath()}/${String(first.id)}`,
+		]);
+		expect(outputs[0].map((item) => [item.json.display_name, item.pairedItem])).toEqual([
+			['Second', { item: 0 }],
+			['Support SMS', { item: 1 }],
+		]);
+	});
+
+	it('stops an ID that is not a Sinch app ID, naming the field, and sends nothing', async () => {
+		const { outputs, error } = await runNode({
+			parameters: { resource: 'app', operation: 'get', appId: byId('={{ $json.id }}') },
+			items: [{ id: 'my-app-01' }],
+			credentials: credentials(),
+		});
+		expect(outputs).toEqual([]);
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe('The App parameter "my-app-01" is not a Sinch app ID');
+		expect(error?.description).toMatch(/26 letters and digits/);
+		expect(error?.context?.itemIndex).toBe(0);
+		expect(emu.requests).toHaveLength(0);
+	});
+
+	it('refuses an empty App, and sends nothing', async () => {
+		const { error } = await runNode({
+			parameters: { resource: 'app', operation: 'get', appId: byId('={{ $json.id }}') },
+			items: [{ id: '' }],
+			credentials: credentials(),
+		});
+		expect(error?.message).toBe('The App parameter is empty. Choose an app or give its ID.');
+		expect(emu.requests).toHaveLength(0);
+	});
+
+	it('has n8n refuse a typed-in ID that fails the By ID check before the node runs, and sends nothing', async () => {
+		await expect(
+			runNode({
+				parameters: { resource: 'app', operation: 'get', appId: byId('01HZX3K5V8Q2M7N4P6R9S0T1AI') },
+				credentials: credentials(),
+			}),
+		).rejects.toThrow(/Not a Sinch app ID/);
+		expect(emu.requests).toHaveLength(0);
+	});
+
+	it('explains a 404 by a wrong ID or another region', async () => {
+		const missing = '01HZX3K5V8Q2M7N4P6R9S0T1AB';
+		const { error } = await runNode({
+			parameters: { resource: 'app', operation: 'get', appId: byId(missing) },
+			credentials: credentials(),
+		});
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.httpCode).toBe('404');
+		expect(error?.message).toContain(`Sinch has no app ${missing}`);
+		expect(error?.message).toMatch(/app ID may be wrong/);
+		expect(error?.message).toMatch(/another region/);
+		expect(error?.description).toContain(`App ${missing} not found`);
+		expect(apiCalls(0)).toEqual([{ method: 'GET', path: `${appsPath()}/${missing}`, query: {}, body: undefined }]);
+	});
+
+	it('with Continue on fail, gives the 404 as the failed item\'s error and goes on', async () => {
+		const app = await seedApp(smsApp);
+		const { outputs, error } = await runNode({
+			parameters: { resource: 'app', operation: 'get', appId: byId('={{ $json.id }}') },
+			items: [{ id: '01HZX3K5V8Q2M7N4P6R9S0T1AB' }, { id: app.id as string }],
+			credentials: credentials(),
+			onError: 'continueRegularOutput',
+		});
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(2);
+		expect(outputs[0][0].json.error).toMatch(/another region/);
+		expect(outputs[0][0].pairedItem).toEqual({ item: 0 });
+		expect(outputs[0][1].json.id).toBe(app.id);
+	});
+});
+
+describe('App: Delete', () => {
+	it('deletes the app and answers {deleted: true, id}', async () => {
+		const keep = await seedApp({ display_name: 'Keep', channel_credentials: [] });
+		const gone = await seedApp(smsApp);
+		const mark = emu.requests.length;
+		const { outputs, error } = await runNode({
+			parameters: { resource: 'app', operation: 'delete', appId: byList(gone.id as string) },
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(outputs[0].map((item) => item.json)).toEqual([{ deleted: true, id: gone.id }]);
+		expect(apiCalls(mark)).toEqual([{ method: 'DELETE', path: `${appsPath()}/${String(gone.id)}`, query: {}, body: undefined }]);
+		expect(emu.apps.map((app) => app.id)).toEqual([keep.id]);
+	});
+
+	it('stops a bad ID and deletes nothing', async () => {
+		const app = await seedApp(smsApp);
+		const mark = emu.requests.length;
+		const { error } = await runNode({
+			parameters: { resource: 'app', operation: 'delete', appId: byId('={{ "DROP TABLE apps" }}') },
+			credentials: credentials(),
+		});
+		expect(error?.message).toBe('The App parameter "DROP TABLE apps" is not a Sinch app ID');
+		expect(emu.requests.length).toBe(mark);
+		expect(emu.apps.map((stored) => stored.id)).toEqual([app.id]);
+	});
+
+	it('fails on an app that does not exist (already deleted, or in another region)', async () => {
+		const app = await seedApp(smsApp);
+		const parameters = { resource: 'app', operation: 'delete', appId: byId(app.id as string) };
+		expect((await runNode({ parameters, credentials: credentials() })).error).toBeUndefined();
+		const { error } = await runNode({ parameters, credentials: credentials() });
+		expect(error?.httpCode).toBe('404');
+		expect(error?.message).toMatch(/app ID may be wrong, or the app was created in another region/);
+	});
+});
