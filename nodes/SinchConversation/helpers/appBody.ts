@@ -5,6 +5,17 @@ import { DISPATCH_RETENTION_TYPE } from './appRules';
 
 const isSet = (value: unknown) => value !== undefined && value !== null && value !== '';
 
+/** An expression over input items (a webhook, a sheet) often gives numbers and booleans as text: "600" means 600. */
+function asNumber(value: unknown): unknown {
+	return typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+}
+
+/** "true" and "false" as text are the booleans; anything else is left for the validator to report. */
+function asBoolean(value: unknown): unknown {
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+	return text === 'true' ? true : text === 'false' ? false : value;
+}
+
 function setPath(target: IDataObject, path: string[], value: unknown) {
 	let node = target;
 	for (const key of path.slice(0, -1)) {
@@ -29,11 +40,11 @@ export function channelEntryFromUi(entry: IDataObject): IDataObject {
 	if (channel === 'LINE') {
 		const lineType = LINE_TYPES.find((type) => type.value === entry.lineType) ?? LINE_TYPES[0];
 		const lineCredential: IDataObject = lineType.region ? { [lineType.region]: credential } : credential;
-		if (entry.isDefault === true) lineCredential.is_default = true;
+		const isDefault = asBoolean(entry.isDefault);
+		if (isSet(isDefault) && isDefault !== false) lineCredential.is_default = isDefault as boolean;
 		wire[lineType.property] = lineCredential;
-		if (isSet(entry.credentialOrdinalNumber) && Number(entry.credentialOrdinalNumber) !== 0) {
-			wire.credential_ordinal_number = entry.credentialOrdinalNumber;
-		}
+		const ordinal = asNumber(entry.credentialOrdinalNumber);
+		if (isSet(ordinal) && ordinal !== 0) wire.credential_ordinal_number = ordinal as number;
 	} else {
 		wire[spec.property] = credential;
 	}
@@ -52,30 +63,30 @@ export function appSettingsFromUi(settings: IDataObject): IDataObject {
 	if (retention) {
 		const policy: IDataObject = {};
 		if (isSet(retention.retentionType)) policy.retention_type = retention.retentionType;
-		if (isSet(retention.ttlDays)) policy.ttl_days = retention.ttlDays;
+		if (isSet(retention.ttlDays)) policy.ttl_days = asNumber(retention.ttlDays) as number;
 		body.retention_policy = policy;
 	}
 	if (isSet(settings.dispatchRetentionTtlDays)) {
 		body.dispatch_retention_policy = {
 			retention_type: DISPATCH_RETENTION_TYPE,
-			ttl_days: settings.dispatchRetentionTtlDays,
+			ttl_days: asNumber(settings.dispatchRetentionTtlDays) as number,
 		};
 	}
 	if (settings.smartConversation !== undefined) {
-		body.smart_conversation = { enabled: settings.smartConversation === true };
+		body.smart_conversation = { enabled: asBoolean(settings.smartConversation) as boolean };
 	}
 	if (settings.secretForOverriddenCallbackUrls !== undefined) {
 		body.callback_settings = { secret_for_overridden_callback_urls: settings.secretForOverriddenCallbackUrls };
 	}
 	if (isSet(settings.messageRetryDuration)) {
-		body.message_retry_settings = { retry_duration: settings.messageRetryDuration };
+		body.message_retry_settings = { retry_duration: asNumber(settings.messageRetryDuration) as number };
 	}
 	const fallback = (settings.deliveryReportBasedFallback as IDataObject | undefined)?.fallback as
 		| IDataObject
 		| undefined;
 	if (fallback) {
-		const wire: IDataObject = { enabled: fallback.enabled === true };
-		if (isSet(fallback.waitingTime)) wire.delivery_report_waiting_time = fallback.waitingTime;
+		const wire: IDataObject = { enabled: (fallback.enabled === undefined ? false : asBoolean(fallback.enabled)) as boolean };
+		if (isSet(fallback.waitingTime)) wire.delivery_report_waiting_time = asNumber(fallback.waitingTime) as number;
 		body.delivery_report_based_fallback = wire;
 	}
 	return body;

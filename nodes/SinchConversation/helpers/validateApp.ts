@@ -61,7 +61,9 @@ function checkCredentialFields(prefix: string, fields: CredentialField[], creden
 		const parent = field.path.length > 1 ? credential[field.path[0]] : credential;
 		if (field.path.length > 1 && parent === undefined) continue;
 		if (!isObject(parent)) {
-			problems.push(`${prefix}: ${field.path[0]} must be an object.`);
+			// basic_auth has two fields: say it once.
+			const problem = `${prefix}: ${field.path[0]} must be an object.`;
+			if (!problems.includes(problem)) problems.push(problem);
 			continue;
 		}
 		const value = parent[field.path[field.path.length - 1]];
@@ -132,12 +134,30 @@ function checkEntry(entry: unknown, index: number, problems: string[]) {
 		problems.push(`${prefix}: Callback Secret must be text.`);
 	} else if (typeof secret === 'string' && secret.length > CALLBACK_SECRET_MAX_LENGTH) {
 		problems.push(`${prefix}: Callback Secret has ${secret.length} characters. Use at most ${CALLBACK_SECRET_MAX_LENGTH}.`);
+	} else if (secret === MASK) {
+		problems.push(`${prefix}: Callback Secret is a masked value from an earlier output. Enter the real secret.`);
 	}
 	const ordinal = entry.credential_ordinal_number;
 	checkRange(`${prefix}: Credential Ordinal Number`, ordinal, RANGES.ordinal, problems);
 	if (spec.value !== 'LINE' && ordinal !== undefined && ordinal !== 0) {
 		problems.push(`${prefix}: Credential Ordinal Number ${describeValue(ordinal)} is only for LINE. Leave it at 0 for ${spec.name}.`);
 	}
+}
+
+/** Only LINE can hold several credentials in one app (told apart by ordinal); Sinch rejects a second entry of any other channel. */
+function checkSingleCredentialChannels(entries: unknown[], problems: string[]) {
+	const first = new Map<string, number>();
+	entries.forEach((entry, index) => {
+		const spec = isObject(entry) ? CHANNEL_BY_VALUE.get(entry.channel as string) : undefined;
+		if (!spec || spec.value === 'LINE') return;
+		const earlier = first.get(spec.value);
+		if (earlier === undefined) first.set(spec.value, index);
+		else {
+			problems.push(
+				`Channel Credentials, entry ${index + 1} (${spec.value}): ${spec.name} is already in entry ${earlier + 1}. An app has one credential per channel (only LINE can have several); remove one of the two entries.`,
+			);
+		}
+	});
 }
 
 /** Several LINE credentials in one app need their own ordinal numbers and exactly one default. */
@@ -211,6 +231,7 @@ export function checkChannelCredentials(entries: unknown, problems: string[]) {
 		return;
 	}
 	entries.forEach((entry, index) => checkEntry(entry, index, problems));
+	checkSingleCredentialChannels(entries, problems);
 	checkLineEntries(entries, problems);
 }
 
