@@ -55,9 +55,12 @@ const ERROR_400 = {
 		'Sinch answered 400 INVALID_ARGUMENT: Invalid argument: token *** was refused by the channel. Sinch rejected the request body; the message names the field to correct.',
 	details: 'channel_credentials[0].static_bearer.token',
 };
+/** A create that failed on Sinch's side may still have made the app: the item says to look before re-running. */
+const MAYBE_CREATED =
+	'Sinch may have created the app before the failure. A create is not idempotent: before running this item again, look for the display name with App → Get Many, or a second app may be made';
 const ERROR_500 = {
-	error: 'Sinch answered 500 INTERNAL: Injected fault: HTTP 500. Sinch had a server error; try again later.',
-	details: 'Injected fault: HTTP 500',
+	error: 'Sinch answered 500 INTERNAL: Injected fault: HTTP 500. The app may or may not have been created.',
+	details: MAYBE_CREATED,
 };
 const ERROR_NAME = { error: 'Display Name is required. Enter a name for the app.' };
 const ERROR_LINES = {
@@ -148,8 +151,8 @@ describe('continue (using error output)', () => {
 				json: {
 					name: 'maybe-created',
 					token: 't1',
-					error: 'Sinch answered 503 UNAVAILABLE: Injected fault: HTTP 503. Sinch had a server error; try again later.',
-					details: 'Injected fault: HTTP 503',
+					error: 'Sinch answered 503 UNAVAILABLE: Injected fault: HTTP 503. The app may or may not have been created.',
+					details: MAYBE_CREATED,
 				},
 				pairedItem: { item: 0 },
 			},
@@ -166,8 +169,8 @@ describe('continue (using error output)', () => {
 		expect(outputs[1][0].json).toEqual({
 			name: 'dropped',
 			token: 't1',
-			error:
-				'The connection to the server was closed unexpectedly, perhaps it is offline. You can retry the request immediately or wait and retry later.',
+			error: 'No answer from Sinch to the create: the connection closed or timed out, so the app may or may not exist now',
+			details: MAYBE_CREATED,
 		});
 		expect(summary(outputs[0])).toEqual([{ json: goodOutput('after-drop'), pairedItem: { item: 1 } }]);
 	});

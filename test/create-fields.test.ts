@@ -388,6 +388,17 @@ describe('channel credentials as JSON, the rest as fields', () => {
 		});
 	});
 
+	it('drops the state and known ID that an earlier Get output carries on each entry', async () => {
+		const fromGet = [{ ...SMS_WIRE, state: { status: 'ACTIVE' }, channel_known_id: 'known' }];
+		expect(
+			await wireBody({
+				displayName: 'From a Get',
+				channelCredentialsInput: 'json',
+				channelCredentialsJson: JSON.stringify(fromGet),
+			}),
+		).toEqual({ display_name: 'From a Get', channel_credentials: [SMS_WIRE] });
+	});
+
 	it('ignores the list of fields when JSON is chosen', async () => {
 		expect(
 			await wireBody({

@@ -87,7 +87,7 @@ describe('channel known', () => {
 
 	it('an entry without a channel', async () => {
 		const error = await refused(channelsAsJson([{ static_bearer: { claimed_identity: 'a', token: 'b' } }]));
-		expect(error.message).toBe(`Channel Credentials, entry 1: Channel undefined is not a Sinch channel. Use one of ${CHANNEL_LIST}.`);
+		expect(error.message).toBe(`Channel Credentials, entry 1: Channel is missing. Set "channel" to one of ${CHANNEL_LIST}.`);
 	});
 });
 

@@ -55,10 +55,20 @@ describe('Sinch error bodies become NodeApiErrors with a hint', () => {
 		expect(error?.message).toMatch(/^Sinch answered 404 NOT_FOUND.*Check the ID, and that the credential region is the one the app was created in\.$/);
 	});
 
-	test('an empty body still names the status', async () => {
+	test('an empty body still names the status; a read may simply be tried again', async () => {
+		emulator.failNext({ status: 502, pathIncludes: '/apps', body: '' });
+		const { error } = await runNode({
+			credentials: emulatorCredentials(emulator),
+			parameters: { resource: 'app', operation: 'getAll', returnAll: true },
+		});
+		expect(error?.message).toBe('Sinch answered 502. Sinch had a server error; try again later.');
+	});
+
+	test('a server error on a create says the app may exist, instead of "try again"', async () => {
 		emulator.failNext({ status: 502, pathIncludes: '/apps', body: '' });
 		const { error } = await create();
-		expect(error?.message).toBe('Sinch answered 502. Sinch had a server error; try again later.');
+		expect(error?.message).toBe('Sinch answered 502. The app may or may not have been created.');
+		expect(error?.description).toMatch(/^Sinch may have created the app before the failure\. A create is not idempotent/);
 	});
 
 	test('unit: every shape parses', () => {
@@ -82,10 +92,21 @@ describe('a create is never repeated', () => {
 		expect(emulator.apps).toHaveLength(1);
 	});
 
+	test('a refused connection on a create keeps n8n\'s own message: nothing reached Sinch', async () => {
+		const closed = await startEmulator();
+		await closed.close();
+		const { error } = await runNode({ credentials: emulatorCredentials(closed, { authentication: 'basic' }), parameters: smsApp() });
+		expect(error?.message).toBe('The service refused the connection - perhaps it is offline');
+		expect(error?.description ?? '').not.toContain('may have created');
+	});
+
 	test('a dropped connection: one request, an error that says no answer came', async () => {
 		emulator.dropNext({ pathIncludes: '/apps', afterProcessing: true });
 		const { error } = await create();
-		expect(error).toBeDefined();
+		expect(error?.message).toBe(
+			'No answer from Sinch to the create: the connection closed or timed out, so the app may or may not exist now',
+		);
+		expect(error?.description).toMatch(/before running this item again, look for the display name with App → Get Many/);
 		expect(appRequests(emulator)).toHaveLength(1);
 		expect(emulator.apps).toHaveLength(1);
 	});

@@ -52,11 +52,11 @@ export function hintFor(httpStatus: number | undefined): string | undefined {
 	return undefined;
 }
 
-/** One line that says what Sinch answered and how to fix it. */
-export function describeSinchError(error: SinchError): string {
+/** One line that says what Sinch answered and how to fix it; the caller may know a better hint than the status gives. */
+export function describeSinchError(error: SinchError, hintOverride?: string): string {
 	const code = [error.httpStatus, error.status].filter((part) => part !== undefined).join(' ');
 	const head = error.message ? `Sinch answered ${code}: ${error.message}` : `Sinch answered ${code}`;
-	const hint = hintFor(error.httpStatus);
+	const hint = hintOverride ?? hintFor(error.httpStatus);
 	return hint ? `${head.replace(/\.$/, '')}. ${hint}.` : head;
 }
 

@@ -102,8 +102,11 @@ function checkEntry(entry: unknown, index: number, problems: string[]) {
 	}
 	const spec = CHANNEL_BY_VALUE.get(entry.channel as string);
 	if (!spec) {
+		const channels = CHANNELS.map((c) => c.value).join(', ');
 		problems.push(
-			`${where}: Channel ${describeValue(entry.channel)} is not a Sinch channel. Use one of ${CHANNELS.map((c) => c.value).join(', ')}.`,
+			entry.channel === undefined || entry.channel === ''
+				? `${where}: Channel is missing. Set "channel" to one of ${channels}.`
+				: `${where}: Channel ${describeValue(entry.channel)} is not a Sinch channel. Use one of ${channels}.`,
 		);
 		return;
 	}
@@ -235,17 +238,23 @@ export function checkChannelCredentials(entries: unknown, problems: string[]) {
 	checkLineEntries(entries, problems);
 }
 
+/** Drops what Sinch fills in on each channel entry (state, known ID); anything but a list is left for the checks. */
+export function withoutReadOnlyEntryFields(entries: unknown): unknown {
+	if (!Array.isArray(entries)) return entries;
+	return entries.map((entry: unknown) => {
+		if (!isObject(entry)) return entry;
+		const clean = { ...entry };
+		for (const key of READ_ONLY_ENTRY_FIELDS) delete clean[key];
+		return clean;
+	});
+}
+
 /** Drops what Sinch fills in itself, so the output of Get can be fed back as input. */
 export function withoutReadOnlyFields(body: IDataObject): IDataObject {
 	const copy: IDataObject = { ...body };
 	for (const key of READ_ONLY_APP_FIELDS) delete copy[key];
-	if (Array.isArray(copy.channel_credentials)) {
-		copy.channel_credentials = (copy.channel_credentials as unknown[]).map((entry) => {
-			if (!isObject(entry)) return entry;
-			const clean = { ...entry };
-			for (const key of READ_ONLY_ENTRY_FIELDS) delete clean[key];
-			return clean;
-		}) as IDataObject[];
+	if (copy.channel_credentials !== undefined) {
+		copy.channel_credentials = withoutReadOnlyEntryFields(copy.channel_credentials) as IDataObject[];
 	}
 	return copy;
 }

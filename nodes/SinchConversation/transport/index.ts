@@ -17,9 +17,22 @@ export const CREDENTIAL_TYPE = 'sinchConversationApi';
 interface FailedCall {
 	message?: string;
 	httpCode?: string | null;
+	code?: string;
 	description?: string | null;
 	context?: { data?: unknown };
 	cause?: { response?: { status?: number; data?: unknown; headers?: Record<string, unknown> }; code?: string };
+}
+
+const CREATE_UNSURE =
+	'Sinch may have created the app before the failure. A create is not idempotent: before running this item again, look for the display name with App → Get Many, or a second app may be made';
+
+/** Errors where the request left n8n but no answer came back, so Sinch may have acted on it. */
+const UNANSWERED_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'EPIPE']);
+
+function sentWithoutAnswer(failed: FailedCall): boolean {
+	const code = failed.cause?.code ?? failed.code;
+	if (code !== undefined) return UNANSWERED_CODES.has(code);
+	return /socket hang up|closed unexpectedly|timed? ?out/i.test(String(failed.message ?? ''));
 }
 
 /**
@@ -54,13 +67,19 @@ export async function sinchApiRequest(
 		const failed = (error ?? {}) as FailedCall;
 		const response = failed.cause?.response;
 		const secrets = collectSecrets(credentials, body);
+		const createMayHaveHappened = method === 'POST' && (response ? (response.status ?? 0) >= 500 : sentWithoutAnswer(failed));
 		if (!response) {
-			// No answer from Sinch: n8n's message already says why (refused, timed out, token failure).
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: redact(String(failed.message ?? 'The request failed'), secrets) } as JsonObject,
-				{ message: redact(String(failed.message ?? 'The request to Sinch failed'), secrets), itemIndex },
-			);
+			// No answer from Sinch: n8n's message already says why (refused, timed out, token failure), but its advice
+			// to retry at once is wrong for a create that may have gone through.
+			const cause = redact(String(failed.message ?? 'The request to Sinch failed'), secrets);
+			throw new NodeApiError(this.getNode(), { message: cause } as JsonObject, {
+				message: createMayHaveHappened
+					? // Without an error code in it: n8n would swap a message naming ECONNRESET for its own retry advice.
+						'No answer from Sinch to the create: the connection closed or timed out, so the app may or may not exist now'
+					: cause,
+				description: createMayHaveHappened ? CREATE_UNSURE : undefined,
+				itemIndex,
+			});
 		}
 		const raw = parseSinchError(response.status, response.data ?? failed.context?.data);
 		const parsed = {
@@ -70,9 +89,13 @@ export async function sinchApiRequest(
 		};
 		const retryAfter = response.headers?.['retry-after'];
 		throw new NodeApiError(this.getNode(), { ...parsed } as JsonObject, {
-			message: describeSinchError(parsed),
+			message: describeSinchError(parsed, createMayHaveHappened ? 'The app may or may not have been created' : undefined),
 			description:
-				[parsed.details, retryAfter ? `Sinch asks to retry after ${String(retryAfter)} seconds` : undefined]
+				[
+					parsed.details,
+					retryAfter ? `Sinch asks to retry after ${String(retryAfter)} seconds` : undefined,
+					createMayHaveHappened ? CREATE_UNSURE : undefined,
+				]
 					.filter(Boolean)
 					.join('. ') || undefined,
 			httpCode: String(response.status),

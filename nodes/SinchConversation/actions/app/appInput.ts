@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { appSettingsFromUi, channelEntryFromUi } from '../../helpers/appBody';
 import { maskSecrets } from '../../helpers/secrets';
+import { withoutReadOnlyEntryFields } from '../../helpers/validateApp';
 
 /** A JSON parameter arrives as text (typed in) or as a value (from an expression); both mean the same. */
 export function parseJsonParameter(
@@ -26,7 +27,9 @@ export function parseJsonParameter(
 /** Channel credentials from the list in the UI, or from the JSON field, in Sinch's shape. */
 export function readChannelCredentials(this: IExecuteFunctions, itemIndex: number): unknown {
 	if (this.getNodeParameter('channelCredentialsInput', itemIndex, 'fields') === 'json') {
-		return parseJsonParameter.call(this, 'channelCredentialsJson', 'Channel Credentials (JSON)', itemIndex);
+		// The list from an earlier Get output carries state and known IDs; Sinch rejects them on input.
+		const entries = parseJsonParameter.call(this, 'channelCredentialsJson', 'Channel Credentials (JSON)', itemIndex);
+		return withoutReadOnlyEntryFields(entries);
 	}
 	const entries = this.getNodeParameter('channelCredentials.entries', itemIndex, []) as IDataObject[];
 	return entries.map(channelEntryFromUi);
