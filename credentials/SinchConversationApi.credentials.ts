@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { apiBaseUrl, describeTokenFailure, tokenUrl } from '../nodes/SinchConversation/transport/hosts';
+import { apiBaseUrl, describeTokenFailure, tokenKeyFingerprint, tokenUrl } from '../nodes/SinchConversation/transport/hosts';
 
 export class SinchConversationApi implements ICredentialType {
 	name = 'sinchConversationApi';
@@ -103,9 +103,16 @@ export class SinchConversationApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			displayName: 'Access Token Key',
+			name: 'accessTokenKey',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
-	// n8n calls this when accessToken is empty, on a credential test, and once after a 401; it stores the result.
+	// n8n calls this when accessToken is empty and once after a 401 (not on every Test); it stores the result.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		if (credentials.authentication === 'basic') return {};
 		const url = tokenUrl(credentials);
@@ -126,7 +133,7 @@ export class SinchConversationApi implements ICredentialType {
 		if (typeof response?.access_token !== 'string' || response.access_token === '') {
 			throw new Error(`The Sinch token URL ${url} answered without an access token. Check the Token URL.`);
 		}
-		return { accessToken: response.access_token };
+		return { accessToken: response.access_token, accessTokenKey: tokenKeyFingerprint(credentials) };
 	}
 
 	async authenticate(
@@ -139,6 +146,9 @@ export class SinchConversationApi implements ICredentialType {
 				auth: { username: String(credentials.keyId), password: String(credentials.keySecret) },
 			};
 		}
+		// A token from before the key or secret was edited would still work for up to an hour, and the Test button
+		// would pass a wrong secret. Sent without it, the request gets Sinch's 401, on which n8n fetches a new token.
+		if (credentials.accessTokenKey !== tokenKeyFingerprint(credentials)) return requestOptions;
 		return {
 			...requestOptions,
 			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken)}` },

@@ -110,6 +110,61 @@ describe('OAuth2 authentication', () => {
 	});
 });
 
+describe('a key edited after its token was stored', () => {
+	/** A credential that has run once (so n8n stored a token), then had its secret edited in the UI. */
+	async function usedThenEdited(keySecret: string) {
+		const credentials = emulatorCredentials(emulator);
+		await runNode({ credentials, parameters: smsApp('before the edit') });
+		const stored = credentials.saved.get('cred-1')!;
+		expect(stored.accessToken).toEqual(expect.any(String));
+		credentials.saved.set('cred-1', { ...stored, keySecret });
+		emulator.reset();
+		return { credentials, stored: { ...stored, keySecret } };
+	}
+
+	test('a wrong secret fails the run: the old token is not sent for it', async () => {
+		const { credentials } = await usedThenEdited('edited-wrong-secret');
+		const { error } = await runNode({ credentials, parameters: smsApp('after the edit') });
+		expect(error?.message).toContain('Sinch did not accept the Key ID and Key Secret when asked for an access token (401)');
+		// One call without a token (Sinch answers 401), then n8n asks for a token with the edited secret, which fails.
+		expect(emulator.requests.map((r) => [r.method, r.path.replace(/^\/v1\/projects\/[^/]+/, ''), r.status])).toEqual([
+			['POST', '/apps', 401],
+			['POST', '/oauth2/token', 401],
+		]);
+		expect(emulator.requests[0].headers.authorization).toBeUndefined();
+		expect(emulator.apps).toHaveLength(0);
+	});
+
+	test('a wrong secret fails the Test button, which would otherwise pass on the old token for up to an hour', async () => {
+		const { stored } = await usedThenEdited('edited-wrong-secret');
+		const result = await pressTest(stored);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Sinch did not accept the Key ID and Key Secret when asked for an access token \(401\)/);
+	});
+
+	test('an edit to the right secret costs one refused call and one new token, then works', async () => {
+		const { credentials } = await usedThenEdited(emulator.keySecret);
+		const before = credentials.saved.get('cred-1')!.accessTokenKey;
+		const { error } = await runNode({ credentials, parameters: smsApp('same key') });
+		expect(error).toBeUndefined();
+		expect(emulator.tokenRequests()).toBe(1);
+		expect(appRequests(emulator).map((r) => r.status)).toEqual([401, 200]);
+		expect(credentials.saved.get('cred-1')!.accessTokenKey).toBe(before);
+	});
+
+	test('a token stored without its key (by an earlier version of the node) is replaced once', async () => {
+		const credentials = emulatorCredentials(emulator);
+		await runNode({ credentials, parameters: smsApp('first') });
+		const { accessTokenKey: _dropped, ...older } = credentials.saved.get('cred-1')!;
+		credentials.saved.set('cred-1', older);
+		emulator.reset();
+		await runNode({ credentials, parameters: smsApp('second') });
+		await runNode({ credentials, parameters: smsApp('third') });
+		expect(emulator.tokenRequests()).toBe(1);
+		expect(appRequests(emulator).map((r) => r.status)).toEqual([401, 200, 200]);
+	});
+});
+
 describe('the credential Test button', () => {
 	test.each(['oAuth2', 'basic'])('passes with a good key (%s)', async (authentication) => {
 		const result = await pressTest(emulatorCredential(emulator, { authentication }));

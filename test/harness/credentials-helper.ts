@@ -13,7 +13,7 @@ import { ICredentialsHelper } from 'n8n-workflow';
 
 /**
  * The credential store and the credential half of n8n's CredentialsHelper (packages/cli, not published), kept to the
- * behaviour our credential relies on: preAuthentication runs when the expirable field is empty, on a credential test,
+ * behaviour our credential relies on: preAuthentication runs when the expirable field is empty
  * or after a 401; its result is saved and read back by the next getCredentials, as n8n's database would.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {

@@ -21,6 +21,20 @@ export function tokenUrl(credentials: ICredentialDataDecryptedObject): string {
 	return trimSlashes(String(credentials.tokenUrl || DEFAULT_TOKEN_URL));
 }
 
+/**
+ * Names the key an access token was issued for (key ID, secret and token URL). n8n keeps a stored token until Sinch
+ * answers 401, also after the user edits the key, so the token remembers this and is not sent for another key.
+ * FNV-1a: it only has to notice a change; it is stored beside the secret in n8n's encrypted credential data.
+ */
+export function tokenKeyFingerprint(credentials: ICredentialDataDecryptedObject): string {
+	const text = [credentials.keyId, credentials.keySecret, tokenUrl(credentials)].map(String).join('\n');
+	let hash = 0x811c9dc5;
+	for (let index = 0; index < text.length; index++) {
+		hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
+	}
+	return hash.toString(16).padStart(8, '0');
+}
+
 interface FailedRequest {
 	code?: string;
 	httpCode?: string | null;
