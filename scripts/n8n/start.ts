@@ -15,7 +15,7 @@ import { startEmulator, type Emulator } from '../../test/emulator';
 import { ensureRuntime, N8N_VERSION } from './cache';
 import { EMULATOR_CREDENTIALS, exampleWorkflows, importExamples } from './importData';
 import { DEV_LOGIN, ensureOwner } from './owner';
-import { killGroup, startN8nServer, tail, waitForReady, type N8nServer } from './process';
+import { startN8nServer, tail, waitForReady, type N8nServer } from './process';
 import { devUserFolderPath, isPortFree, prepareUserFolder } from './userFolder';
 
 const USAGE = `usage: npm start [-- [--verbose] [--reimport]]
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
 		const now = Date.now();
 		if (stopping && now - firstSignalAt > 2000) {
 			log('» Stopping right away.');
-			if (server) killGroup(server.child, 'SIGKILL');
+			// process.ts kills every n8n it started on the way out.
 			process.exit(130);
 		}
 		if (!stopping) firstSignalAt = now;
@@ -91,11 +91,6 @@ async function main(): Promise<void> {
 	process.on('SIGINT', onSignal);
 	process.on('SIGTERM', onSignal);
 	process.on('SIGHUP', onSignal);
-	// Whatever ends this process (an uncaught error too), n8n must not outlive it.
-	process.on('exit', () => {
-		if (server) killGroup(server.child, 'SIGKILL');
-	});
-
 	step('Starting the Sinch emulator');
 	emulator = await startEmulatorOnPreferredPort();
 	log(`  ${emulator.url}`);
@@ -164,6 +159,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
 	process.stderr.write(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
-	// The 'exit' handler stops n8n; the emulator dies with this process.
+	// process.ts stops n8n on exit; the emulator dies with this process.
 	process.exit(1);
 });

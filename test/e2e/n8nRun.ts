@@ -3,7 +3,7 @@
  * JSON (n8n logs it at level info, after its own start-up lines), per node and output.
  */
 import type { N8nRuntime } from '../../scripts/n8n/cache';
-import { runN8nCli, tail } from '../../scripts/n8n/process';
+import { n8nCli, tail } from '../../scripts/n8n/process';
 import type { UserFolder } from '../../scripts/n8n/userFolder';
 
 export interface RunItem {
@@ -58,10 +58,7 @@ export function parseRunOutput(stdout: string): WorkflowRun {
 
 /** `n8n execute --id=<id> --rawOutput`; throws with n8n's output when it fails or the run is not a success. */
 export async function executeWorkflow(runtime: N8nRuntime, folder: UserFolder, id: string): Promise<Execution> {
-	const result = await runN8nCli(runtime, folder, ['execute', `--id=${id}`, '--rawOutput'], { timeoutMs: 90_000 });
-	if (result.code !== 0) {
-		throw new Error(`n8n execute --id=${id} exited with ${result.code}:\n${tail(result.stdout + result.stderr, 4000)}`);
-	}
+	const result = await n8nCli(runtime, folder, ['execute', `--id=${id}`, '--rawOutput'], { timeoutMs: 90_000 });
 	const run = parseRunOutput(result.stdout);
 	if (run.status !== 'success' || !run.finished || run.data.resultData.error) {
 		throw new Error(
