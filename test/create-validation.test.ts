@@ -476,7 +476,7 @@ describe('several problems in one item', () => {
 });
 
 describe('the item index', () => {
-	it('names the failing item; items before it were sent, the failing one was not, and the run stopped there', async () => {
+	it('names the failing item, and sends nothing for any item: the whole batch is checked first', async () => {
 		const { error, outputs } = await create(
 			{ displayName: '={{ $json.name }}', additionalFields: { messageRetryDuration: '={{ $json.retry }}' } },
 			[
@@ -489,7 +489,7 @@ describe('the item index', () => {
 		expect(error?.message).toBe('Message Retry Duration 10 is out of range. Use a whole number from 30 to 3600.');
 		expect(error?.context?.itemIndex).toBe(2);
 		expect(outputs).toEqual([]);
-		expect(appRequests().map((request) => (request.body as IDataObject).display_name)).toEqual(['first', 'second']);
+		expect(appRequests()).toEqual([]);
 	});
 });
 

@@ -8,7 +8,7 @@ import { sinchApiRequest } from '../transport';
  * names shared by several apps get the app ID added, so the entries can be told apart.
  */
 export async function searchApps(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const response = await sinchApiRequest.call(this, 'GET', '/apps');
+	const response = await sinchApiRequest.call(this, 'GET', '/apps', { expect: 'apps' });
 	const apps = (Array.isArray(response.apps) ? response.apps : []) as IDataObject[];
 	const needle = (filter ?? '').trim().toLowerCase();
 	const found = apps

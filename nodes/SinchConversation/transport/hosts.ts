@@ -6,10 +6,13 @@ function trimSlashes(url: string): string {
 	return url.trim().replace(/\/+$/, '');
 }
 
-/** The Conversation API base URL (no /v1) of a credential's region. */
-export function apiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	if (credentials.region === 'custom') return trimSlashes(String(credentials.baseUrl ?? ''));
-	return `https://${String(credentials.region)}.conversation.api.sinch.com`;
+/** Sinch's Conversation API regions; an app lives in exactly one. */
+export const REGIONS = ['us', 'eu', 'br'];
+
+/** The Conversation API base URL (no /v1) of a credential's region, or of another region when one is given. */
+export function apiBaseUrl(credentials: ICredentialDataDecryptedObject, region?: string): string {
+	if (region === undefined && credentials.region === 'custom') return trimSlashes(String(credentials.baseUrl ?? ''));
+	return `https://${String(region ?? credentials.region)}.conversation.api.sinch.com`;
 }
 
 // The same rule as apiBaseUrl, for the credential test request, which n8n resolves as an expression.

@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -13,6 +14,22 @@ import { collectSecrets } from '../helpers/secrets';
 import { apiBaseUrl } from './hosts';
 
 export const CREDENTIAL_TYPE = 'sinchConversationApi';
+
+/** Every n8n context our requests are made from: node runs, list searches, and the trigger's webhook methods. */
+export type SinchContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
+
+/** What a successful answer must hold: an object with an `id`, a list under that key, or nothing (Delete). */
+export type ExpectedAnswer = 'app' | 'apps' | 'webhook' | 'webhooks' | 'empty';
+
+export interface SinchRequestOptions {
+	body?: IDataObject;
+	qs?: IDataObject;
+	/** The input item the request is for, named in errors. */
+	itemIndex?: number;
+	/** A region (us, eu, br) to call instead of the credential's own, to look for apps across regions. */
+	region?: string;
+	expect?: ExpectedAnswer;
+}
 
 interface FailedCall {
 	message?: string;
@@ -41,17 +58,16 @@ function sentWithoutAnswer(failed: FailedCall): boolean {
  * Sinch's message and a hint. No request is ever repeated here, so a create cannot make two apps.
  */
 export async function sinchApiRequest(
-	this: IExecuteFunctions | ILoadOptionsFunctions,
+	this: SinchContext,
 	method: IHttpRequestMethods,
 	path: string,
-	body?: IDataObject,
-	qs?: IDataObject,
-	itemIndex?: number,
+	request: SinchRequestOptions = {},
 ): Promise<IDataObject> {
+	const { body, qs, itemIndex } = request;
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const options: IHttpRequestOptions = {
 		method,
-		url: `${apiBaseUrl(credentials)}/v1/projects/${encodeURIComponent(String(credentials.projectId))}${path}`,
+		url: `${apiBaseUrl(credentials, request.region)}/v1/projects/${encodeURIComponent(String(credentials.projectId))}${path}`,
 		json: true,
 		headers: { Accept: 'application/json' },
 	};

@@ -80,7 +80,12 @@ export async function appRequest(
 	qs?: IDataObject,
 ): Promise<IDataObject> {
 	try {
-		return await sinchApiRequest.call(this, method, `/apps/${appId}`, body, qs, itemIndex);
+		return await sinchApiRequest.call(this, method, `/apps/${appId}`, {
+			body,
+			qs,
+			itemIndex,
+			expect: method === 'DELETE' ? 'empty' : 'app',
+		});
 	} catch (error) {
 		if (error instanceof NodeApiError && error.httpCode === '404') {
 			const answered = error.message;

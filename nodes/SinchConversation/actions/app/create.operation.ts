@@ -91,7 +91,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['create'] } }, properties);
 
-export function readCreateBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
+/** Reads and checks the create request of one item; sends nothing. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	let body: unknown;
 	if (this.getNodeParameter('specifyBody', itemIndex, 'fields') === 'json') {
 		body = parseJsonParameter.call(this, 'jsonBody', 'App (JSON)', itemIndex);
@@ -107,8 +108,7 @@ export function readCreateBody(this: IExecuteFunctions, itemIndex: number): IDat
 	return body as IDataObject;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const body = readCreateBody.call(this, itemIndex);
-	const app = await sinchApiRequest.call(this, 'POST', '/apps', body, undefined, itemIndex);
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> {
+	const app = await sinchApiRequest.call(this, 'POST', '/apps', { body, itemIndex, expect: 'app' });
 	return appOutput.call(this, app, itemIndex);
 }

@@ -12,8 +12,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['delete'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const appId = readAppId.call(this, itemIndex);
+export const prepare = readAppId;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, appId: string): Promise<IDataObject> {
 	await appRequest.call(this, 'DELETE', appId, itemIndex);
 	return { deleted: true, id: appId };
 }

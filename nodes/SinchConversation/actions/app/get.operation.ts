@@ -18,8 +18,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['get'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const appId = readAppId.call(this, itemIndex);
+export const prepare = readAppId;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, appId: string): Promise<IDataObject> {
 	const app = await appRequest.call(this, 'GET', appId, itemIndex);
 	return appOutput.call(this, app, itemIndex);
 }

@@ -45,7 +45,7 @@ export const description = updateDisplayOptions({ show: { resource: ['app'], ope
 
 /** Sinch answers every app of the project at once (the list has no paging), so Limit is applied here. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const response = await sinchApiRequest.call(this, 'GET', '/apps', undefined, undefined, itemIndex);
+	const response = await sinchApiRequest.call(this, 'GET', '/apps', { itemIndex, expect: 'apps' });
 	let apps = (Array.isArray(response.apps) ? response.apps : []) as IDataObject[];
 	if (!(this.getNodeParameter('returnAll', itemIndex, false) as boolean)) {
 		apps = apps.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);

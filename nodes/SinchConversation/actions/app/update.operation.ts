@@ -230,9 +230,20 @@ function describeChannels(entries: unknown): string {
 	return `The app's channels after the change (channel #ordinal number): ${names.join(', ') || 'none'}.`;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const appId = readAppId.call(this, itemIndex);
-	const requested = readRequestedUpdate.call(this, itemIndex);
+interface PreparedUpdate {
+	appId: string;
+	requested: RequestedUpdate;
+}
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedUpdate {
+	return { appId: readAppId.call(this, itemIndex), requested: readRequestedUpdate.call(this, itemIndex) };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ appId, requested }: PreparedUpdate,
+): Promise<IDataObject> {
 
 	const stored = await appRequest.call(this, 'GET', appId, itemIndex);
 	const plan = planAppUpdate(stored, requested.settings, requested.channels);
