@@ -8,7 +8,20 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { apiBaseUrl, describeTokenFailure, tokenKeyFingerprint, tokenUrl } from '../nodes/SinchConversation/transport/hosts';
+import {
+	apiBaseUrl,
+	credentialProblem,
+	credentialText,
+	describeTokenFailure,
+	TOKEN_TIMEOUT_MS,
+	tokenKeyFingerprint,
+	tokenUrl,
+} from '../nodes/SinchConversation/transport/hosts';
+
+const keyPair = (credentials: ICredentialDataDecryptedObject) => ({
+	username: credentialText(credentials, 'keyId'),
+	password: credentialText(credentials, 'keySecret'),
+});
 
 export class SinchConversationApi implements ICredentialType {
 	name = 'sinchConversationApi';
@@ -112,8 +125,11 @@ export class SinchConversationApi implements ICredentialType {
 		},
 	];
 
-	// n8n calls this when accessToken is empty and once after a 401 (not on every Test); it stores the result.
+	// n8n calls this when accessToken is empty (always with Basic, and on every Test) and once after a 401; it stores
+	// the result. A slip in the credential is reported here too, so the Test button names it and nothing is sent.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const problem = credentialProblem(credentials);
+		if (problem) throw new Error(problem);
 		if (credentials.authentication === 'basic') return {};
 		const url = tokenUrl(credentials);
 		let response: { access_token?: unknown };
@@ -121,10 +137,11 @@ export class SinchConversationApi implements ICredentialType {
 			response = (await this.helpers.httpRequest({
 				method: 'POST',
 				url,
-				auth: { username: String(credentials.keyId), password: String(credentials.keySecret) },
+				auth: keyPair(credentials),
 				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 				body: 'grant_type=client_credentials',
 				json: true,
+				timeout: TOKEN_TIMEOUT_MS,
 			})) as { access_token?: unknown };
 		} catch (error) {
 			// A plain Error keeps the key secret (present in the failed request's headers) out of what n8n shows and stores.
@@ -141,10 +158,7 @@ export class SinchConversationApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		if (credentials.authentication === 'basic') {
-			return {
-				...requestOptions,
-				auth: { username: String(credentials.keyId), password: String(credentials.keySecret) },
-			};
+			return { ...requestOptions, auth: keyPair(credentials) };
 		}
 		// A token from before the key or secret was edited would still work for up to an hour, and the Test button
 		// would pass a wrong secret. Sent without it, the request gets Sinch's 401, on which n8n fetches a new token.
@@ -158,7 +172,7 @@ export class SinchConversationApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: `={{${apiBaseUrl.expression}}}`,
-			url: '=/v1/projects/{{encodeURIComponent($credentials.projectId)}}/apps',
+			url: '=/v1/projects/{{encodeURIComponent(String($credentials.projectId).trim())}}/apps',
 			method: 'GET',
 		},
 		rules: [

@@ -35,24 +35,26 @@ describe('Sinch error bodies become NodeApiErrors with a hint', () => {
 		);
 	});
 
-	test('the gateway shape, with Retry-After', async () => {
+	test('the gateway shape, with a Retry-After too long to wait: not retried, the wait in the description', async () => {
 		emulator.failNext({
 			status: 429,
 			pathIncludes: '/apps',
-			retryAfter: 7,
+			retryAfter: 120,
 			body: { type: 'https://errors.example/rate', title: 'Too Many Requests', detail: 'bucket empty' },
 		});
 		const { error } = await create();
 		expect(error?.message).toBe(
 			'Sinch answered 429: Too Many Requests. Sinch is rate limiting the project; wait and retry, or send fewer items at once.',
 		);
-		expect(error?.description).toBe('bucket empty. Sinch asks to retry after 7 seconds');
+		expect(error?.description).toMatch(/^bucket empty\. Sinch refused the request with 429 \(rate limited\) once.*Sinch asks to wait 120 seconds more/);
+		expect(appRequests(emulator)).toHaveLength(1);
 	});
 
-	test('404 says the ID or the region may be wrong', async () => {
+	test('404 on a create points at the project and address, not at an app ID', async () => {
 		emulator.failNext({ status: 404, pathIncludes: '/apps' });
 		const { error } = await create();
-		expect(error?.message).toMatch(/^Sinch answered 404 NOT_FOUND.*Check the ID, and that the credential region is the one the app was created in\.$/);
+		expect(error?.message).toMatch(/^Sinch answered 404 NOT_FOUND.*check the Project ID, the Region, and for a custom region the Base URL/);
+		expect(error?.message).not.toMatch(/ID, and that/);
 	});
 
 	test('an empty body still names the status; a read may simply be tried again', async () => {
@@ -79,7 +81,11 @@ describe('Sinch error bodies become NodeApiErrors with a hint', () => {
 			details: 'v',
 		});
 		expect(parseSinchError(401, { error: 'invalid_client', error_description: 'bad key' }).message).toBe('bad key');
-		expect(parseSinchError(500, '<html>oops</html>').message).toBe('<html>oops</html>');
+		expect(parseSinchError(500, '<html>oops</html>').message).toBe('oops');
+		expect(parseSinchError(502, '<html><head><title>502 Bad Gateway</title></head><body><h1>nginx</h1></body></html>').message).toBe(
+			'502 Bad Gateway',
+		);
+		expect(parseSinchError(500, 'x'.repeat(5000)).message!.length).toBeLessThanOrEqual(300);
 	});
 });
 

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from '../transport';
 import * as app from './app';
+import { DEFAULT_CONCURRENCY } from './requestOptions';
 
 /**
  * One operation of a resource. `prepare` reads and checks an item's parameters and sends nothing, so the router can
@@ -31,7 +33,51 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
-/** Checks every item first (nothing is sent while any item is bad, unless continue-on-fail sets it aside), then runs them. */
+/** Max Concurrent Requests of the node (one value for the run, read from the first item), else by auth type. */
+async function concurrency(this: IExecuteFunctions): Promise<number> {
+	const chosen = this.getNodeParameter('options.maxConcurrency', 0, 0) as number;
+	if (typeof chosen === 'number' && chosen >= 1) return Math.floor(chosen);
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	return credentials.authentication === 'basic' ? DEFAULT_CONCURRENCY.basic : DEFAULT_CONCURRENCY.oAuth2;
+}
+
+/** Names what the run already did before it stopped, so a re-run can leave those items out. */
+function doneReport(
+	resource: string,
+	operation: string,
+	results: Array<INodeExecutionData[] | undefined>,
+	failed: Set<number>,
+): string {
+	const done: string[] = [];
+	const unsent: number[] = [];
+	results.forEach((result, itemIndex) => {
+		if (result === undefined) {
+			if (!failed.has(itemIndex)) unsent.push(itemIndex);
+			return;
+		}
+		const id = result[0]?.json?.id;
+		if (result[0]?.json?.error === undefined) done.push(id ? `item ${itemIndex} → ${resource} ${String(id)}` : `item ${itemIndex}`);
+	});
+	const parts: string[] = [];
+	if (done.length > 0) {
+		parts.push(
+			operation === 'create'
+				? `Before the node stopped, these items were already created: ${done.join(', ')}. Running them again makes a second ${resource} each; leave them out of the next run.`
+				: `Before the node stopped, these items were already done (${operation}): ${done.join(', ')}.`,
+		);
+	}
+	const others = [...failed].slice(1);
+	if (others.length > 0) parts.push(`Also failed while the node stopped: item${others.length > 1 ? 's' : ''} ${others.join(', ')}.`);
+	if (unsent.length > 0) parts.push(`Not sent: item${unsent.length > 1 ? 's' : ''} ${unsent.join(', ')}.`);
+	return parts.join(' ');
+}
+
+/**
+ * Checks every item first (nothing is sent while any item is bad, unless continue-on-fail sets it aside), then sends
+ * them concurrently up to Max Concurrent Requests. Output order and pairing follow the input, whatever order the
+ * answers come in. With continue-on-fail off, the first failure stops new requests; those in flight finish, and the
+ * error names what was already done.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -39,6 +85,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = resources[resource]?.[operationName];
 	if (!operation || typeof operation.execute !== 'function') {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+	}
+	if (operationName === 'create' && this.getNode().retryOnFail) {
+		// n8n's Retry On Fail runs the whole node again, so every item already created would be created twice.
+		throw new NodeOperationError(this.getNode(), 'Retry On Fail cannot be used with Create: it would create items again', {
+			description: `n8n repeats every item of the node when one fails, so a ${resource} already made would be made a second time. Turn off Retry On Fail in the node's Settings. Rate-limited requests (429) are retried by the node on its own; for other failures, use the error output (On Error: Continue) and handle failed items there. Nothing was sent.`,
+		});
 	}
 
 	const results: Array<INodeExecutionData[] | undefined> = new Array(items.length);
@@ -52,17 +104,39 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	}
 
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		if (results[itemIndex]) continue;
+	const queue = items.map((_, itemIndex) => itemIndex).filter((itemIndex) => results[itemIndex] === undefined);
+	let stop: { error: unknown; itemIndex: number } | undefined;
+	const failed = new Set<number>();
+	const run = async (itemIndex: number) => {
 		try {
 			const result = await operation.execute.call(this, itemIndex, prepared[itemIndex]);
 			results[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
 				itemData: { item: itemIndex },
 			});
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
-			results[itemIndex] = [failedItem(error, itemIndex)];
+			if (!this.continueOnFail()) {
+				stop ??= { error, itemIndex };
+				failed.add(itemIndex);
+			} else results[itemIndex] = [failedItem(error, itemIndex)];
 		}
+	};
+	const worker = async () => {
+		for (let itemIndex = queue.shift(); itemIndex !== undefined && stop === undefined; itemIndex = queue.shift()) {
+			await run(itemIndex);
+		}
+	};
+	// The first item goes alone: it fetches the run's token if one is needed, and a wrong key or project stops the
+	// run after one request instead of one per concurrent slot.
+	const first = queue.shift();
+	if (first !== undefined) await run(first);
+	const workers = Math.min(await concurrency.call(this), queue.length);
+	await Promise.all(Array.from({ length: workers }, worker));
+
+	if (stop) {
+		const error = asNodeError.call(this, stop.error, stop.itemIndex) as NodeApiError | NodeOperationError;
+		const report = doneReport(resource, operationName, results, failed);
+		if (report) error.description = [error.description, report].filter(Boolean).join('\n\n');
+		throw error;
 	}
 	return [results.flatMap((result) => result ?? [])];
 }

@@ -8,8 +8,34 @@ export interface SinchError {
 	details?: string;
 }
 
+/** Longest message and description the node shows; a Sinch answer can be a 200 KB page. */
+export const MESSAGE_MAX = 300;
+export const DESCRIPTION_MAX = 1200;
+
+export function capText(value: string, max: number): string {
+	return value.length > max ? `${value.slice(0, max - 1).trimEnd()}…` : value;
+}
+
 function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+	return typeof value === 'string' && value.trim() !== '' ? capText(value.trim(), MESSAGE_MAX) : undefined;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * One short line for a body that is not JSON: an HTML page's title (or its first words, tags stripped), or the
+ * first words of a text. Proxies and gateways answer with such pages.
+ */
+export function bodyExcerpt(body: string, max = 120): string {
+	const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
+	const words = (title ?? body)
+		.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+		.replace(/<!--[\s\S]*?-->/g, ' ')
+		.replace(/<[^>]*>?/g, ' ')
+		.replace(/&(#?\w+);/g, (entity, name: string) => ENTITIES[name.toLowerCase()] ?? entity)
+		.replace(/\s+/g, ' ')
+		.trim();
+	return capText(words, max);
 }
 
 /** Reads the three error shapes Sinch uses: {error:{code,message,status,details}}, the same keys flat, and {type,title,detail}. */
@@ -18,7 +44,7 @@ export function parseSinchError(httpStatus: number | undefined, body: unknown): 
 		try {
 			body = JSON.parse(body);
 		} catch {
-			return { httpStatus, message: text(body)?.slice(0, 300) };
+			return { httpStatus, message: text(bodyExcerpt(body as string, 200)) };
 		}
 	}
 	const data = (body && typeof body === 'object' ? body : {}) as JsonObject;
@@ -36,6 +62,10 @@ export function parseSinchError(httpStatus: number | undefined, body: unknown): 
 		details: details || undefined,
 	};
 }
+
+/** A 404 on a project-level path (Create, Get Many): no app ID is involved, so the address or the project is wrong. */
+export const PROJECT_NOT_FOUND_HINT =
+	'Sinch does not know this project at this address: check the Project ID, the Region, and for a custom region the Base URL (the host only, without /v1)';
 
 const HINTS: Record<number, string> = {
 	400: 'Sinch rejected the request body; the message names the field to correct',
@@ -57,7 +87,7 @@ export function describeSinchError(error: SinchError, hintOverride?: string): st
 	const code = [error.httpStatus, error.status].filter((part) => part !== undefined).join(' ');
 	const head = error.message ? `Sinch answered ${code}: ${error.message}` : `Sinch answered ${code}`;
 	const hint = hintOverride ?? hintFor(error.httpStatus);
-	return hint ? `${head.replace(/\.$/, '')}. ${hint}.` : head;
+	return capText(hint ? `${head.replace(/\.$/, '')}. ${hint}.` : head, MESSAGE_MAX + 200);
 }
 
 /** Replaces every known secret in a text; used on anything shown to the user that echoes a request or response. */

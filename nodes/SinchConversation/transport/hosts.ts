@@ -2,12 +2,73 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 export const DEFAULT_TOKEN_URL = 'https://auth.sinch.com/oauth2/token';
 
+/** The token request cannot read the node's Timeout option (n8n hands it the credential only), so it has its own. */
+export const TOKEN_TIMEOUT_MS = 30_000;
+
 function trimSlashes(url: string): string {
 	return url.trim().replace(/\/+$/, '');
 }
 
 /** Sinch's Conversation API regions; an app lives in exactly one. */
 export const REGIONS = ['us', 'eu', 'br'];
+
+/** The credential's value as used: n8n keeps what the user pasted, spaces included. */
+export function credentialText(credentials: ICredentialDataDecryptedObject, name: string): string {
+	const value = credentials[name];
+	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+}
+
+const API_PATH = /\/(v1|oauth2)(\/|$)/i;
+const SHOWN_URL_LENGTH = 80;
+
+function urlProblem(label: string, value: string, example: string, forbidApiPath: boolean): string | undefined {
+	const shown = value.length > SHOWN_URL_LENGTH ? `${value.slice(0, SHOWN_URL_LENGTH)}…` : value;
+	let url: URL;
+	try {
+		// {region} is a placeholder of a multi-region Base URL (the emulator's), filled in per request.
+		url = new URL(value.replace(/\{region\}/g, 'us'));
+	} catch {
+		return `The ${label} "${shown}" of the Sinch credential is not a URL. Give the whole address with http:// or https://, e.g. ${example}.`;
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		return `The ${label} "${shown}" of the Sinch credential must start with https:// (or http:// for a local emulator), e.g. ${example}.`;
+	}
+	if (forbidApiPath && API_PATH.test(url.pathname)) {
+		return `The ${label} "${shown}" of the Sinch credential carries an API path (${url.pathname}). Give the host only, without /v1 or /oauth2, e.g. ${example}: the node adds the path.`;
+	}
+	return undefined;
+}
+
+/**
+ * What is wrong with a credential before anything is sent: empty or pasted-with-the-path values. Used by the node
+ * before each request and by the credential itself before a token is asked for (so the Test button says the same).
+ */
+export function credentialProblem(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const projectId = credentialText(credentials, 'projectId');
+	if (projectId === '') {
+		return 'The Project ID of the Sinch credential is empty. Copy it from the project page of the Sinch dashboard.';
+	}
+	if (/[\s/?#]/.test(projectId)) {
+		return 'The Project ID of the Sinch credential contains spaces, slashes or a URL. Give the project ID alone, as shown on the project page of the Sinch dashboard.';
+	}
+	if (credentialText(credentials, 'keyId') === '') return 'The Key ID of the Sinch credential is empty. Copy it from Access Keys in the Sinch dashboard.';
+	if (credentialText(credentials, 'keySecret') === '') return 'The Key Secret of the Sinch credential is empty. Copy it from Access Keys in the Sinch dashboard, or create a new key.';
+	if (credentials.region !== 'custom') return undefined;
+	const baseUrl = credentialText(credentials, 'baseUrl');
+	if (baseUrl === '') {
+		return 'The Base URL of the Sinch credential is empty. Region Custom needs one, e.g. https://us.conversation.api.sinch.com or http://127.0.0.1:8787 for the emulator; or choose a Region.';
+	}
+	const baseProblem = urlProblem('Base URL', baseUrl, 'https://us.conversation.api.sinch.com', true);
+	if (baseProblem) return baseProblem;
+	if (credentials.authentication === 'basic') return undefined;
+	const token = credentialText(credentials, 'tokenUrl') || DEFAULT_TOKEN_URL;
+	const tokenProblem = urlProblem('Token URL', token, DEFAULT_TOKEN_URL, false);
+	if (tokenProblem) return tokenProblem;
+	if (/\/v1(\/|$)/i.test(new URL(token.replace(/\{region\}/g, 'us')).pathname)) {
+		return `The Token URL of the Sinch credential points at the Conversation API (/v1), not at the token service. Use ${DEFAULT_TOKEN_URL}, or your proxy's token address.`;
+	}
+	return undefined;
+}
 
 /** The Conversation API base URL (no /v1) of a credential's region, or of another region when one is given. */
 export function apiBaseUrl(credentials: ICredentialDataDecryptedObject, region?: string): string {
@@ -30,7 +91,7 @@ export function tokenUrl(credentials: ICredentialDataDecryptedObject): string {
  * FNV-1a: it only has to notice a change; it is stored beside the secret in n8n's encrypted credential data.
  */
 export function tokenKeyFingerprint(credentials: ICredentialDataDecryptedObject): string {
-	const text = [credentials.keyId, credentials.keySecret, tokenUrl(credentials)].map(String).join('\n');
+	const text = [credentialText(credentials, 'keyId'), credentialText(credentials, 'keySecret'), tokenUrl(credentials)].join('\n');
 	let hash = 0x811c9dc5;
 	for (let index = 0; index < text.length; index++) {
 		hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
@@ -60,6 +121,9 @@ export function describeTokenFailure(url: string, error: unknown): string {
 	}
 	if (Number.isFinite(status)) {
 		return `The Sinch token URL ${url} answered HTTP ${status}. Check the Token URL, or try again later.`;
+	}
+	if (code === 'ECONNABORTED' || /timeout/i.test(String((error as Error)?.message ?? ''))) {
+		return `The Sinch token URL ${url} did not answer within ${TOKEN_TIMEOUT_MS / 1000} seconds. Check the Region (or the Token URL of a custom region) and the network or proxy of n8n.`;
 	}
 	if (code && UNREACHABLE_CODES.includes(code)) {
 		return `Could not reach the Sinch token URL ${url}. Check the Region (or the Token URL of a custom region) and the network or proxy of n8n.`;

@@ -12,6 +12,7 @@ import {
 	readAppSettings,
 	readChannelCredentials,
 } from './appInput';
+import { requestOptionFields } from '../requestOptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -85,7 +86,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		default: {},
 		placeholder: 'Add Option',
-		options: [includeSecretsOption],
+		options: [includeSecretsOption, ...requestOptionFields],
 	},
 ];
 

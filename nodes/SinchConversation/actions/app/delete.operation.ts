@@ -2,12 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { appLocatorProperty, appRequest, readAppId } from './appLocator';
+import { requestOptionFields } from '../requestOptions';
 
 const properties: INodeProperties[] = [
 	{
 		...appLocatorProperty,
 		description: `${appLocatorProperty.description} The app and all its channel connections are deleted for good.`,
 	},
+	{ displayName: 'Options', name: 'options', type: 'collection', default: {}, placeholder: 'Add Option', options: requestOptionFields },
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['delete'] } }, properties);

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { appLocatorProperty, appRequest, readAppId } from './appLocator';
 import { appOutput, includeSecretsOption } from './appInput';
+import { requestOptionFields } from '../requestOptions';
 
 const properties: INodeProperties[] = [
 	appLocatorProperty,
@@ -12,7 +13,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		default: {},
 		placeholder: 'Add Option',
-		options: [includeSecretsOption],
+		options: [includeSecretsOption, ...requestOptionFields],
 	},
 ];
 

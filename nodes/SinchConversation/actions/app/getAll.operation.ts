@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { sinchApiRequest } from '../../transport';
 import { simplifyApp } from '../../helpers/simplify';
 import { appOutput, includeSecretsOption } from './appInput';
+import { requestOptionFields } from '../requestOptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -36,8 +37,8 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		default: {},
 		placeholder: 'Add Option',
-		displayOptions: { show: { simplify: [false] } },
-		options: [includeSecretsOption],
+		// Simplified output carries no secrets, so Include Secrets shows only without Simplify.
+		options: [{ ...includeSecretsOption, displayOptions: { show: { '/simplify': [false] } } }, ...requestOptionFields],
 	},
 ];
 

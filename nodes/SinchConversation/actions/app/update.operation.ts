@@ -14,6 +14,7 @@ import {
 	parseJsonParameter,
 	readChannelCredentials,
 } from './appInput';
+import { requestOptionFields } from '../requestOptions';
 
 const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
@@ -139,7 +140,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		default: {},
 		placeholder: 'Add Option',
-		options: [includeSecretsOption],
+		options: [includeSecretsOption, ...requestOptionFields],
 	},
 ];
 
