@@ -1,11 +1,13 @@
-/** `npm run emulator [-- --port N] [--token-lifetime S]`: runs the emulator until SIGINT or SIGTERM. */
+/** `npm run emulator [-- --port N] [--token-lifetime S] [--latency MS]`: runs the emulator until SIGINT or SIGTERM. */
 import { startEmulator } from './index';
 
-const USAGE = 'usage: npm run emulator -- [--port N] [--token-lifetime SECONDS]   (port also from SINCH_EMULATOR_PORT)';
+const USAGE =
+  'usage: npm run emulator -- [--port N] [--token-lifetime SECONDS] [--latency MILLISECONDS]   (port also from SINCH_EMULATOR_PORT)';
 
-function parseArgs(argv: string[]): { port: number; tokenLifetimeSeconds?: number } {
+function parseArgs(argv: string[]): { port: number; tokenLifetimeSeconds?: number; latencyMs?: number } {
   let port = Number(process.env.SINCH_EMULATOR_PORT ?? 8787);
   let tokenLifetimeSeconds: number | undefined;
+  let latencyMs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = (): number => {
@@ -16,13 +18,14 @@ function parseArgs(argv: string[]): { port: number; tokenLifetimeSeconds?: numbe
     };
     if (flag === '--port') port = value();
     else if (flag === '--token-lifetime') tokenLifetimeSeconds = value();
+    else if (flag === '--latency') latencyMs = value();
     else if (flag === '--help' || flag === '-h') {
       console.log(USAGE);
       process.exit(0);
     } else fail(`unknown option ${argv[i]}`);
   }
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port ${port}`);
-  return { port, tokenLifetimeSeconds };
+  return { port, tokenLifetimeSeconds, latencyMs };
 }
 
 function fail(message: string): never {
@@ -41,12 +44,13 @@ async function main(): Promise<void> {
       `  Project ID    ${emulator.projectId}`,
       `  Key ID        ${emulator.keyId}`,
       `  Key secret    ${emulator.keySecret}`,
+      ...(emulator.info().latencyMs > 0 ? [`  Latency       ${emulator.info().latencyMs} ms on every request`] : []),
       '',
       'In n8n, create a Sinch Conversation API credential with Region "Custom",',
       `Base URL ${emulator.url}, Token URL ${emulator.tokenUrl}, and the project ID, key ID and key secret above.`,
       '',
       `Control endpoints (no auth): GET ${emulator.url}/_emulator/info | requests | apps,`,
-      '  POST /_emulator/reset | expire-tokens | faults ({"kind":"fail","status":503,"times":2} and the like).',
+      '  POST /_emulator/reset | expire-tokens | latency ({"ms":100}) | faults ({"kind":"fail","status":503,"times":2} and the like).',
       'Ctrl+C stops.',
     ].join('\n'),
   );

@@ -10,6 +10,7 @@ export interface Controllable {
   reset(): void;
   expireTokens(): void;
   addFault(fault: FaultRequest): void;
+  setLatency(ms: number): void;
 }
 
 export const CONTROL_PREFIX = '/_emulator/';
@@ -30,6 +31,13 @@ export function handleControl(method: string, path: string, rawBody: string, emu
     case 'POST expire-tokens':
       emulator.expireTokens();
       return json(200, {});
+    case 'POST latency': {
+      const parsed = parseJson(rawBody);
+      const ms = parsed.ok ? (parsed.value as { ms?: unknown } | null)?.ms : undefined;
+      if (typeof ms !== 'number' || !(ms >= 0)) return json(400, { error: 'body must be {"ms": number >= 0}' });
+      emulator.setLatency(ms);
+      return json(200, {});
+    }
     case 'POST faults': {
       const parsed = parseJson(rawBody);
       const problem = parsed.ok ? faultRequestProblem(parsed.value) : 'body must be JSON';
@@ -40,7 +48,7 @@ export function handleControl(method: string, path: string, rawBody: string, emu
     default:
       return json(404, {
         error: `unknown control endpoint ${method} ${path}`,
-        endpoints: ['GET info', 'GET requests', 'GET apps', 'POST reset', 'POST expire-tokens', 'POST faults'].map(
+        endpoints: ['GET info', 'GET requests', 'GET apps', 'POST reset', 'POST expire-tokens', 'POST latency', 'POST faults'].map(
           (name) => name.replace(' ', ` ${CONTROL_PREFIX}`),
         ),
       });

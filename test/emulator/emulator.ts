@@ -6,7 +6,7 @@ import { Tokens } from './auth';
 import { CONTROL_PREFIX, handleControl, type Controllable } from './control';
 import { sinchError, sinchErrorBody } from './errors';
 import { Faults, type TakenFault } from './faults';
-import { bodyForLog, headerObject, queryObject, readBody, send, type Reply } from './http-io';
+import { bodyForLog, encode, headerObject, queryObject, readBody, send, type Reply } from './http-io';
 import type {
   App,
   DelayFault,
@@ -15,7 +15,9 @@ import type {
   EmulatorOptions,
   FailFault,
   FaultRequest,
+  HangFault,
   RequestLogEntry,
+  TruncateFault,
 } from './types';
 
 /** Fixed development values, so a running emulator can be configured once in n8n. Not secrets. */
@@ -40,6 +42,7 @@ export class Emulator implements Controllable {
   private readonly store = new AppStore();
   private readonly faults = new Faults();
   private readonly tokens: Tokens;
+  private latency: number;
 
   private constructor(
     private readonly server: Server,
@@ -52,6 +55,7 @@ export class Emulator implements Controllable {
     this.keySecret = options.keySecret ?? DEFAULT_KEY_SECRET;
     this.otherProjects = new Set(options.otherProjects ?? []);
     this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
+    this.latency = options.latencyMs ?? 0;
     this.tokens = new Tokens({
       keyId: this.keyId,
       keySecret: this.keySecret,
@@ -121,6 +125,21 @@ export class Emulator implements Controllable {
     this.addFault({ kind: 'drop', ...fault });
   }
 
+  /** The next `times` matching requests are processed, then get only part of their answer (see TruncateFault). */
+  truncateNext(fault: TruncateFault = {}): void {
+    this.addFault({ kind: 'truncate', ...fault });
+  }
+
+  /** The next `times` matching requests are never answered. */
+  hangNext(fault: HangFault = {}): void {
+    this.addFault({ kind: 'hang', ...fault });
+  }
+
+  /** Milliseconds every later API and token request waits before it is handled (0: none). */
+  setLatency(ms: number): void {
+    this.latency = ms;
+  }
+
   addFault(fault: FaultRequest): void {
     this.faults.add(fault);
   }
@@ -134,6 +153,7 @@ export class Emulator implements Controllable {
       keySecret: this.keySecret,
       otherProjects: [...this.otherProjects],
       tokenLifetimeSeconds: this.tokenLifetimeSeconds,
+      latencyMs: this.latency,
     };
   }
 
@@ -168,6 +188,7 @@ export class Emulator implements Controllable {
     };
     this.log.push(entry);
 
+    if (this.latency > 0) await new Promise((resolve) => setTimeout(resolve, this.latency));
     const delay = this.faults.takeDelay(method, path);
     if (delay !== undefined) {
       entry.faults.push('delay');
@@ -188,24 +209,41 @@ export class Emulator implements Controllable {
             apps: this.store,
           });
     if (fault) {
-      this.answerFault(fault, entry, req, res);
+      this.answerFault(fault, entry, req, res, reply);
       return;
     }
     entry.status = reply.status;
     send(res, reply);
   }
 
-  private answerFault(fault: TakenFault, entry: RequestLogEntry, req: IncomingMessage, res: ServerResponse): void {
+  private answerFault(fault: TakenFault, entry: RequestLogEntry, req: IncomingMessage, res: ServerResponse, real?: Reply): void {
     entry.faults.push(fault.kind);
     if (fault.kind === 'drop') {
       req.socket.destroy();
       return;
     }
-    const { status, body, retryAfter } = fault.spec;
+    if (fault.kind === 'hang') return;
+    if (fault.kind === 'truncate') {
+      const { headers, payload } = encode(real ?? { status: 200, body: {} });
+      const sent = payload.subarray(0, fault.spec.bytes ?? Math.floor(payload.length / 2));
+      entry.status = real?.status ?? 200;
+      if (fault.spec.destroy === false) {
+        res.writeHead(entry.status, { ...headers, 'content-length': String(sent.length) });
+        res.end(sent);
+        return;
+      }
+      res.writeHead(entry.status, headers);
+      res.write(sent, () => setTimeout(() => req.socket.destroy(), 20));
+      return;
+    }
+    const { status, body, retryAfter, contentType } = fault.spec;
     const reply: Reply = {
       status,
       body: body ?? sinchErrorBody(status, `Injected fault: HTTP ${status}`),
-      headers: retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) },
+      headers: {
+        ...(retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) }),
+        ...(contentType === undefined ? {} : { 'content-type': contentType }),
+      },
     };
     entry.status = status;
     send(res, reply);

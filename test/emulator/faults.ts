@@ -1,11 +1,17 @@
-import type { DelayFault, DropFault, FailFault, FaultKind, FaultMatch, FaultRequest } from './types';
+import type { DelayFault, DropFault, FailFault, FaultKind, FaultMatch, FaultRequest, HangFault, TruncateFault } from './types';
 
 type Armed =
   | { kind: 'fail'; spec: FailFault; left: number }
   | { kind: 'delay'; spec: DelayFault; left: number }
-  | { kind: 'drop'; spec: DropFault; left: number };
+  | { kind: 'drop'; spec: DropFault; left: number }
+  | { kind: 'truncate'; spec: TruncateFault; left: number }
+  | { kind: 'hang'; spec: HangFault; left: number };
 
-export type TakenFault = { kind: 'fail'; spec: FailFault } | { kind: 'drop'; spec: DropFault };
+export type TakenFault =
+  | { kind: 'fail'; spec: FailFault }
+  | { kind: 'drop'; spec: DropFault }
+  | { kind: 'truncate'; spec: TruncateFault & { afterProcessing: true } }
+  | { kind: 'hang'; spec: HangFault };
 
 /** Faults armed by tests, consumed by matching requests in the order they were armed. */
 export class Faults {
@@ -23,10 +29,12 @@ export class Faults {
     return found?.kind === 'delay' ? found.spec.ms : undefined;
   }
 
-  /** The fail or drop fault for this request, if any. */
+  /** The fault that replaces this request's answer, if any (a truncate always follows the real work). */
   takeOutcome(method: string, path: string): TakenFault | undefined {
-    const found = this.take(['fail', 'drop'], method, path);
-    return found && found.kind !== 'delay' ? found : undefined;
+    const found = this.take(['fail', 'drop', 'truncate', 'hang'], method, path);
+    if (!found || found.kind === 'delay') return undefined;
+    if (found.kind === 'truncate') return { kind: 'truncate', spec: { ...found.spec, afterProcessing: true } };
+    return found;
   }
 
   clear(): void {
@@ -57,6 +65,7 @@ export function faultRequestProblem(body: unknown): string | undefined {
   if (fault.times !== undefined && !isCount(fault.times)) return 'times must be an integer >= 1';
   if (fault.method !== undefined && typeof fault.method !== 'string') return 'method must be a string';
   if (fault.pathIncludes !== undefined && typeof fault.pathIncludes !== 'string') return 'pathIncludes must be a string';
+  if (fault.contentType !== undefined && typeof fault.contentType !== 'string') return 'contentType must be a string';
   switch (fault.kind) {
     case 'fail':
       return Number.isInteger(fault.status) && (fault.status as number) >= 100 && (fault.status as number) <= 599
@@ -65,8 +74,12 @@ export function faultRequestProblem(body: unknown): string | undefined {
     case 'delay':
       return typeof fault.ms === 'number' && fault.ms >= 0 ? undefined : 'delay needs ms >= 0';
     case 'drop':
+    case 'hang':
       return undefined;
+    case 'truncate':
+      if (fault.bytes !== undefined && !(Number.isInteger(fault.bytes) && (fault.bytes as number) >= 0)) return 'bytes must be an integer >= 0';
+      return fault.destroy === undefined || typeof fault.destroy === 'boolean' ? undefined : 'destroy must be a boolean';
     default:
-      return 'kind must be fail, delay or drop';
+      return 'kind must be fail, delay, drop, truncate or hang';
   }
 }

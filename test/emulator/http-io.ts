@@ -12,14 +12,21 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return { status, body, headers };
 }
 
-export function send(res: ServerResponse, reply: Reply): void {
+/** Status line headers and body bytes of a reply, as send() writes them. */
+export function encode(reply: Reply): { headers: Record<string, string>; payload: Buffer } {
   const isText = typeof reply.body === 'string';
-  const payload = reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
-  res.writeHead(reply.status, {
+  const payload = Buffer.from(reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body));
+  const headers = {
     'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json',
-    'content-length': String(Buffer.byteLength(payload)),
+    'content-length': String(payload.length),
     ...reply.headers,
-  });
+  };
+  return { headers, payload };
+}
+
+export function send(res: ServerResponse, reply: Reply): void {
+  const { headers, payload } = encode(reply);
+  res.writeHead(reply.status, headers);
   res.end(payload);
 }
 

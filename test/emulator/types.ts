@@ -13,6 +13,8 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number;
   /** Projects that exist but the key may not use: 403 instead of 404. */
   otherProjects?: string[];
+  /** Milliseconds every API and token request waits before it is handled, as a distant Sinch would; default 0. */
+  latencyMs?: number;
 }
 
 export interface RequestLogEntry {
@@ -36,7 +38,7 @@ export interface RequestLogEntry {
   receivedAt: number;
 }
 
-export type FaultKind = 'fail' | 'delay' | 'drop';
+export type FaultKind = 'fail' | 'delay' | 'drop' | 'truncate' | 'hang';
 
 /** Which requests a fault applies to; all given conditions must hold. */
 export interface FaultMatch {
@@ -52,6 +54,8 @@ export interface FailFault extends FaultMatch {
   status: number;
   /** Object: sent as JSON; string: sent as text/plain as is. Default: Sinch's error shape for the status. */
   body?: unknown;
+  /** Content type of a string body (default text/plain), e.g. text/html for a proxy's login page. */
+  contentType?: string;
   /** Sent as the Retry-After header when given (seconds, or an HTTP date). */
   retryAfter?: number | string;
   /** Do the real work first (an app may get created), then answer the fault instead of the real result. */
@@ -67,11 +71,30 @@ export interface DropFault extends FaultMatch {
   afterProcessing?: boolean;
 }
 
+/** The real work is done and the real answer started, but only part of its body is sent. */
+export interface TruncateFault extends FaultMatch {
+  /** Body bytes sent; default half the body. */
+  bytes?: number;
+  /**
+   * true (default): the headers announce the whole body, then the socket is destroyed (a half-sent answer).
+   * false: the headers announce only the bytes sent and the answer ends normally (a proxy that cut the body).
+   */
+  destroy?: boolean;
+}
+
+/** The request is read and then never answered; the socket stays open until the client gives up or close(). */
+export interface HangFault extends FaultMatch {
+  /** Do the real work first, then never answer. */
+  afterProcessing?: boolean;
+}
+
 /** Body of POST /_emulator/faults. */
 export type FaultRequest =
   | ({ kind: 'fail' } & FailFault)
   | ({ kind: 'delay' } & DelayFault)
-  | ({ kind: 'drop' } & DropFault);
+  | ({ kind: 'drop' } & DropFault)
+  | ({ kind: 'truncate' } & TruncateFault)
+  | ({ kind: 'hang' } & HangFault);
 
 export interface EmulatorInfo {
   url: string;
@@ -81,6 +104,7 @@ export interface EmulatorInfo {
   keySecret: string;
   otherProjects: string[];
   tokenLifetimeSeconds: number;
+  latencyMs: number;
 }
 
 export type ChannelIntegrationStatus = 'PENDING' | 'ACTIVE' | 'FAILING';

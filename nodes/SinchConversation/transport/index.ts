@@ -203,13 +203,14 @@ function failure(this: SinchContext, failed: FailedCall, context: FailureContext
 	const response = failed.cause?.response;
 	const creating = context.method === 'POST';
 	const what = resourceWord(context);
-	if (!response) {
-		const lost = sentWithoutAnswer(failed);
+	// A success status with a failure: the answer started, then the connection broke off mid-body.
+	if (!response || (response.status ?? 0) < 300) {
+		const lost = response !== undefined || sentWithoutAnswer(failed);
 		const cause = redact(capText(String(failed.message ?? 'The request to Sinch failed'), MESSAGE_MAX), context.secrets);
 		let message = cause;
 		// Without an error code in these: n8n would swap a message naming ECONNRESET for its own retry advice.
 		if (timedOut(failed)) {
-			message = `No answer from Sinch within ${context.seconds} seconds (the node's Timeout option)`;
+			message = `No answer from Sinch within ${waitText(context.seconds * 1000)} (the node's Timeout option)`;
 			message += creating ? `, so the ${what} may or may not exist now` : '';
 		} else if (creating && lost) {
 			message = `No answer from Sinch to the create: the connection closed or timed out, so the ${what} may or may not exist now`;
