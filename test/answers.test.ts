@@ -2,7 +2,7 @@
  * Issue 9: answers the node can trust. Every operation meets what proxies, gateways and networks do (a login page
  * where JSON was expected, a body cut off, an answer that never comes), with continue-on-fail off and on.
  */
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { credentialType } from './harness/engine';
 import { startEmulator, type Emulator, type FaultRequest } from './emulator';
@@ -194,7 +194,7 @@ describe('error bodies', () => {
 });
 
 describe('credential slips are caught before anything is sent', () => {
-	const SLIPS: Array<[string, IDataObject, RegExp]> = [
+	const SLIPS: Array<[string, ICredentialDataDecryptedObject, RegExp]> = [
 		['an empty Project ID', { projectId: '  ' }, /^The Project ID of the Sinch credential is empty/],
 		['a Project ID with a slash', { projectId: 'abc/def' }, /^The Project ID of the Sinch credential contains spaces, slashes/],
 		['an empty Base URL', { baseUrl: ' ' }, /^The Base URL of the Sinch credential is empty/],

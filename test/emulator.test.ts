@@ -579,6 +579,7 @@ describe('control endpoints', () => {
       keySecret: emulator.keySecret,
       otherProjects: [OTHER_PROJECT],
       tokenLifetimeSeconds: 3600,
+      latencyMs: 0,
     });
   });
 
@@ -652,5 +653,64 @@ describe('defaults', () => {
     } finally {
       await custom.close();
     }
+  });
+});
+
+describe('latency and the faults that break answers', () => {
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await startEmulator({ latencyMs: 150 });
+  });
+  afterAll(async () => await emu.close());
+
+  const basicAuth = () => `Basic ${Buffer.from(`${emu.keyId}:${emu.keySecret}`).toString('base64')}`;
+  const list = () => fetch(`${emu.url}/v1/projects/${emu.projectId}/apps`, { headers: { authorization: basicAuth() } });
+
+  it('delays every request by the latency, settable at run time over HTTP', async () => {
+    let started = Date.now();
+    expect((await list()).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect((await fetch(`${emu.url}/_emulator/latency`, { method: 'POST', body: '{"ms":0}' })).status).toBe(200);
+    expect(emu.info().latencyMs).toBe(0);
+    started = Date.now();
+    await list();
+    expect(Date.now() - started).toBeLessThan(140);
+    expect((await fetch(`${emu.url}/_emulator/latency`, { method: 'POST', body: '{"ms":-1}' })).status).toBe(400);
+  });
+
+  it('truncate without destroy: a complete HTTP answer with half the JSON', async () => {
+    emu.truncateNext({ destroy: false });
+    const response = await list();
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(() => JSON.parse(text)).toThrow();
+    expect(text.startsWith('{')).toBe(true);
+  });
+
+  it('truncate (default): the headers promise more than comes, then the socket closes', async () => {
+    emu.truncateNext({});
+    const response = await list();
+    await expect(response.text()).rejects.toThrow();
+    expect(emu.requests.at(-1)?.faults).toEqual(['truncate']);
+  });
+
+  it('hang: no answer at all until the client gives up', async () => {
+    emu.hangNext({});
+    await expect(fetch(`${emu.url}/v1/projects/${emu.projectId}/apps`, { headers: { authorization: basicAuth() }, signal: AbortSignal.timeout(400) })).rejects.toThrow();
+    expect(emu.requests.at(-1)?.status).toBeNull();
+  });
+
+  it('a 200 with an HTML body and its content type', async () => {
+    emu.failNext({ status: 200, body: '<html><title>x</title></html>', contentType: 'text/html' });
+    const response = await list();
+    expect(response.headers.get('content-type')).toBe('text/html');
+    expect(await response.text()).toBe('<html><title>x</title></html>');
+  });
+
+  it('rejects bad truncate faults over HTTP', async () => {
+    const post = (body: unknown) => fetch(`${emu.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify(body) });
+    expect((await post({ kind: 'truncate', bytes: -1 })).status).toBe(400);
+    expect((await post({ kind: 'hang' })).status).toBe(200);
+    emu.reset();
   });
 });
