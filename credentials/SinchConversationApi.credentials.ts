@@ -15,6 +15,7 @@ import {
 	describeTokenFailure,
 	TOKEN_TIMEOUT_MS,
 	tokenKeyFingerprint,
+	tokenError,
 	tokenUrl,
 } from '../nodes/SinchConversation/transport/hosts';
 
@@ -129,7 +130,7 @@ export class SinchConversationApi implements ICredentialType {
 	// the result. A slip in the credential is reported here too, so the Test button names it and nothing is sent.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const problem = credentialProblem(credentials);
-		if (problem) throw new Error(problem);
+		if (problem) throw tokenError(problem);
 		if (credentials.authentication === 'basic') return {};
 		const url = tokenUrl(credentials);
 		let response: { access_token?: unknown };
@@ -145,10 +146,10 @@ export class SinchConversationApi implements ICredentialType {
 			})) as { access_token?: unknown };
 		} catch (error) {
 			// A plain Error keeps the key secret (present in the failed request's headers) out of what n8n shows and stores.
-			throw new Error(describeTokenFailure(url, error));
+			throw tokenError(describeTokenFailure(url, error));
 		}
 		if (typeof response?.access_token !== 'string' || response.access_token === '') {
-			throw new Error(`The Sinch token URL ${url} answered without an access token. Check the Token URL.`);
+			throw tokenError(`The Sinch token URL ${url} answered without an access token. Check the Token URL.`);
 		}
 		return { accessToken: response.access_token, accessTokenKey: tokenKeyFingerprint(credentials) };
 	}

@@ -189,12 +189,12 @@ export class Emulator implements Controllable {
     this.log.push(entry);
 
     if (this.latency > 0) await new Promise((resolve) => setTimeout(resolve, this.latency));
-    const delay = this.faults.takeDelay(method, path);
+    const delay = this.faults.takeDelay(method, path, rawBody);
     if (delay !== undefined) {
       entry.faults.push('delay');
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
-    const fault = this.faults.takeOutcome(method, path);
+    const fault = this.faults.takeOutcome(method, path, rawBody);
     if (fault && !fault.spec.afterProcessing) {
       this.answerFault(fault, entry, req, res);
       return;
@@ -213,11 +213,13 @@ export class Emulator implements Controllable {
       return;
     }
     entry.status = reply.status;
+    entry.answeredAt = Date.now();
     send(res, reply);
   }
 
   private answerFault(fault: TakenFault, entry: RequestLogEntry, req: IncomingMessage, res: ServerResponse, real?: Reply): void {
     entry.faults.push(fault.kind);
+    if (fault.kind !== 'hang') entry.answeredAt = Date.now();
     if (fault.kind === 'drop') {
       req.socket.destroy();
       return;

@@ -24,14 +24,14 @@ export class Faults {
   }
 
   /** The delay to apply to this request, if any (a delay can combine with a fail or drop fault). */
-  takeDelay(method: string, path: string): number | undefined {
-    const found = this.take(['delay'], method, path);
+  takeDelay(method: string, path: string, body = ''): number | undefined {
+    const found = this.take(['delay'], method, path, body);
     return found?.kind === 'delay' ? found.spec.ms : undefined;
   }
 
   /** The fault that replaces this request's answer, if any (a truncate always follows the real work). */
-  takeOutcome(method: string, path: string): TakenFault | undefined {
-    const found = this.take(['fail', 'drop', 'truncate', 'hang'], method, path);
+  takeOutcome(method: string, path: string, body = ''): TakenFault | undefined {
+    const found = this.take(['fail', 'drop', 'truncate', 'hang'], method, path, body);
     if (!found || found.kind === 'delay') return undefined;
     if (found.kind === 'truncate') return { kind: 'truncate', spec: { ...found.spec, afterProcessing: true } };
     return found;
@@ -41,8 +41,8 @@ export class Faults {
     this.armed = [];
   }
 
-  private take(kinds: FaultKind[], method: string, path: string): Armed | undefined {
-    const found = this.armed.find((fault) => kinds.includes(fault.kind) && matches(fault.spec, method, path));
+  private take(kinds: FaultKind[], method: string, path: string, body: string): Armed | undefined {
+    const found = this.armed.find((fault) => kinds.includes(fault.kind) && matches(fault.spec, method, path, body));
     if (!found) return undefined;
     found.left--;
     this.armed = this.armed.filter((fault) => fault.left > 0);
@@ -50,8 +50,9 @@ export class Faults {
   }
 }
 
-function matches(match: FaultMatch, method: string, path: string): boolean {
+function matches(match: FaultMatch, method: string, path: string, body: string): boolean {
   return (
+    (match.bodyIncludes === undefined || body.includes(match.bodyIncludes)) &&
     (match.method === undefined || match.method.toUpperCase() === method.toUpperCase()) &&
     (match.pathIncludes === undefined || path.includes(match.pathIncludes))
   );
@@ -65,6 +66,7 @@ export function faultRequestProblem(body: unknown): string | undefined {
   if (fault.times !== undefined && !isCount(fault.times)) return 'times must be an integer >= 1';
   if (fault.method !== undefined && typeof fault.method !== 'string') return 'method must be a string';
   if (fault.pathIncludes !== undefined && typeof fault.pathIncludes !== 'string') return 'pathIncludes must be a string';
+  if (fault.bodyIncludes !== undefined && typeof fault.bodyIncludes !== 'string') return 'bodyIncludes must be a string';
   if (fault.contentType !== undefined && typeof fault.contentType !== 'string') return 'contentType must be a string';
   switch (fault.kind) {
     case 'fail':

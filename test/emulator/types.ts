@@ -36,6 +36,8 @@ export interface RequestLogEntry {
   readOnlyFields?: string[];
   /** Milliseconds since the epoch when the request arrived. */
   receivedAt: number;
+  /** Milliseconds since the epoch when the answer was sent (or the socket dropped); absent while in progress. */
+  answeredAt?: number;
 }
 
 export type FaultKind = 'fail' | 'delay' | 'drop' | 'truncate' | 'hang';
@@ -48,6 +50,8 @@ export interface FaultMatch {
   method?: string;
   /** Substring of the request path (query excluded). */
   pathIncludes?: string;
+  /** Substring of the raw request body, to pick one item of a batch (e.g. its display name). */
+  bodyIncludes?: string;
 }
 
 export interface FailFault extends FaultMatch {

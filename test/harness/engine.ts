@@ -110,6 +110,8 @@ export interface RunOptions {
 	/** Shared between runs to prove what n8n keeps across executions (the stored access token). */
 	credentials: TestCredentialsHelper;
 	onError?: INode['onError'];
+	/** Other node settings, e.g. retryOnFail. */
+	settings?: Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>>;
 }
 
 export interface RunResult {
@@ -139,6 +141,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			parameters: options.parameters,
 			credentials: { sinchConversationApi: { id: CREDENTIAL_ID, name: 'Sinch' } },
 			...(options.onError ? { onError: options.onError } : {}),
+			...options.settings,
 		},
 	];
 	const connections = { Items: { main: [[{ node: 'Sinch', type: 'main' as const, index: 0 }]] } };

@@ -50,14 +50,15 @@ function doneReport(
 ): string {
 	const done: string[] = [];
 	const unsent: number[] = [];
-	results.forEach((result, itemIndex) => {
+	for (let itemIndex = 0; itemIndex < results.length; itemIndex++) {
+		const result = results[itemIndex];
 		if (result === undefined) {
 			if (!failed.has(itemIndex)) unsent.push(itemIndex);
-			return;
+			continue;
 		}
 		const id = result[0]?.json?.id;
 		if (result[0]?.json?.error === undefined) done.push(id ? `item ${itemIndex} → ${resource} ${String(id)}` : `item ${itemIndex}`);
-	});
+	}
 	const parts: string[] = [];
 	if (done.length > 0) {
 		parts.push(

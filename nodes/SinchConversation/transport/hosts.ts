@@ -99,6 +99,16 @@ export function tokenKeyFingerprint(credentials: ICredentialDataDecryptedObject)
 	return hash.toString(16).padStart(8, '0');
 }
 
+/** Name of the errors the credential throws before or when asking for a token, so the node can tell them apart. */
+export const TOKEN_ERROR = 'SinchTokenError';
+
+/** A plain Error: it keeps the key secret (in the failed request's headers) out of what n8n shows and stores. */
+export function tokenError(message: string): Error {
+	const error = new Error(message);
+	error.name = TOKEN_ERROR;
+	return error;
+}
+
 interface FailedRequest {
 	code?: string;
 	httpCode?: string | null;

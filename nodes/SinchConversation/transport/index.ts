@@ -20,7 +20,7 @@ import {
 	redact,
 } from '../helpers/sinchErrors';
 import { collectSecrets } from '../helpers/secrets';
-import { apiBaseUrl, credentialProblem, credentialText } from './hosts';
+import { apiBaseUrl, credentialProblem, credentialText, TOKEN_ERROR } from './hosts';
 import { retryWait, waitText } from './rateLimit';
 import { sendSharingToken, settle } from './tokenGate';
 
@@ -56,7 +56,12 @@ interface FailedCall {
 	message?: string;
 	code?: string;
 	context?: { data?: unknown };
-	cause?: { response?: { status?: number; data?: unknown; headers?: Record<string, unknown> }; code?: string; message?: string };
+	cause?: {
+		response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+		code?: string;
+		message?: string;
+		name?: string;
+	};
 }
 
 const CREATE_UNSURE = {
@@ -72,6 +77,8 @@ const UNANSWERED_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ES
 
 const codeOf = (failed: FailedCall) => failed.cause?.code ?? failed.code;
 const statusOf = (error: unknown) => (error as FailedCall | undefined)?.cause?.response?.status;
+/** The key was refused: Sinch's 401, or the token request failed. Every request of the run would meet the same. */
+const refused = (error: unknown) => statusOf(error) === 401 || (error as FailedCall | undefined)?.cause?.name === TOKEN_ERROR;
 
 function timedOut(failed: FailedCall): boolean {
 	return codeOf(failed) === 'ECONNABORTED' || /timeout of \d+ms|timed? ?out/i.test(`${failed.message} ${failed.cause?.message}`);
@@ -141,7 +148,7 @@ export async function sinchApiRequest(
 
 	const started = Date.now();
 	for (let attempt = 1; ; attempt++) {
-		const outcome = basic ? await settle(send(false)) : await sendSharingToken(this, send, statusOf);
+		const outcome = basic ? await settle(send(false)) : await sendSharingToken(this, send, { statusOf, refused });
 		if (!outcome.ok) {
 			const failed = (outcome.error ?? {}) as FailedCall;
 			if (statusOf(failed) === 429) {

@@ -11,7 +11,7 @@ interface Gate {
 	generation: number;
 	/** The request allowed to fetch or refresh the token, while it runs. */
 	leader?: Promise<unknown>;
-	/** A 401 that a fresh token did not cure: the key is wrong, and every request of the run would get it. */
+	/** A 401 that a fresh token did not cure, or a failed token request: every request of the run would get it. */
 	refused?: unknown;
 }
 
@@ -29,8 +29,9 @@ export const settle = async <T>(promise: Promise<T>): Promise<Settled<T>> =>
 export async function sendSharingToken<T>(
 	run: object,
 	send: (refreshOn401: boolean) => Promise<T>,
-	statusOf: (error: unknown) => number | undefined,
+	how: { statusOf: (error: unknown) => number | undefined; refused: (error: unknown) => boolean },
 ): Promise<Settled<T>> {
+	const { statusOf, refused } = how;
 	let gate = gates.get(run);
 	if (!gate) {
 		gate = { known: false, generation: 0 };
@@ -45,7 +46,7 @@ export async function sendSharingToken<T>(
 			const outcome = await attempt;
 			gate.leader = undefined;
 			const status = outcome.ok ? 200 : statusOf(outcome.error);
-			if (status === 401) gate.refused = (outcome as { error: unknown }).error;
+			if (!outcome.ok && refused(outcome.error)) gate.refused = outcome.error;
 			// Any other answer came with the token, so it is good; without an answer, the next request leads.
 			else if (status !== undefined) gate.known = true;
 			return outcome;
