@@ -110,6 +110,8 @@ export interface RunOptions {
 	/** Shared between runs to prove what n8n keeps across executions (the stored access token). */
 	credentials: TestCredentialsHelper;
 	onError?: INode['onError'];
+	/** The node's typeVersion as saved in the workflow; 1 unless a test runs version 2's parameters. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -134,7 +136,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			id: 'sinch',
 			name: 'Sinch',
 			type: NODE_TYPE,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: { sinchConversationApi: { id: CREDENTIAL_ID, name: 'Sinch' } },
