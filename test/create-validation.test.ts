@@ -67,7 +67,7 @@ describe('display name present', () => {
 	])('%s', async (_name, parameters, item) => {
 		const error = await refused(parameters, item);
 		// In JSON mode the message names the JSON key the user typed.
-		const label = parameters.specifyBody === 'json' ? 'display_name' : 'Display Name';
+		const label = (parameters as INodeParameters).specifyBody === 'json' ? 'display_name' : 'Display Name';
 		expect(error.message).toBe(`${label} is required. Enter a name for the app.`);
 	});
 
