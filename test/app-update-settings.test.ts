@@ -149,7 +149,7 @@ describe('Update, version 2: adding one setting changes only it', () => {
 		const before = storedApp(id);
 		const mark = emu.requests.length;
 
-		const { error, outputs } = await update(id, { updateFields: { [field]: value } });
+		const { error, outputs } = await update(id, { updateFields: { [field]: value } as INodeParameters });
 
 		expect(error).toBeUndefined();
 		const appPath = `/v1/projects/${emu.projectId}/apps/${id}`;
