@@ -8,7 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from './emulator';
 import { runNode } from './harness/engine';
-import { emulatorCredentials } from './harness/setup';
+import { emulatorCredentials, seedApp as seedAppIn } from './harness/setup';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -33,18 +33,7 @@ const rich: IDataObject = {
 	delivery_report_based_fallback: { enabled: false, delivery_report_waiting_time: 120 },
 };
 
-async function seedApp(body: IDataObject): Promise<IDataObject> {
-	const response = await fetch(`${emu.url}/v1/projects/${emu.projectId}/apps`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			authorization: `Basic ${Buffer.from(`${emu.keyId}:${emu.keySecret}`).toString('base64')}`,
-		},
-		body: JSON.stringify(body),
-	});
-	expect(response.status).toBe(200);
-	return (await response.json()) as IDataObject;
-}
+const seedApp = async (body: IDataObject) => (await seedAppIn(emu, body)) as IDataObject;
 
 const storedApp = (id: string) => structuredClone(emu.apps.find((app) => app.id === id)) as unknown as IDataObject;
 const apiCalls = (since: number) =>

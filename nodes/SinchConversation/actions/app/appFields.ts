@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { CHANNELS, LINE_TYPES } from '../../helpers/channels';
 import { CALLBACK_SECRET_MAX_LENGTH, RANGES } from '../../helpers/appRules';
@@ -94,6 +94,23 @@ export const channelEntryProperties: INodeProperties[] = [
 		options: [callbackSecretProperty],
 	},
 ];
+
+/** The list of channel entries, named alike in Create and Update. */
+export const channelListProperty = (
+	show: IDisplayOptions['show'],
+	values: INodeProperties[],
+	description: string,
+): INodeProperties => ({
+	displayName: 'Channel Credentials',
+	name: 'channelCredentials',
+	type: 'fixedCollection',
+	default: {},
+	placeholder: 'Add Channel',
+	typeOptions: { multipleValues: true, sortable: true },
+	description,
+	displayOptions: { show },
+	options: [{ displayName: 'Channel', name: 'entries', values }],
+});
 
 /** Settings that are single fields in every version of the node. */
 export const flatSettingProperties: INodeProperties[] = [

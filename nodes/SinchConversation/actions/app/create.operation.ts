@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sinchApiRequest } from '../../transport';
 import { checkAppBody, checkNoEmptySecrets, withoutEmptyCallbackSecret, withoutReadOnlyFields } from '../../helpers/validateApp';
-import { appSettingProperties, channelEntryProperties, inputModeOptions, V1, V2 } from './appFields';
+import { appSettingProperties, channelEntryProperties, channelListProperty, inputModeOptions, V1, V2 } from './appFields';
 import { appSettingPropertiesV1, channelEntryPropertiesV1 } from './appFieldsV1';
 import {
 	appOutput,
@@ -14,17 +14,9 @@ import {
 	readChannelCredentials,
 } from './appInput';
 
-const channelList = (show: IDisplayOptions['show'], values: INodeProperties[]): INodeProperties => ({
-	displayName: 'Channel Credentials',
-	name: 'channelCredentials',
-	type: 'fixedCollection',
-	default: {},
-	placeholder: 'Add Channel',
-	typeOptions: { multipleValues: true, sortable: true },
-	description: 'Channels of the app, each with its credentials. The order is the channel priority: Sinch tries the first one first.',
-	displayOptions: { show },
-	options: [{ displayName: 'Channel', name: 'entries', values }],
-});
+const CHANNELS_HELP = 'Channels of the app, each with its credentials. The order is the channel priority: Sinch tries the first one first.';
+const channelList = (show: IDisplayOptions['show'], values: INodeProperties[]) =>
+	channelListProperty(show, values, CHANNELS_HELP);
 
 const additionalFields = (version: IDisplayOptions['show'], options: INodeProperties[]): INodeProperties => ({
 	displayName: 'Additional Fields',

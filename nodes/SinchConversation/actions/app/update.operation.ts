@@ -14,6 +14,7 @@ import { duplicateEntryKeys, ordinalOf, planAppUpdate, type ChannelCredentialsCh
 import {
 	appSettingProperties,
 	channelEntryProperties,
+	channelListProperty,
 	clearCallbackSecretProperty,
 	inputModeOptions,
 	sortedByDisplayName,
@@ -53,24 +54,12 @@ const updateFields = (version: IDisplayOptions['show'], options: INodeProperties
 });
 
 /** The same list, under the same name, as in Create. */
-const channelList = (
-	version: IDisplayOptions['show'],
-	input: IDisplayOptions['show'],
-	values: INodeProperties[],
-): INodeProperties => ({
-	displayName: 'Channel Credentials',
-	name: 'channelCredentials',
-	type: 'fixedCollection',
-	default: {},
-	placeholder: 'Add Channel',
-	typeOptions: { multipleValues: true, sortable: true },
-	description:
+const channelList = (version: IDisplayOptions['show'], input: IDisplayOptions['show'], values: INodeProperties[]) =>
+	channelListProperty(
+		{ ...version, specifyBody: ['fields'], channelCredentialsMode: ['replace', 'addOrReplace'], ...input },
+		values,
 		'Channel entries, each with its credentials. With Replace All their order is the channel priority; with Add or Replace Entries new channels go after the existing ones.',
-	displayOptions: {
-		show: { ...version, specifyBody: ['fields'], channelCredentialsMode: ['replace', 'addOrReplace'], ...input },
-	},
-	options: [{ displayName: 'Channel', name: 'entries', values }],
-});
+	);
 
 const properties: INodeProperties[] = [
 	appLocatorProperty,
