@@ -164,7 +164,7 @@ describe('App: Get', () => {
 		expect(emu.requests).toHaveLength(0);
 	});
 
-	it('explains a 404 by a wrong ID or another region', async () => {
+	it('says a 404 once, short: which app, then one hint (ID or region)', async () => {
 		const missing = '01HZX3K5V8Q2M7N4P6R9S0T1AB';
 		const { error } = await runNode({
 			parameters: { resource: 'app', operation: 'get', appId: byId(missing) },
@@ -172,10 +172,10 @@ describe('App: Get', () => {
 		});
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.httpCode).toBe('404');
-		expect(error?.message).toContain(`Sinch has no app ${missing}`);
-		expect(error?.message).toMatch(/app ID may be wrong/);
-		expect(error?.message).toMatch(/another region/);
-		expect(error?.description).toContain(`App ${missing} not found`);
+		expect(error?.message).toBe(`App ${missing} was not found (404)`);
+		expect(error?.description).toBe(
+			`Check the app ID, or set the credential's Region to the one the app was created in. Sinch answered: App ${missing} not found`,
+		);
 		expect(apiCalls(0)).toEqual([{ method: 'GET', path: `${appsPath()}/${missing}`, query: {}, body: undefined }]);
 	});
 
@@ -189,7 +189,8 @@ describe('App: Get', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(outputs[0]).toHaveLength(2);
-		expect(outputs[0][0].json.error).toMatch(/another region/);
+		expect(outputs[0][0].json.error).toBe('App 01HZX3K5V8Q2M7N4P6R9S0T1AB was not found (404)');
+		expect(outputs[0][0].json.details).toMatch(/credential's Region/);
 		expect(outputs[0][0].pairedItem).toEqual({ item: 0 });
 		expect(outputs[0][1].json.id).toBe(app.id);
 	});
@@ -228,6 +229,6 @@ describe('App: Delete', () => {
 		expect((await runNode({ parameters, credentials: credentials() })).error).toBeUndefined();
 		const { error } = await runNode({ parameters, credentials: credentials() });
 		expect(error?.httpCode).toBe('404');
-		expect(error?.message).toMatch(/app ID may be wrong, or the app was created in another region/);
+		expect(error?.message).toBe(`App ${String(app.id)} was not found (404)`);
 	});
 });

@@ -369,7 +369,7 @@ describe('App: Update, invalid input sends nothing', () => {
 
 	it('refuses a setting out of range with the same message as Create', async () => {
 		const app = await seedApp(seed);
-		const message = 'Message Retry Duration 10 is out of range. Use a whole number from 30 to 3600.';
+		const message = 'Message Retry Duration (Seconds) 10 is out of range. Use a whole number from 30 to 3600.';
 		await expectRefused(update(app.id as string, { updateFields: { messageRetryDuration: 10 } }), message);
 		const created = await runNode({
 			parameters: {
@@ -419,7 +419,7 @@ describe('App: Update, invalid input sends nothing', () => {
 		const app = await seedApp(seed);
 		await expectRefused(
 			update(app.id as string, { channelCredentialsMode: 'remove', channelsToRemove: [] }),
-			'Channels to Remove is empty. Choose at least one channel, or set Channel Credentials to Keep.',
+			'Channels to Remove is empty. Choose at least one channel, or set Channel Changes to Keep.',
 		);
 	});
 
@@ -473,7 +473,7 @@ describe('App: Update, checks after merging and errors', () => {
 			credentials: credentials(),
 		});
 		expect(error?.httpCode).toBe('404');
-		expect(error?.message).toMatch(/app ID may be wrong, or the app was created in another region/);
+		expect(error?.message).toBe('App 01HZX3K5V8Q2M7N4P6R9S0T1AB was not found (404)');
 		expectCalls(0, missing);
 	});
 

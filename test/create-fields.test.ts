@@ -284,17 +284,13 @@ describe('fields mode: every field at once, and the app Sinch answers', () => {
 		});
 	});
 
-	it('an empty secret stays empty in the masked output, so "not set" stays visible', async () => {
+	it('version 1: an empty secret is left out (never sent as ""), and Sinch\'s empty one stays visible in the masked output', async () => {
 		const { outputs } = await create({
 			displayName: 'Empty secret',
 			additionalFields: { secretForOverriddenCallbackUrls: '' },
 		});
 
-		expect(appRequests()[0].body).toEqual({
-			display_name: 'Empty secret',
-			channel_credentials: [],
-			callback_settings: { secret_for_overridden_callback_urls: '' },
-		});
+		expect(appRequests()[0].body).toEqual({ display_name: 'Empty secret', channel_credentials: [] });
 		expect(outputs[0][0].json.callback_settings).toEqual({ secret_for_overridden_callback_urls: '' });
 	});
 });

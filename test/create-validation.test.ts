@@ -23,17 +23,18 @@ beforeEach(() => emulator.reset());
 const appsPath = () => `/v1/projects/${emulator.projectId}/apps`;
 const appRequests = () => emulator.requests.filter((request) => request.path === appsPath());
 
-async function create(parameters: INodeParameters, items?: IDataObject[]) {
+async function create(parameters: INodeParameters, items?: IDataObject[], typeVersion?: number) {
 	return await runNode({
 		credentials: emulatorCredentials(emulator),
 		parameters: { resource: 'app', operation: 'create', ...parameters },
 		items,
+		typeVersion,
 	});
 }
 
 /** Runs one item that must be refused; checks the item index and that the emulator saw no request at all. */
-async function refused(parameters: INodeParameters, item: IDataObject = {}) {
-	const { error, outputs } = await create(parameters, [item]);
+async function refused(parameters: INodeParameters, item: IDataObject = {}, typeVersion?: number) {
+	const { error, outputs } = await create(parameters, [item], typeVersion);
 	expect(error).toBeDefined();
 	expect(error?.context?.itemIndex).toBe(0);
 	expect(outputs).toEqual([]);
@@ -65,7 +66,9 @@ describe('display name present', () => {
 		['JSON with a number as display_name', asJson({ display_name: 42, channel_credentials: [] }), {}],
 	])('%s', async (_name, parameters, item) => {
 		const error = await refused(parameters, item);
-		expect(error.message).toBe('Display Name is required. Enter a name for the app.');
+		// In JSON mode the message names the JSON key the user typed.
+		const label = (parameters as INodeParameters).specifyBody === 'json' ? 'display_name' : 'Display Name';
+		expect(error.message).toBe(`${label} is required. Enter a name for the app.`);
 	});
 
 	it('an empty literal name never reaches the node: n8n itself refuses the required parameter', async () => {
@@ -152,24 +155,29 @@ describe("that channel's required fields present (fields mode, the value from an
 	});
 });
 
-describe('ranges (fields mode: n8n does not enforce a number field\'s min and max at run time)', () => {
+describe('ranges (fields mode: the panel does not clamp these numbers, so the node refuses them with the range)', () => {
 	it.each([
-		[{ retentionPolicy: { policy: { ttlDays: 0 } } }, 'Retention Policy, TTL Days 0 is out of range. Use a whole number from 1 to 3650.'],
-		[{ retentionPolicy: { policy: { ttlDays: 3651 } } }, 'Retention Policy, TTL Days 3651 is out of range. Use a whole number from 1 to 3650.'],
-		[{ retentionPolicy: { policy: { ttlDays: 1.5 } } }, 'Retention Policy, TTL Days 1.5 is out of range. Use a whole number from 1 to 3650.'],
-		[{ dispatchRetentionTtlDays: -1 }, 'Dispatch Retention Policy, TTL Days -1 is out of range. Use a whole number from 0 to 7.'],
-		[{ dispatchRetentionTtlDays: 8 }, 'Dispatch Retention Policy, TTL Days 8 is out of range. Use a whole number from 0 to 7.'],
-		[{ messageRetryDuration: 29 }, 'Message Retry Duration 29 is out of range. Use a whole number from 30 to 3600.'],
-		[{ messageRetryDuration: 3601 }, 'Message Retry Duration 3601 is out of range. Use a whole number from 30 to 3600.'],
+		[{ retentionTtlDays: 0 }, 'Retention TTL (Days) 0 is out of range. Use a whole number from 1 to 3650.'],
+		[{ retentionTtlDays: 3651 }, 'Retention TTL (Days) 3651 is out of range. Use a whole number from 1 to 3650.'],
+		[{ retentionTtlDays: 1.5 }, 'Retention TTL (Days) 1.5 is out of range. Use a whole number from 1 to 3650.'],
+		[{ dispatchRetentionTtlDays: -1 }, 'Dispatch Retention TTL (Days) -1 is out of range. Use a whole number from 0 to 7.'],
+		[{ dispatchRetentionTtlDays: 8 }, 'Dispatch Retention TTL (Days) 8 is out of range. Use a whole number from 0 to 7.'],
+		[{ messageRetryDuration: 29 }, 'Message Retry Duration (Seconds) 29 is out of range. Use a whole number from 30 to 3600.'],
+		[{ messageRetryDuration: 3601 }, 'Message Retry Duration (Seconds) 3601 is out of range. Use a whole number from 30 to 3600.'],
+		[{ fallbackWaitingTime: 59 }, 'Fallback Waiting Time (Seconds) 59 is out of range. Use a whole number from 60 to 259200.'],
+		[{ fallbackWaitingTime: 259201 }, 'Fallback Waiting Time (Seconds) 259201 is out of range. Use a whole number from 60 to 259200.'],
+	])('%j', async (additionalFields, message) => {
+		const error = await refused({ displayName: 'Range', additionalFields }, {}, 2);
+		expect(error.message).toBe(message);
+	});
+
+	it.each([
+		[{ retentionPolicy: { policy: { ttlDays: 0 } } }, 'Retention TTL (Days) 0 is out of range. Use a whole number from 1 to 3650.'],
 		[
 			{ deliveryReportBasedFallback: { fallback: { enabled: true, waitingTime: 59 } } },
-			'Delivery Report Based Fallback, Waiting Time 59 is out of range. Use a whole number from 60 to 259200.',
+			'Fallback Waiting Time (Seconds) 59 is out of range. Use a whole number from 60 to 259200.',
 		],
-		[
-			{ deliveryReportBasedFallback: { fallback: { enabled: true, waitingTime: 259201 } } },
-			'Delivery Report Based Fallback, Waiting Time 259201 is out of range. Use a whole number from 60 to 259200.',
-		],
-	])('%j', async (additionalFields, message) => {
+	])('version 1: %j', async (additionalFields, message) => {
 		const error = await refused({ displayName: 'Range', additionalFields });
 		expect(error.message).toBe(message);
 	});
@@ -292,7 +300,7 @@ describe('JSON of the wrong shape', () => {
 		['an array for the app', asJson([]), 'The app must be a JSON object, not [].'],
 		['text for the app', asJson('my app'), 'The app must be a JSON object, not "my app".'],
 		['null for the app', asJson(null), 'The app must be a JSON object, not null.'],
-		['no channel_credentials', asJson({ display_name: 'x' }), 'Channel Credentials are required. Give a list of entries; it may be empty.'],
+		['no channel_credentials', asJson({ display_name: 'x' }), 'channel_credentials is required. Give a list of entries; it may be empty.'],
 		['an object for the channel list', channelsAsJson({ channel: 'SMS' }), 'Channel Credentials must be a list of entries, not {"channel":"SMS"}.'],
 		['text for an entry', channelsAsJson(['SMS']), 'Channel Credentials, entry 1 must be an object with a channel and its credential, not "SMS".'],
 		[
@@ -365,54 +373,54 @@ describe('JSON of the wrong shape', () => {
 		[
 			'an unknown processing mode',
 			asJson({ display_name: 'x', channel_credentials: [], processing_mode: 'FAST' }),
-			'Processing Mode "FAST" is not valid. Use one of CONVERSATION, DISPATCH.',
+			'processing_mode "FAST" is not valid. Use one of CONVERSATION, DISPATCH.',
 		],
 		[
 			'an unknown metadata report view',
 			asJson({ display_name: 'x', channel_credentials: [], conversation_metadata_report_view: 'ALL' }),
-			'Conversation Metadata Report View "ALL" is not valid. Use one of NONE, FULL.',
+			'conversation_metadata_report_view "ALL" is not valid. Use one of NONE, FULL.',
 		],
 		[
 			'an unknown retention type',
 			asJson({ display_name: 'x', channel_credentials: [], retention_policy: { retention_type: 'FOREVER' } }),
-			'Retention Policy, Type "FOREVER" is not valid. Use one of MESSAGE_EXPIRE_POLICY, CONVERSATION_EXPIRE_POLICY, PERSIST_RETENTION_POLICY.',
+			'retention_policy.retention_type "FOREVER" is not valid. Use one of MESSAGE_EXPIRE_POLICY, CONVERSATION_EXPIRE_POLICY, PERSIST_RETENTION_POLICY.',
 		],
 		[
 			'a dispatch retention type other than message expiry',
 			asJson({ display_name: 'x', channel_credentials: [], dispatch_retention_policy: { retention_type: 'CONVERSATION_EXPIRE_POLICY' } }),
-			'Dispatch Retention Policy, Type "CONVERSATION_EXPIRE_POLICY" is not valid. Use one of MESSAGE_EXPIRE_POLICY.',
+			'dispatch_retention_policy.retention_type "CONVERSATION_EXPIRE_POLICY" is not valid. Use one of MESSAGE_EXPIRE_POLICY.',
 		],
-		['a retention policy that is a number', asJson({ display_name: 'x', channel_credentials: [], retention_policy: 30 }), 'Retention Policy must be an object, not 30.'],
-		['smart conversation as a boolean', asJson({ display_name: 'x', channel_credentials: [], smart_conversation: true }), 'Smart Conversation must be an object, not true.'],
+		['a retention policy that is a number', asJson({ display_name: 'x', channel_credentials: [], retention_policy: 30 }), 'retention_policy must be an object, not 30.'],
+		['smart conversation as a boolean', asJson({ display_name: 'x', channel_credentials: [], smart_conversation: true }), 'smart_conversation must be an object, not true.'],
 		[
 			'smart conversation enabled as text',
 			asJson({ display_name: 'x', channel_credentials: [], smart_conversation: { enabled: 'yes' } }),
-			'Smart Conversation, Enabled "yes" must be true or false.',
+			'smart_conversation.enabled "yes" must be true or false.',
 		],
 		[
 			'fallback enabled as a number',
 			asJson({ display_name: 'x', channel_credentials: [], delivery_report_based_fallback: { enabled: 1 } }),
-			'Delivery Report Based Fallback, Enabled 1 must be true or false.',
+			'delivery_report_based_fallback.enabled 1 must be true or false.',
 		],
 		[
 			'callback settings as text',
 			asJson({ display_name: 'x', channel_credentials: [], callback_settings: 'secret' }),
-			'Callback Settings must be an object, not "secret".',
+			'callback_settings must be an object, not "secret".',
 		],
 		[
 			'the overridden-URL secret as a number',
 			asJson({ display_name: 'x', channel_credentials: [], callback_settings: { secret_for_overridden_callback_urls: 5 } }),
-			'Secret for Overridden Callback URLs must be text.',
+			'callback_settings.secret_for_overridden_callback_urls must be text.',
 		],
 		[
 			'message retry settings as a number',
 			asJson({ display_name: 'x', channel_credentials: [], message_retry_settings: 60 }),
-			'Message Retry Settings must be an object, not 60.',
+			'message_retry_settings must be an object, not 60.',
 		],
 		[
 			'a retry duration as text',
 			asJson({ display_name: 'x', channel_credentials: [], message_retry_settings: { retry_duration: '60s' } }),
-			'Message Retry Duration "60s" is out of range. Use a whole number from 30 to 3600.',
+			'message_retry_settings.retry_duration "60s" is out of range. Use a whole number from 30 to 3600.',
 		],
 	];
 
@@ -442,7 +450,7 @@ describe('secrets masked by an earlier output are not sent as secrets', () => {
 		[
 			'the overridden-URL secret',
 			asJson({ display_name: 'x', channel_credentials: [], callback_settings: { secret_for_overridden_callback_urls: '********' } }),
-			'Secret for Overridden Callback URLs is a masked value from an earlier output. Enter the real secret.',
+			'callback_settings.secret_for_overridden_callback_urls is a masked value from an earlier output. Enter the real secret.',
 		],
 	])('%s', async (_name, parameters, message) => {
 		const error = await refused(parameters);
@@ -459,19 +467,19 @@ describe('several problems in one item', () => {
 				message_retry_settings: { retry_duration: 5 },
 			}),
 		);
-		expect(error.message).toBe('Display Name is required. Enter a name for the app. (and 2 more problems)');
+		expect(error.message).toBe('display_name is required. Enter a name for the app. (and 2 more problems)');
 		expect(error.description).toBe(
 			[
-				'Display Name is required. Enter a name for the app.',
-				`Channel Credentials, entry 1: Channel "FAX" is not a Sinch channel. Use one of ${CHANNEL_LIST}.`,
-				'Message Retry Duration 5 is out of range. Use a whole number from 30 to 3600.',
+				'display_name is required. Enter a name for the app.',
+				`channel_credentials[0]: Channel "FAX" is not a Sinch channel. Use one of ${CHANNEL_LIST}.`,
+				'message_retry_settings.retry_duration 5 is out of range. Use a whole number from 30 to 3600.',
 			].join('\n'),
 		);
 	});
 
 	it('two problems say "1 more problem"', async () => {
 		const error = await refused({ displayName: 'Two', additionalFields: { messageRetryDuration: 1, dispatchRetentionTtlDays: 9 } });
-		expect(error.message).toBe('Dispatch Retention Policy, TTL Days 9 is out of range. Use a whole number from 0 to 7. (and 1 more problem)');
+		expect(error.message).toBe('Dispatch Retention TTL (Days) 9 is out of range. Use a whole number from 0 to 7. (and 1 more problem)');
 	});
 });
 
@@ -486,7 +494,7 @@ describe('the item index', () => {
 				{ name: 'fourth', retry: 60 },
 			],
 		);
-		expect(error?.message).toBe('Message Retry Duration 10 is out of range. Use a whole number from 30 to 3600.');
+		expect(error?.message).toBe('Message Retry Duration (Seconds) 10 is out of range. Use a whole number from 30 to 3600.');
 		expect(error?.context?.itemIndex).toBe(2);
 		expect(outputs).toEqual([]);
 		expect(appRequests()).toEqual([]);

@@ -11,7 +11,9 @@ export class SinchConversation implements INodeType {
 		name: 'sinchConversation',
 		icon: { light: 'file:sinch.svg', dark: 'file:sinch.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2: one field per app sub-setting and one fields/JSON switch; version 1 stays for saved workflows.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Create and manage Sinch Conversation API apps and their channels',
 		defaults: { name: 'Sinch Conversation' },

@@ -171,7 +171,11 @@ interface RunOptions {
 	sizeOf?: string;
 }
 
-/** Runs a command with a progress line: elapsed time and megabytes written, every few seconds. */
+/**
+ * Runs a command with a progress line every few seconds: elapsed time, registry requests so far, and once npm starts
+ * unpacking, megabytes in the folder. npm resolves and downloads for minutes before it writes any file, so until then
+ * the line says so rather than "0 MB".
+ */
 function run(command: string, args: string[], options: RunOptions): Promise<void> {
 	const { log, label } = options;
 	const started = Date.now();
@@ -198,7 +202,10 @@ function run(command: string, args: string[], options: RunOptions): Promise<void
 		const elapsed = Math.round((Date.now() - started) / 1000);
 		const parts = [`${elapsed} s`];
 		if (fetches > 0) parts.push(`${fetches} registry requests`);
-		if (options.sizeOf) parts.push(`${folderMegabytes(options.sizeOf)} MB written`);
+		if (options.sizeOf) {
+			const megabytes = folderMegabytes(options.sizeOf);
+			parts.push(megabytes > 0 ? `${megabytes} MB unpacked` : 'resolving and downloading packages (nothing unpacked yet)');
+		}
 		const line = `  ${label}: ${parts.join(', ')}`;
 		if (tty) process.stderr.write(`\r${line}\u001b[K`);
 		else if (elapsed - lastPrinted >= 30) {

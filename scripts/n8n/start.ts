@@ -136,6 +136,8 @@ async function main(): Promise<void> {
 			`  Log in     ${loginLine}`,
 			`  Emulator   ${emulator.url}  (a local stand-in for Sinch; see what it received: ${emulator.url}/_emulator/requests)`,
 			`  Credentials "${EMULATOR_CREDENTIALS.oAuth2.name}" and "${EMULATOR_CREDENTIALS.basic.name}" point at the emulator.`,
+			`  Emulator key  Project ID ${emulator.projectId}, Key ID ${emulator.keyId}, Key Secret ${emulator.keySecret}`,
+			'             (a test key the emulator accepts, for a credential of your own with Region Custom)',
 			'',
 			'What to try first:',
 			`  1. Open the workflow "${first?.name ?? 'Sinch: create an app with several channels'}"` +

@@ -112,6 +112,8 @@ export interface RunOptions {
 	onError?: INode['onError'];
 	/** Other node settings, e.g. retryOnFail. */
 	settings?: Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>>;
+	/** The node's typeVersion as saved in the workflow; 1 unless a test runs version 2's parameters. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -136,7 +138,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			id: 'sinch',
 			name: 'Sinch',
 			type: NODE_TYPE,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: { sinchConversationApi: { id: CREDENTIAL_ID, name: 'Sinch' } },

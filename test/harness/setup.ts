@@ -34,3 +34,17 @@ export const smsApp = (name = 'Demo SMS App') => ({
 /** Requests to the App endpoints, leaving out token requests. */
 export const appRequests = (emulator: Emulator) => emulator.requests.filter((r) => r.path.includes('/apps'));
 export const tokenRequests = (emulator: Emulator) => emulator.requests.filter((r) => r.path === '/oauth2/token');
+
+/** Creates an app straight in the emulator (Basic auth), not through the node, and returns it as Sinch answers. */
+export async function seedApp(emulator: Emulator, body: object): Promise<Record<string, unknown>> {
+	const response = await fetch(`${emulator.url}/v1/projects/${emulator.projectId}/apps`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
+		},
+		body: JSON.stringify(body),
+	});
+	if (response.status !== 200) throw new Error(`The emulator refused the seed app: ${response.status}`);
+	return (await response.json()) as Record<string, unknown>;
+}

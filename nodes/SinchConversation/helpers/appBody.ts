@@ -49,16 +49,30 @@ export function channelEntryFromUi(entry: IDataObject): IDataObject {
 		wire[spec.property] = credential;
 	}
 	if (isSet(entry.callbackSecret)) wire.callback_secret = entry.callbackSecret;
+	// Version 2 has it under Entry Options: added means meant, so an empty one is kept for the checks to refuse.
+	const options = entry.entryOptions as IDataObject | undefined;
+	if (options?.callbackSecret !== undefined) wire.callback_secret = options.callbackSecret;
 	return wire;
 }
 
-/** The optional app settings from the UI's collection, in Sinch's shape; unset ones are left out. */
+/** Puts `value` at `object.key` of the body, keeping what is already in that object. */
+function setSub(body: IDataObject, object: string, key: string, value: unknown) {
+	setPath(body, [object, key], value);
+}
+
+/**
+ * The optional app settings from the UI's collection, in Sinch's shape; only what the user added. Reads both
+ * versions' parameters: version 2's one field per sub-field, and version 1's nested groups (each collection holds
+ * only its own version's keys, as n8n drops the others when it loads the node).
+ */
 export function appSettingsFromUi(settings: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	if (isSet(settings.conversationMetadataReportView)) {
 		body.conversation_metadata_report_view = settings.conversationMetadataReportView;
 	}
 	if (isSet(settings.processingMode)) body.processing_mode = settings.processingMode;
+	if (isSet(settings.retentionType)) setSub(body, 'retention_policy', 'retention_type', settings.retentionType);
+	if (isSet(settings.retentionTtlDays)) setSub(body, 'retention_policy', 'ttl_days', asNumber(settings.retentionTtlDays));
 	const retention = (settings.retentionPolicy as IDataObject | undefined)?.policy as IDataObject | undefined;
 	if (retention) {
 		const policy: IDataObject = {};
@@ -67,6 +81,7 @@ export function appSettingsFromUi(settings: IDataObject): IDataObject {
 		body.retention_policy = policy;
 	}
 	if (isSet(settings.dispatchRetentionTtlDays)) {
+		// Message expiry is the only kind Dispatch mode has, so the type is no choice the user could have made.
 		body.dispatch_retention_policy = {
 			retention_type: DISPATCH_RETENTION_TYPE,
 			ttl_days: asNumber(settings.dispatchRetentionTtlDays) as number,
@@ -75,11 +90,18 @@ export function appSettingsFromUi(settings: IDataObject): IDataObject {
 	if (settings.smartConversation !== undefined) {
 		body.smart_conversation = { enabled: asBoolean(settings.smartConversation) as boolean };
 	}
+	// An empty secret is kept here so the checks refuse it: sent, it would wipe the stored one.
 	if (settings.secretForOverriddenCallbackUrls !== undefined) {
 		body.callback_settings = { secret_for_overridden_callback_urls: settings.secretForOverriddenCallbackUrls };
 	}
 	if (isSet(settings.messageRetryDuration)) {
 		body.message_retry_settings = { retry_duration: asNumber(settings.messageRetryDuration) as number };
+	}
+	if (settings.deliveryReportFallback !== undefined && settings.deliveryReportFallback !== '') {
+		setSub(body, 'delivery_report_based_fallback', 'enabled', asBoolean(settings.deliveryReportFallback));
+	}
+	if (isSet(settings.fallbackWaitingTime)) {
+		setSub(body, 'delivery_report_based_fallback', 'delivery_report_waiting_time', asNumber(settings.fallbackWaitingTime));
 	}
 	const fallback = (settings.deliveryReportBasedFallback as IDataObject | undefined)?.fallback as
 		| IDataObject

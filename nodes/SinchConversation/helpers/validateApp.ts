@@ -18,6 +18,68 @@ import { MASK } from './secrets';
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
+
+/** Messages name what the user typed: the form's labels, or in JSON mode the JSON keys. */
+export type Naming = 'fields' | 'json';
+
+const FIELD_NAMES = {
+	displayName: 'Display Name',
+	channels: 'Channel Credentials',
+	callbackSecret: 'Callback Secret',
+	ordinal: 'Credential Ordinal Number',
+	isDefault: 'Is Default',
+	metadataView: 'Metadata in Callbacks',
+	processingMode: 'Processing Mode',
+	retention: 'Retention Policy',
+	retentionType: 'Retention Type',
+	retentionTtl: 'Retention TTL (Days)',
+	dispatch: 'Dispatch Retention Policy',
+	dispatchType: 'Dispatch Retention Type',
+	dispatchTtl: 'Dispatch Retention TTL (Days)',
+	smart: 'Smart Conversation',
+	smartEnabled: 'Smart Conversation',
+	callbacks: 'Callback Settings',
+	overrideSecret: 'Secret for Overridden Callback URLs',
+	retry: 'Message Retry Settings',
+	retryDuration: 'Message Retry Duration (Seconds)',
+	fallback: 'Delivery Report Based Fallback',
+	fallbackEnabled: 'Delivery Report Fallback',
+	fallbackWaitingTime: 'Fallback Waiting Time (Seconds)',
+};
+
+const JSON_NAMES: typeof FIELD_NAMES = {
+	displayName: 'display_name',
+	channels: 'channel_credentials',
+	callbackSecret: 'callback_secret',
+	ordinal: 'credential_ordinal_number',
+	isDefault: 'is_default',
+	metadataView: 'conversation_metadata_report_view',
+	processingMode: 'processing_mode',
+	retention: 'retention_policy',
+	retentionType: 'retention_policy.retention_type',
+	retentionTtl: 'retention_policy.ttl_days',
+	dispatch: 'dispatch_retention_policy',
+	dispatchType: 'dispatch_retention_policy.retention_type',
+	dispatchTtl: 'dispatch_retention_policy.ttl_days',
+	smart: 'smart_conversation',
+	smartEnabled: 'smart_conversation.enabled',
+	callbacks: 'callback_settings',
+	overrideSecret: 'callback_settings.secret_for_overridden_callback_urls',
+	retry: 'message_retry_settings',
+	retryDuration: 'message_retry_settings.retry_duration',
+	fallback: 'delivery_report_based_fallback',
+	fallbackEnabled: 'delivery_report_based_fallback.enabled',
+	fallbackWaitingTime: 'delivery_report_based_fallback.delivery_report_waiting_time',
+};
+
+type Names = typeof FIELD_NAMES;
+const namesFor = (naming: Naming): Names => (naming === 'json' ? JSON_NAMES : FIELD_NAMES);
+
+/** "Channel Credentials, entry 2" in the form; channel_credentials[1] in JSON. */
+export function entryLabel(index: number, naming: Naming): string {
+	return naming === 'json' ? `channel_credentials[${index}]` : `Channel Credentials, entry ${index + 1}`;
+}
+
 const describeValue = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
 
 function checkRange(label: string, value: unknown, range: Range, problems: string[]) {
@@ -94,8 +156,9 @@ function checkLineEnterprise(prefix: string, credential: IDataObject, problems: 
 	checkCredentialFields(`${prefix} ${regions[0]}`, lineFields, region, problems);
 }
 
-function checkEntry(entry: unknown, index: number, problems: string[]) {
-	const where = `Channel Credentials, entry ${index + 1}`;
+function checkEntry(entry: unknown, index: number, problems: string[], naming: Naming) {
+	const names = namesFor(naming);
+	const where = entryLabel(index, naming);
 	if (!isObject(entry)) {
 		problems.push(`${where} must be an object with a channel and its credential, not ${describeValue(entry)}.`);
 		return;
@@ -130,25 +193,25 @@ function checkEntry(entry: unknown, index: number, problems: string[]) {
 	}
 	if (given[0] === 'line_enterprise_credentials') checkLineEnterprise(prefix, credential, problems);
 	else checkCredentialFields(prefix, spec.fields, credential, problems);
-	if (spec.value === 'LINE') checkBoolean(`${prefix}: Is Default`, credential.is_default, problems);
+	if (spec.value === 'LINE') checkBoolean(`${prefix}: ${names.isDefault}`, credential.is_default, problems);
 
 	const secret = entry.callback_secret;
 	if (secret !== undefined && typeof secret !== 'string') {
-		problems.push(`${prefix}: Callback Secret must be text.`);
+		problems.push(`${prefix}: ${names.callbackSecret} must be text.`);
 	} else if (typeof secret === 'string' && secret.length > CALLBACK_SECRET_MAX_LENGTH) {
-		problems.push(`${prefix}: Callback Secret has ${secret.length} characters. Use at most ${CALLBACK_SECRET_MAX_LENGTH}.`);
+		problems.push(`${prefix}: ${names.callbackSecret} has ${secret.length} characters. Use at most ${CALLBACK_SECRET_MAX_LENGTH}.`);
 	} else if (secret === MASK) {
-		problems.push(`${prefix}: Callback Secret is a masked value from an earlier output. Enter the real secret.`);
+		problems.push(`${prefix}: ${names.callbackSecret} is a masked value from an earlier output. Enter the real secret.`);
 	}
 	const ordinal = entry.credential_ordinal_number;
-	checkRange(`${prefix}: Credential Ordinal Number`, ordinal, RANGES.ordinal, problems);
+	checkRange(`${prefix}: ${names.ordinal}`, ordinal, RANGES.ordinal, problems);
 	if (spec.value !== 'LINE' && ordinal !== undefined && ordinal !== 0) {
-		problems.push(`${prefix}: Credential Ordinal Number ${describeValue(ordinal)} is only for LINE. Leave it at 0 for ${spec.name}.`);
+		problems.push(`${prefix}: ${names.ordinal} ${describeValue(ordinal)} is only for LINE. Leave it at 0 for ${spec.name}.`);
 	}
 }
 
 /** Only LINE can hold several credentials in one app (told apart by ordinal); Sinch rejects a second entry of any other channel. */
-function checkSingleCredentialChannels(entries: unknown[], problems: string[]) {
+function checkSingleCredentialChannels(entries: unknown[], problems: string[], naming: Naming) {
 	const first = new Map<string, number>();
 	entries.forEach((entry, index) => {
 		const spec = isObject(entry) ? CHANNEL_BY_VALUE.get(entry.channel as string) : undefined;
@@ -157,14 +220,15 @@ function checkSingleCredentialChannels(entries: unknown[], problems: string[]) {
 		if (earlier === undefined) first.set(spec.value, index);
 		else {
 			problems.push(
-				`Channel Credentials, entry ${index + 1} (${spec.value}): ${spec.name} is already in entry ${earlier + 1}. An app has one credential per channel (only LINE can have several); remove one of the two entries.`,
+				`${entryLabel(index, naming)} (${spec.value}): ${spec.name} is already in ${naming === 'json' ? entryLabel(earlier, naming) : `entry ${earlier + 1}`}. An app has one credential per channel (only LINE can have several); remove one of the two entries.`,
 			);
 		}
 	});
 }
 
 /** Several LINE credentials in one app need their own ordinal numbers and exactly one default. */
-function checkLineEntries(entries: unknown[], problems: string[]) {
+function checkLineEntries(entries: unknown[], problems: string[], naming: Naming) {
+	const names = namesFor(naming);
 	const lines = entries
 		.map((entry, index) => ({ entry: entry as IDataObject, index }))
 		.filter(({ entry }) => isObject(entry) && entry.channel === 'LINE');
@@ -174,7 +238,7 @@ function checkLineEntries(entries: unknown[], problems: string[]) {
 		const first = seen.get(ordinal);
 		if (first !== undefined) {
 			problems.push(
-				`Channel Credentials, entry ${index + 1} (LINE): Credential Ordinal Number ${ordinal} is already used by entry ${first + 1}. Give each LINE entry its own number from 0 to 255.`,
+				`${entryLabel(index, naming)} (LINE): ${names.ordinal} ${ordinal} is already used by ${naming === 'json' ? entryLabel(first, naming) : `entry ${first + 1}`}. Give each LINE entry its own number from 0 to 255.`,
 			);
 		} else seen.set(ordinal, index);
 	}
@@ -185,57 +249,94 @@ function checkLineEntries(entries: unknown[], problems: string[]) {
 		});
 		if (defaults.length !== 1) {
 			problems.push(
-				`Channel Credentials: ${lines.length} LINE entries need exactly one with Is Default on; found ${defaults.length}. Turn Is Default on for one of entries ${lines.map(({ index }) => index + 1).join(', ')}.`,
+				`${names.channels}: ${lines.length} LINE entries need exactly one with ${names.isDefault} on; found ${defaults.length}. Turn ${names.isDefault} on for one of ${naming === 'json' ? lines.map(({ index }) => entryLabel(index, naming)).join(', ') : `entries ${lines.map(({ index }) => index + 1).join(', ')}`}.`,
 			);
 		}
 	}
 }
 
-function checkSettings(body: IDataObject, problems: string[]) {
-	checkEnum('Conversation Metadata Report View', body.conversation_metadata_report_view, METADATA_REPORT_VIEWS, problems);
-	checkEnum('Processing Mode', body.processing_mode, PROCESSING_MODES, problems);
+function checkSettings(body: IDataObject, problems: string[], names: Names) {
+	checkEnum(names.metadataView, body.conversation_metadata_report_view, METADATA_REPORT_VIEWS, problems);
+	checkEnum(names.processingMode, body.processing_mode, PROCESSING_MODES, problems);
 	const retention = body.retention_policy;
-	if (checkObject('Retention Policy', retention, problems) && retention) {
-		checkEnum('Retention Policy, Type', retention.retention_type, RETENTION_TYPES, problems);
-		checkRange('Retention Policy, TTL Days', retention.ttl_days, RANGES.retentionTtlDays, problems);
+	if (checkObject(names.retention, retention, problems) && retention) {
+		checkEnum(names.retentionType, retention.retention_type, RETENTION_TYPES, problems);
+		checkRange(names.retentionTtl, retention.ttl_days, RANGES.retentionTtlDays, problems);
 	}
 	const dispatch = body.dispatch_retention_policy;
-	if (checkObject('Dispatch Retention Policy', dispatch, problems) && dispatch) {
-		checkEnum('Dispatch Retention Policy, Type', dispatch.retention_type, [DISPATCH_RETENTION_TYPE], problems);
-		checkRange('Dispatch Retention Policy, TTL Days', dispatch.ttl_days, RANGES.dispatchTtlDays, problems);
+	if (checkObject(names.dispatch, dispatch, problems) && dispatch) {
+		checkEnum(names.dispatchType, dispatch.retention_type, [DISPATCH_RETENTION_TYPE], problems);
+		checkRange(names.dispatchTtl, dispatch.ttl_days, RANGES.dispatchTtlDays, problems);
 	}
 	const smart = body.smart_conversation;
-	if (checkObject('Smart Conversation', smart, problems) && smart) {
-		checkBoolean('Smart Conversation, Enabled', smart.enabled, problems);
+	if (checkObject(names.smart, smart, problems) && smart) {
+		checkBoolean(names.smartEnabled, smart.enabled, problems);
 	}
 	const callbacks = body.callback_settings;
-	if (checkObject('Callback Settings', callbacks, problems) && callbacks) {
+	if (checkObject(names.callbacks, callbacks, problems) && callbacks) {
 		const secret = callbacks.secret_for_overridden_callback_urls;
 		if (secret !== undefined && typeof secret !== 'string') {
-			problems.push('Secret for Overridden Callback URLs must be text.');
+			problems.push(`${names.overrideSecret} must be text.`);
 		} else if (secret === MASK) {
-			problems.push('Secret for Overridden Callback URLs is a masked value from an earlier output. Enter the real secret.');
+			problems.push(`${names.overrideSecret} is a masked value from an earlier output. Enter the real secret.`);
 		}
 	}
 	const retry = body.message_retry_settings;
-	if (checkObject('Message Retry Settings', retry, problems) && retry) {
-		checkRange('Message Retry Duration', retry.retry_duration, RANGES.retryDuration, problems);
+	if (checkObject(names.retry, retry, problems) && retry) {
+		checkRange(names.retryDuration, retry.retry_duration, RANGES.retryDuration, problems);
 	}
 	const fallback = body.delivery_report_based_fallback;
-	if (checkObject('Delivery Report Based Fallback', fallback, problems) && fallback) {
-		checkBoolean('Delivery Report Based Fallback, Enabled', fallback.enabled, problems);
-		checkRange('Delivery Report Based Fallback, Waiting Time', fallback.delivery_report_waiting_time, RANGES.fallbackWaitingTime, problems);
+	if (checkObject(names.fallback, fallback, problems) && fallback) {
+		checkBoolean(names.fallbackEnabled, fallback.enabled, problems);
+		checkRange(names.fallbackWaitingTime, fallback.delivery_report_waiting_time, RANGES.fallbackWaitingTime, problems);
 	}
 }
 
-export function checkChannelCredentials(entries: unknown, problems: string[]) {
+/**
+ * Secrets added in the form but left empty (version 2). Sinch stores "" as no secret, so sending one would wipe the
+ * stored secret: the input is refused, and removing the secret is an explicit choice (Clear Callback URL Secret).
+ */
+export function checkNoEmptySecrets(body: IDataObject): string[] {
+	const problems: string[] = [];
+	const callbacks = body.callback_settings;
+	if (isObject(callbacks) && callbacks.secret_for_overridden_callback_urls === '') {
+		problems.push(
+			`${FIELD_NAMES.overrideSecret} is empty. Enter the secret, or remove the field; to remove the stored secret add Clear Callback URL Secret instead.`,
+		);
+	}
+	const entries = Array.isArray(body.channel_credentials) ? (body.channel_credentials as unknown[]) : [];
+	entries.forEach((entry, index) => {
+		if (isObject(entry) && entry.callback_secret === '') {
+			problems.push(
+				`${entryLabel(index, 'fields')} (${String(entry.channel)}): ${FIELD_NAMES.callbackSecret} is empty. Enter the secret, or remove it from Entry Options.`,
+			);
+		}
+	});
+	return problems;
+}
+
+/**
+ * JSON (often a Get output fed back, where Sinch answers "" for no secret) and version 1 workflows: an empty
+ * Secret for Overridden Callback URLs is left out rather than refused, so it never wipes the stored one.
+ */
+export function withoutEmptyCallbackSecret<T>(body: T): T {
+	if (!isObject(body) || !isObject(body.callback_settings)) return body;
+	const { secret_for_overridden_callback_urls: secret, ...rest } = body.callback_settings;
+	if (secret !== '') return body;
+	const copy: IDataObject = { ...body };
+	if (Object.keys(rest).length > 0) copy.callback_settings = rest;
+	else delete copy.callback_settings;
+	return copy as T;
+}
+
+export function checkChannelCredentials(entries: unknown, problems: string[], naming: Naming = 'fields') {
 	if (!Array.isArray(entries)) {
-		problems.push(`Channel Credentials must be a list of entries, not ${describeValue(entries)}.`);
+		problems.push(`${namesFor(naming).channels} must be a list of entries, not ${describeValue(entries)}.`);
 		return;
 	}
-	entries.forEach((entry, index) => checkEntry(entry, index, problems));
-	checkSingleCredentialChannels(entries, problems);
-	checkLineEntries(entries, problems);
+	entries.forEach((entry, index) => checkEntry(entry, index, problems, naming));
+	checkSingleCredentialChannels(entries, problems, naming);
+	checkLineEntries(entries, problems, naming);
 }
 
 /** Drops what Sinch fills in on each channel entry (state, known ID); anything but a list is left for the checks. */
@@ -263,7 +364,8 @@ export function withoutReadOnlyFields(body: IDataObject): IDataObject {
  * Every rule Sinch applies that can be checked before sending, on a body in Sinch's shape (from the UI or from JSON).
  * Returns the problems, each naming the field and how to fix it; an empty list means the body may be sent.
  */
-export function checkAppBody(body: unknown, mode: 'create' | 'update'): string[] {
+export function checkAppBody(body: unknown, mode: 'create' | 'update', naming: Naming = 'fields'): string[] {
+	const names = namesFor(naming);
 	const problems: string[] = [];
 	if (!isObject(body)) return [`The app must be a JSON object, not ${describeValue(body)}.`];
 	for (const key of Object.keys(body)) {
@@ -273,13 +375,13 @@ export function checkAppBody(body: unknown, mode: 'create' | 'update'): string[]
 	}
 	const name = body.display_name;
 	if (mode === 'create' || name !== undefined) {
-		if (typeof name !== 'string' || name.trim() === '') problems.push('Display Name is required. Enter a name for the app.');
+		if (typeof name !== 'string' || name.trim() === '') problems.push(`${names.displayName} is required. Enter a name for the app.`);
 	}
 	if (mode === 'create' && body.channel_credentials === undefined) {
-		problems.push('Channel Credentials are required. Give a list of entries; it may be empty.');
+		problems.push(`${names.channels} ${naming === 'json' ? 'is' : 'are'} required. Give a list of entries; it may be empty.`);
 	} else if (body.channel_credentials !== undefined) {
-		checkChannelCredentials(body.channel_credentials, problems);
+		checkChannelCredentials(body.channel_credentials, problems, naming);
 	}
-	checkSettings(body, problems);
+	checkSettings(body, problems, names);
 	return problems;
 }

@@ -1,13 +1,26 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { CHANNELS, LINE_TYPES } from '../../helpers/channels';
 import { CALLBACK_SECRET_MAX_LENGTH, RANGES } from '../../helpers/appRules';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+/** n8n lists a collection's options alphabetically. */
+export const sortedByDisplayName = (list: INodeProperties[]) =>
+	[...list].sort((a, b) => a.displayName.localeCompare(b.displayName));
 const lineOnly = { show: { channel: ['LINE'] } };
 
-/** The fields of one channel_credentials entry: the channel, then exactly that channel's credential fields. */
-export const channelEntryProperties: INodeProperties[] = [
+/** Shows a property only in version 1 of the node (workflows saved before version 2), or from version 2 on. */
+export const V1 = { '@version': [1] };
+export const V2 = { '@version': [{ _cnd: { gte: 2 } }] };
+
+export const RETENTION_TYPE_OPTIONS = [
+	{ name: 'Conversation Expire', value: 'CONVERSATION_EXPIRE_POLICY', description: 'Delete whole conversations after the TTL' },
+	{ name: 'Message Expire', value: 'MESSAGE_EXPIRE_POLICY', description: 'Delete each message after the TTL' },
+	{ name: 'Persist', value: 'PERSIST_RETENTION_POLICY', description: 'Keep everything; the TTL has no effect' },
+];
+
+/** The fields of one channel_credentials entry in both versions: the channel, then exactly that channel's credential fields. */
+export const channelEntryBase: INodeProperties[] = [
 	{
 		displayName: 'Channel',
 		name: 'channel',
@@ -53,67 +66,63 @@ export const channelEntryProperties: INodeProperties[] = [
 		name: 'credentialOrdinalNumber',
 		type: 'number',
 		default: 0,
-		typeOptions: { minValue: RANGES.ordinal.min, maxValue: RANGES.ordinal.max, numberPrecision: 0 },
+		typeOptions: { numberPrecision: 0 },
 		description: `Tells several LINE credentials of one app apart: each LINE entry needs its own number, ${RANGES.ordinal.min} to ${RANGES.ordinal.max}. Other channels always use 0.`,
 		displayOptions: lineOnly,
 	},
+];
+
+/** A channel entry's callback secret: a field of every entry in version 1, an entry option from version 2. */
+export const callbackSecretProperty: INodeProperties = {
+	displayName: 'Callback Secret',
+	name: 'callbackSecret',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	description: `Secret Sinch uses to sign this channel's callbacks so your webhook can verify them; at most ${CALLBACK_SECRET_MAX_LENGTH} characters`,
+};
+
+/** From version 2 an entry's rarely used settings are added on demand, as n8n's own nodes do with options. */
+export const channelEntryProperties: INodeProperties[] = [
+	...channelEntryBase,
 	{
-		displayName: 'Callback Secret',
-		name: 'callbackSecret',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description: `Secret Sinch uses to sign this channel's callbacks so your webhook can verify them; at most ${CALLBACK_SECRET_MAX_LENGTH} characters. Empty turns verification off for channels that verify.`,
+		displayName: 'Entry Options',
+		name: 'entryOptions',
+		type: 'collection',
+		default: {},
+		placeholder: 'Add Option',
+		options: [callbackSecretProperty],
 	},
 ];
 
-/** The app's optional settings, shared by Create and Update. */
-export const appSettingProperties: INodeProperties[] = [
+/** The list of channel entries, named alike in Create and Update. */
+export const channelListProperty = (
+	show: IDisplayOptions['show'],
+	values: INodeProperties[],
+	description: string,
+): INodeProperties => ({
+	displayName: 'Channel Credentials',
+	name: 'channelCredentials',
+	type: 'fixedCollection',
+	default: {},
+	placeholder: 'Add Channel',
+	typeOptions: { multipleValues: true, sortable: true },
+	description,
+	displayOptions: { show },
+	options: [{ displayName: 'Channel', name: 'entries', values }],
+});
+
+/** Settings that are single fields in every version of the node. */
+export const flatSettingProperties: INodeProperties[] = [
 	{
-		displayName: 'Conversation Metadata Report View',
+		displayName: 'Metadata in Callbacks',
 		name: 'conversationMetadataReportView',
 		type: 'options',
 		default: 'NONE',
-		description: 'Whether callbacks carry the conversation metadata. Sinch uses None when not set.',
+		description: 'Whether callbacks carry the conversation metadata (Sinch\'s conversation_metadata_report_view). Sinch uses None when not set.',
 		options: [
 			{ name: 'Full', value: 'FULL', description: 'Include all metadata of the conversation in callbacks' },
 			{ name: 'None', value: 'NONE', description: 'Leave conversation metadata out of callbacks' },
-		],
-	},
-	{
-		displayName: 'Delivery Report Based Fallback',
-		name: 'deliveryReportBasedFallback',
-		type: 'fixedCollection',
-		default: {},
-		placeholder: 'Add Fallback Setting',
-		description:
-			'Falls back to the next channel when no delivery report arrives in time (a paid Sinch feature in beta). Sinch leaves it off when not set.',
-		options: [
-			{
-				displayName: 'Fallback',
-				name: 'fallback',
-				values: [
-					{
-						displayName: 'Enabled',
-						name: 'enabled',
-						type: 'boolean',
-						default: true,
-						description: 'Whether to fall back when the delivery report is late',
-					},
-					{
-						displayName: 'Waiting Time (Seconds)',
-						name: 'waitingTime',
-						type: 'number',
-						default: 60,
-						typeOptions: {
-							minValue: RANGES.fallbackWaitingTime.min,
-							maxValue: RANGES.fallbackWaitingTime.max,
-							numberPrecision: 0,
-						},
-						description: `How long to wait for a delivery report before falling back, ${RANGES.fallbackWaitingTime.min} to ${RANGES.fallbackWaitingTime.max} seconds (3 days)`,
-					},
-				],
-			},
 		],
 	},
 	{
@@ -121,7 +130,7 @@ export const appSettingProperties: INodeProperties[] = [
 		name: 'dispatchRetentionTtlDays',
 		type: 'number',
 		default: 0,
-		typeOptions: { minValue: RANGES.dispatchTtlDays.min, maxValue: RANGES.dispatchTtlDays.max, numberPrecision: 0 },
+		typeOptions: { numberPrecision: 0 },
 		description: `Days messages sent in Dispatch processing mode are kept, ${RANGES.dispatchTtlDays.min} to ${RANGES.dispatchTtlDays.max}; 0 keeps none. Sent as a message-expiry policy, the only kind Dispatch mode has.`,
 	},
 	{
@@ -129,7 +138,7 @@ export const appSettingProperties: INodeProperties[] = [
 		name: 'messageRetryDuration',
 		type: 'number',
 		default: 3600,
-		typeOptions: { minValue: RANGES.retryDuration.min, maxValue: RANGES.retryDuration.max, numberPrecision: 0 },
+		typeOptions: { numberPrecision: 0 },
 		description: `How long Sinch keeps retrying a message that could not be delivered, ${RANGES.retryDuration.min} to ${RANGES.retryDuration.max} seconds. Sinch uses 3600 when not set.`,
 	},
 	{
@@ -141,41 +150,6 @@ export const appSettingProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Conversation', value: 'CONVERSATION', description: 'Store contacts and conversations' },
 			{ name: 'Dispatch', value: 'DISPATCH', description: 'Only send and receive messages; store no contacts or conversations' },
-		],
-	},
-	{
-		displayName: 'Retention Policy',
-		name: 'retentionPolicy',
-		type: 'fixedCollection',
-		default: {},
-		placeholder: 'Add Retention Policy',
-		description: 'How long Sinch keeps messages or conversations. Sinch uses message expiry after 180 days when not set.',
-		options: [
-			{
-				displayName: 'Policy',
-				name: 'policy',
-				values: [
-					{
-						displayName: 'Type',
-						name: 'retentionType',
-						type: 'options',
-						default: 'MESSAGE_EXPIRE_POLICY',
-						options: [
-							{ name: 'Conversation Expire', value: 'CONVERSATION_EXPIRE_POLICY', description: 'Delete whole conversations after the TTL' },
-							{ name: 'Message Expire', value: 'MESSAGE_EXPIRE_POLICY', description: 'Delete each message after the TTL' },
-							{ name: 'Persist', value: 'PERSIST_RETENTION_POLICY', description: 'Keep everything; the TTL has no effect' },
-						],
-					},
-					{
-						displayName: 'TTL (Days)',
-						name: 'ttlDays',
-						type: 'number',
-						default: 180,
-						typeOptions: { minValue: RANGES.retentionTtlDays.min, maxValue: RANGES.retentionTtlDays.max, numberPrecision: 0 },
-						description: `Days before a message or conversation may be deleted, ${RANGES.retentionTtlDays.min} to ${RANGES.retentionTtlDays.max}. Sinch's cleanup runs once a day.`,
-					},
-				],
-			},
 		],
 	},
 	{
@@ -194,6 +168,57 @@ export const appSettingProperties: INodeProperties[] = [
 		description: 'Whether messages of this app go through Sinch Smart Conversations (analysis such as sentiment). Sinch leaves it off when not set.',
 	},
 ];
+
+/**
+ * Version 2: each sub-field of an object setting is its own field, so adding one sends only it (Update merges it
+ * with the stored object) and nothing the user did not add reaches Sinch.
+ */
+export const appSettingProperties: INodeProperties[] = sortedByDisplayName([
+	...flatSettingProperties,
+	{
+		displayName: 'Delivery Report Fallback',
+		name: 'deliveryReportFallback',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to fall back to the next channel when no delivery report arrives in time (a paid Sinch feature in beta). Sinch leaves it off when not set.',
+	},
+	{
+		displayName: 'Fallback Waiting Time (Seconds)',
+		name: 'fallbackWaitingTime',
+		type: 'number',
+		default: 60,
+		typeOptions: { numberPrecision: 0 },
+		description: `How long to wait for a delivery report before falling back, ${RANGES.fallbackWaitingTime.min} to ${RANGES.fallbackWaitingTime.max} seconds (3 days). Does not turn the fallback on.`,
+	},
+	{
+		displayName: 'Retention TTL (Days)',
+		name: 'retentionTtlDays',
+		type: 'number',
+		default: 180,
+		typeOptions: { numberPrecision: 0 },
+		description: `Days before a message or conversation may be deleted, ${RANGES.retentionTtlDays.min} to ${RANGES.retentionTtlDays.max}. Sinch's cleanup runs once a day.`,
+	},
+	{
+		displayName: 'Retention Type',
+		name: 'retentionType',
+		type: 'options',
+		default: 'MESSAGE_EXPIRE_POLICY',
+		description: 'What Sinch deletes after the retention TTL. Sinch uses Message Expire when not set.',
+		options: RETENTION_TYPE_OPTIONS,
+	},
+]);
+
+/** Update only: removing the stored secret is a choice of its own, so an empty secret box never wipes it. */
+export const clearCallbackSecretProperty: INodeProperties = {
+	displayName: 'Clear Callback URL Secret',
+	name: 'clearSecretForOverriddenCallbackUrls',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to remove the stored Secret for Overridden Callback URLs, so callbacks to per-message URLs are no longer signed',
+};
+
 
 /** "Using Fields Below" or "Using JSON", the choice n8n's own nodes offer for a request body. */
 export const inputModeOptions = [

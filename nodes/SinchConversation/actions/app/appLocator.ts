@@ -68,8 +68,8 @@ export function readAppId(this: IExecuteFunctions, itemIndex: number): string {
 }
 
 /**
- * A request on one app (`/apps/{id}`). A 404 gets a message about the two usual causes: a wrong ID, or a credential
- * of another region than the app's.
+ * A request on one app (`/apps/{id}`). A 404 names the app and gives one hint for the two usual causes: a wrong ID,
+ * or a credential of another region than the app's.
  */
 export async function appRequest(
 	this: IExecuteFunctions,
@@ -88,9 +88,14 @@ export async function appRequest(
 		});
 	} catch (error) {
 		if (error instanceof NodeApiError && error.httpCode === '404') {
-			const answered = error.message;
-			error.message = `Sinch has no app ${appId} in this project and region (404). The app ID may be wrong, or the app was created in another region: an app stays in the region that created it, so set the credential's Region to that one.`;
-			error.description = [`What Sinch answered: ${answered}`, 'Also check the Project ID of the credential.', error.description]
+			// Said once, short: which app, then the one hint that fixes it most often. Sinch's own words go to the details.
+			// n8n keeps Sinch's own text (without our hint) in `messages`.
+			const answered = error.messages.find((text) => typeof text === 'string' && text.trim() !== '');
+			error.message = `App ${appId} was not found (404)`;
+			error.description = [
+				"Check the app ID, or set the credential's Region to the one the app was created in.",
+				answered ? `Sinch answered: ${answered}` : undefined,
+			]
 				.filter(Boolean)
 				.join(' ');
 		}

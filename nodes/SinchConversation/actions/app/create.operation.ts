@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sinchApiRequest } from '../../transport';
-import { checkAppBody, withoutReadOnlyFields } from '../../helpers/validateApp';
-import { appSettingProperties, channelEntryProperties, inputModeOptions } from './appFields';
+import { checkAppBody, checkNoEmptySecrets, withoutEmptyCallbackSecret, withoutReadOnlyFields } from '../../helpers/validateApp';
+import { appSettingProperties, channelEntryProperties, channelListProperty, inputModeOptions, V1, V2 } from './appFields';
+import { appSettingPropertiesV1, channelEntryPropertiesV1 } from './appFieldsV1';
 import {
 	appOutput,
 	assertValid,
@@ -13,6 +14,21 @@ import {
 	readChannelCredentials,
 } from './appInput';
 import { requestOptionFields } from '../requestOptions';
+
+const CHANNELS_HELP = 'Channels of the app, each with its credentials. The order is the channel priority: Sinch tries the first one first.';
+const channelList = (show: IDisplayOptions['show'], values: INodeProperties[]) =>
+	channelListProperty(show, values, CHANNELS_HELP);
+
+const additionalFields = (version: IDisplayOptions['show'], options: INodeProperties[]): INodeProperties => ({
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	default: {},
+	placeholder: 'Add Field',
+	description: 'Optional app settings; Sinch uses its defaults for any not added here',
+	displayOptions: { show: { ...version, specifyBody: ['fields'] } },
+	options,
+});
 
 const properties: INodeProperties[] = [
 	{
@@ -33,6 +49,7 @@ const properties: INodeProperties[] = [
 		description: 'Name of the app as shown in the Sinch dashboard; need not be unique',
 		displayOptions: { show: { specifyBody: ['fields'] } },
 	},
+	channelList({ ...V2, specifyBody: ['fields'] }, channelEntryProperties),
 	{
 		displayName: 'Channel Credentials Input',
 		name: 'channelCredentialsInput',
@@ -40,19 +57,9 @@ const properties: INodeProperties[] = [
 		default: 'fields',
 		description: 'Whether to add channels one by one, or give the channel_credentials list as JSON (e.g. from an earlier node)',
 		options: inputModeOptions,
-		displayOptions: { show: { specifyBody: ['fields'] } },
+		displayOptions: { show: { ...V1, specifyBody: ['fields'] } },
 	},
-	{
-		displayName: 'Channel Credentials',
-		name: 'channelCredentials',
-		type: 'fixedCollection',
-		default: {},
-		placeholder: 'Add Channel',
-		typeOptions: { multipleValues: true, sortable: true },
-		description: 'Channels of the app, each with its credentials. The order is the channel priority: Sinch tries the first one first.',
-		displayOptions: { show: { specifyBody: ['fields'], channelCredentialsInput: ['fields'] } },
-		options: [{ displayName: 'Channel', name: 'entries', values: channelEntryProperties }],
-	},
+	channelList({ ...V1, specifyBody: ['fields'], channelCredentialsInput: ['fields'] }, channelEntryPropertiesV1),
 	{
 		displayName: 'Channel Credentials (JSON)',
 		name: 'channelCredentialsJson',
@@ -60,7 +67,7 @@ const properties: INodeProperties[] = [
 		default: '[]',
 		description:
 			'Sinch\'s channel_credentials array, e.g. [{"channel": "SMS", "static_bearer": {"claimed_identity": "…", "token": "…"}}]. Checked like the fields.',
-		displayOptions: { show: { specifyBody: ['fields'], channelCredentialsInput: ['json'] } },
+		displayOptions: { show: { ...V1, specifyBody: ['fields'], channelCredentialsInput: ['json'] } },
 	},
 	{
 		displayName: 'App (JSON)',
@@ -70,16 +77,8 @@ const properties: INodeProperties[] = [
 		description: 'The whole create request in Sinch\'s field names; read-only fields such as ID and state are ignored. Checked like the fields.',
 		displayOptions: { show: { specifyBody: ['json'] } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		default: {},
-		placeholder: 'Add Field',
-		description: 'Optional app settings; Sinch uses its defaults for any not added here',
-		displayOptions: { show: { specifyBody: ['fields'] } },
-		options: appSettingProperties,
-	},
+	additionalFields(V2, appSettingProperties),
+	additionalFields(V1, appSettingPropertiesV1),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -95,17 +94,22 @@ export const description = updateDisplayOptions({ show: { resource: ['app'], ope
 /** Reads and checks the create request of one item; sends nothing. */
 export function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	let body: unknown;
-	if (this.getNodeParameter('specifyBody', itemIndex, 'fields') === 'json') {
+	const naming = this.getNodeParameter('specifyBody', itemIndex, 'fields') === 'json' ? 'json' : 'fields';
+	const problems: string[] = [];
+	if (naming === 'json') {
 		body = parseJsonParameter.call(this, 'jsonBody', 'App (JSON)', itemIndex);
 		if (body && typeof body === 'object' && !Array.isArray(body)) body = withoutReadOnlyFields(body as IDataObject);
+		body = withoutEmptyCallbackSecret(body);
 	} else {
-		body = {
+		const fields: IDataObject = {
 			display_name: this.getNodeParameter('displayName', itemIndex, '') as string,
-			channel_credentials: readChannelCredentials.call(this, itemIndex),
+			channel_credentials: readChannelCredentials.call(this, itemIndex) as IDataObject[],
 			...readAppSettings.call(this, itemIndex),
 		};
+		if (this.getNode().typeVersion >= 2) problems.push(...checkNoEmptySecrets(fields));
+		body = withoutEmptyCallbackSecret(fields);
 	}
-	assertValid.call(this, checkAppBody(body, 'create'), itemIndex);
+	assertValid.call(this, [...checkAppBody(body, 'create', naming), ...problems], itemIndex);
 	return body as IDataObject;
 }
 

@@ -1,11 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { CHANNELS } from '../../helpers/channels';
 import { appSettingsFromUi } from '../../helpers/appBody';
-import { checkAppBody, withoutReadOnlyFields } from '../../helpers/validateApp';
+import {
+	checkAppBody,
+	checkNoEmptySecrets,
+	type Naming,
+	withoutEmptyCallbackSecret,
+	withoutReadOnlyFields,
+} from '../../helpers/validateApp';
 import { duplicateEntryKeys, ordinalOf, planAppUpdate, type ChannelCredentialsChange } from '../../helpers/mergeApp';
-import { appSettingProperties, channelEntryProperties, inputModeOptions } from './appFields';
+import {
+	appSettingProperties,
+	channelEntryProperties,
+	channelListProperty,
+	clearCallbackSecretProperty,
+	inputModeOptions,
+	sortedByDisplayName,
+	V1,
+	V2,
+} from './appFields';
+import { appSettingPropertiesV1, channelEntryPropertiesV1 } from './appFieldsV1';
 import { appLocatorProperty, appRequest, readAppId } from './appLocator';
 import {
 	appOutput,
@@ -15,8 +31,6 @@ import {
 	readChannelCredentials,
 } from './appInput';
 import { requestOptionFields } from '../requestOptions';
-
-const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
 const CHANGES_JSON_LABEL = 'Changes (JSON)';
 
@@ -29,6 +43,25 @@ const displayNameField: INodeProperties = {
 	description: 'New name of the app as shown in the Sinch dashboard; need not be unique',
 };
 
+const updateFields = (version: IDisplayOptions['show'], options: INodeProperties[]): INodeProperties => ({
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	default: {},
+	placeholder: 'Add Field',
+	description: 'Fields to change; fields not added here keep their current values',
+	displayOptions: { show: { ...version, specifyBody: ['fields'] } },
+	options: sortedByDisplayName(options),
+});
+
+/** The same list, under the same name, as in Create. */
+const channelList = (version: IDisplayOptions['show'], input: IDisplayOptions['show'], values: INodeProperties[]) =>
+	channelListProperty(
+		{ ...version, specifyBody: ['fields'], channelCredentialsMode: ['replace', 'addOrReplace'], ...input },
+		values,
+		'Channel entries, each with its credentials. With Replace All their order is the channel priority; with Add or Replace Entries new channels go after the existing ones.',
+	);
+
 const properties: INodeProperties[] = [
 	appLocatorProperty,
 	{
@@ -39,18 +72,10 @@ const properties: INodeProperties[] = [
 		description: 'Whether to give the changes field by field, or as one JSON object in Sinch\'s field names',
 		options: inputModeOptions,
 	},
+	updateFields(V2, [displayNameField, clearCallbackSecretProperty, ...appSettingProperties]),
+	updateFields(V1, [displayNameField, ...appSettingPropertiesV1]),
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		default: {},
-		placeholder: 'Add Field',
-		description: 'Fields to change; fields not added here keep their current values',
-		displayOptions: { show: { specifyBody: ['fields'] } },
-		options: [displayNameField, ...appSettingProperties].sort(byDisplayName),
-	},
-	{
-		displayName: 'Channel Credentials',
+		displayName: 'Channel Changes',
 		name: 'channelCredentialsMode',
 		type: 'options',
 		default: 'keep',
@@ -87,22 +112,10 @@ const properties: INodeProperties[] = [
 		default: 'fields',
 		description: 'Whether to give the channel entries one by one, or as a channel_credentials list in JSON (e.g. from an earlier node)',
 		options: inputModeOptions,
-		displayOptions: { show: { specifyBody: ['fields'], channelCredentialsMode: ['replace', 'addOrReplace'] } },
+		displayOptions: { show: { ...V1, specifyBody: ['fields'], channelCredentialsMode: ['replace', 'addOrReplace'] } },
 	},
-	{
-		displayName: 'Channel Entries',
-		name: 'channelCredentials',
-		type: 'fixedCollection',
-		default: {},
-		placeholder: 'Add Channel',
-		typeOptions: { multipleValues: true, sortable: true },
-		description:
-			'Channel entries, each with its credentials. With Replace All their order is the channel priority; with Add or Replace Entries new channels go after the existing ones.',
-		displayOptions: {
-			show: { specifyBody: ['fields'], channelCredentialsMode: ['replace', 'addOrReplace'], channelCredentialsInput: ['fields'] },
-		},
-		options: [{ displayName: 'Channel', name: 'entries', values: channelEntryProperties }],
-	},
+	channelList(V2, {}, channelEntryProperties),
+	channelList(V1, { channelCredentialsInput: ['fields'] }, channelEntryPropertiesV1),
 	{
 		displayName: 'Channel Entries (JSON)',
 		name: 'channelCredentialsJson',
@@ -111,7 +124,7 @@ const properties: INodeProperties[] = [
 		description:
 			'A list of entries in Sinch\'s channel_credentials shape, e.g. [{"channel": "SMS", "static_bearer": {"claimed_identity": "…", "token": "…"}}]. Checked like the fields.',
 		displayOptions: {
-			show: { specifyBody: ['fields'], channelCredentialsMode: ['replace', 'addOrReplace'], channelCredentialsInput: ['json'] },
+			show: { ...V1, specifyBody: ['fields'], channelCredentialsMode: ['replace', 'addOrReplace'], channelCredentialsInput: ['json'] },
 		},
 	},
 	{
@@ -153,6 +166,8 @@ const isObject = (value: unknown): value is IDataObject =>
 interface RequestedUpdate {
 	settings: IDataObject;
 	channels: ChannelCredentialsChange;
+	/** How messages name fields: as the form's labels or as the JSON keys the user typed. */
+	naming: Naming;
 }
 
 /**
@@ -178,35 +193,50 @@ function checkEntriesToMerge(entries: unknown): string[] {
 function readRequestedUpdate(this: IExecuteFunctions, itemIndex: number): RequestedUpdate {
 	if (this.getNodeParameter('specifyBody', itemIndex, 'fields') === 'json') {
 		let body = parseJsonParameter.call(this, 'jsonBody', CHANGES_JSON_LABEL, itemIndex);
-		if (isObject(body)) body = withoutReadOnlyFields(body);
-		assertValid.call(this, checkAppBody(body, 'update'), itemIndex);
+		if (isObject(body)) body = withoutEmptyCallbackSecret(withoutReadOnlyFields(body));
+		assertValid.call(this, checkAppBody(body, 'update', 'json'), itemIndex);
 		const { channel_credentials: entries, ...settings } = body as IDataObject;
 		return {
 			settings,
 			channels: entries === undefined ? { mode: 'keep' } : { mode: 'replace', entries: entries as IDataObject[] },
+			naming: 'json',
 		};
 	}
 
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const settings: IDataObject = {
+	const given: IDataObject = {
 		...(fields.displayName !== undefined ? { display_name: fields.displayName } : {}),
 		...appSettingsFromUi(fields),
 	};
-	const problems = checkAppBody(settings, 'update');
+	const version2 = this.getNode().typeVersion >= 2;
+	const settings = withoutEmptyCallbackSecret(given);
+	const problems = [...checkAppBody(settings, 'update'), ...(version2 ? checkNoEmptySecrets(given) : [])];
+	const clear = fields.clearSecretForOverriddenCallbackUrls;
+	if (clear === true || clear === 'true') {
+		if (settings.callback_settings !== undefined) {
+			problems.push(
+				'Secret for Overridden Callback URLs and Clear Callback URL Secret are both added. Keep the one you mean: a new secret, or none.',
+			);
+		} else {
+			settings.callback_settings = { secret_for_overridden_callback_urls: '' };
+		}
+	}
 	const mode = this.getNodeParameter('channelCredentialsMode', itemIndex, 'keep') as string;
 	let channels: ChannelCredentialsChange = { mode: 'keep' };
 	if (mode === 'replace') {
 		const entries = readChannelCredentials.call(this, itemIndex);
 		problems.push(...checkAppBody({ channel_credentials: entries }, 'update'));
+		if (version2) problems.push(...checkNoEmptySecrets({ channel_credentials: entries as IDataObject[] }));
 		channels = { mode, entries: entries as IDataObject[] };
 	} else if (mode === 'addOrReplace') {
 		const entries = readChannelCredentials.call(this, itemIndex);
 		problems.push(...checkEntriesToMerge(entries));
+		if (version2) problems.push(...checkNoEmptySecrets({ channel_credentials: entries as IDataObject[] }));
 		channels = { mode: 'upsert', entries: entries as IDataObject[] };
 	} else if (mode === 'remove') {
 		const removed = this.getNodeParameter('channelsToRemove', itemIndex, []) as string[];
 		if (!Array.isArray(removed) || removed.length === 0) {
-			problems.push('Channels to Remove is empty. Choose at least one channel, or set Channel Credentials to Keep.');
+			problems.push('Channels to Remove is empty. Choose at least one channel, or set Channel Changes to Keep.');
 		} else {
 			const known = new Set(CHANNELS.map((channel) => channel.value));
 			const unknown = removed.filter((channel) => !known.has(channel));
@@ -216,10 +246,10 @@ function readRequestedUpdate(this: IExecuteFunctions, itemIndex: number): Reques
 		}
 		channels = { mode, channels: removed };
 	} else if (mode !== 'keep') {
-		throw new NodeOperationError(this.getNode(), `Channel Credentials "${mode}" is not a known choice`, { itemIndex });
+		throw new NodeOperationError(this.getNode(), `Channel Changes "${mode}" is not a known choice`, { itemIndex });
 	}
 	assertValid.call(this, problems, itemIndex);
-	return { settings, channels };
+	return { settings, channels, naming: 'fields' };
 }
 
 /** One line naming each entry of a channel list, so entry numbers in a message can be found. */
@@ -245,14 +275,13 @@ export async function execute(
 	itemIndex: number,
 	{ appId, requested }: PreparedUpdate,
 ): Promise<IDataObject> {
-
 	const stored = await appRequest.call(this, 'GET', appId, itemIndex);
 	const plan = planAppUpdate(stored, requested.settings, requested.channels);
 	// Nothing differs from what Sinch has: no request, and the app as read is the result.
 	if (plan.updateMask.length === 0) return appOutput.call(this, stored, itemIndex);
 
 	const merging = requested.channels.mode === 'upsert' || requested.channels.mode === 'remove';
-	const problems = checkAppBody(plan.body, 'update');
+	const problems = checkAppBody(plan.body, 'update', requested.naming);
 	assertValid.call(
 		this,
 		merging ? problems.map((problem) => `After merging with the app's channels: ${problem}`) : problems,
