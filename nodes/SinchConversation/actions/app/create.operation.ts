@@ -5,13 +5,13 @@ import { sinchApiRequest } from '../../transport';
 import { checkAppBody, withoutReadOnlyFields } from '../../helpers/validateApp';
 import { appSettingProperties, channelEntryProperties, inputModeOptions } from './appFields';
 import {
-	appOutput,
 	assertValid,
 	includeSecretsOption,
 	parseJsonParameter,
 	readAppSettings,
 	readChannelCredentials,
 } from './appInput';
+import { readChannelWait, savedAppOutput, waitForChannelsOptions } from './waitForChannels';
 
 const properties: INodeProperties[] = [
 	{
@@ -85,7 +85,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		default: {},
 		placeholder: 'Add Option',
-		options: [includeSecretsOption],
+		options: [includeSecretsOption, ...waitForChannelsOptions],
 	},
 ];
 
@@ -105,10 +105,11 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject
 		};
 	}
 	assertValid.call(this, checkAppBody(body, 'create'), itemIndex);
+	readChannelWait.call(this, itemIndex);
 	return body as IDataObject;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> {
 	const app = await sinchApiRequest.call(this, 'POST', '/apps', { body, itemIndex, expect: 'app' });
-	return appOutput.call(this, app, itemIndex);
+	return await savedAppOutput.call(this, app, itemIndex);
 }

@@ -14,6 +14,7 @@ import {
 	parseJsonParameter,
 	readChannelCredentials,
 } from './appInput';
+import { readChannelWait, savedAppOutput, waitForChannelsOptions } from './waitForChannels';
 
 const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
@@ -139,7 +140,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		default: {},
 		placeholder: 'Add Option',
-		options: [includeSecretsOption],
+		options: [includeSecretsOption, ...waitForChannelsOptions],
 	},
 ];
 
@@ -236,7 +237,9 @@ interface PreparedUpdate {
 }
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedUpdate {
-	return { appId: readAppId.call(this, itemIndex), requested: readRequestedUpdate.call(this, itemIndex) };
+	const prepared = { appId: readAppId.call(this, itemIndex), requested: readRequestedUpdate.call(this, itemIndex) };
+	readChannelWait.call(this, itemIndex);
+	return prepared;
 }
 
 export async function execute(
@@ -262,5 +265,5 @@ export async function execute(
 	const updated = await appRequest.call(this, 'PATCH', appId, itemIndex, plan.body, {
 		update_mask: plan.updateMask.join(','),
 	});
-	return appOutput.call(this, updated, itemIndex);
+	return await savedAppOutput.call(this, updated, itemIndex, plan.updateMask.includes('channel_credentials'));
 }
