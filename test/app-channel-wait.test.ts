@@ -2,7 +2,7 @@
  * Create and Update with Options → Wait for Channels, through n8n's engine against the emulator, whose channel
  * entries stay PENDING for a set time and then become ACTIVE, or FAILING for rejected credentials. Timeouts are 1 s.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { pollDelay } from '../nodes/SinchConversation/helpers/channelStates';
 import { startEmulator, type Emulator, type RequestLogEntry } from './emulator';
@@ -26,7 +26,7 @@ const twoChannels = {
 	],
 };
 
-const createWithWait = (options: IDataObject, channelCredentials: IDataObject = twoChannels) => ({
+const createWithWait = (options: INodeParameters, channelCredentials: INodeParameters = twoChannels): INodeParameters => ({
 	resource: 'app',
 	operation: 'create',
 	displayName: 'Provisioned',
