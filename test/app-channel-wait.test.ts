@@ -5,19 +5,12 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { pollDelay } from '../nodes/SinchConversation/helpers/channelStates';
-import { startEmulator, type Emulator, type RequestLogEntry } from './emulator';
+import type { RequestLogEntry } from './emulator';
+import { emulatorPerFile } from './harness/emulatorPerFile';
 import { runNode } from './harness/engine';
 import { emulatorCredentials } from './harness/setup';
 
-let emu: Emulator;
-
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-afterAll(async () => {
-	await emu.close();
-});
-beforeEach(() => emu.reset());
+const emulator = emulatorPerFile();
 
 const twoChannels = {
 	entries: [
@@ -35,14 +28,14 @@ const createWithWait = (options: INodeParameters, channelCredentials: INodeParam
 });
 
 const reads = (since = 0): RequestLogEntry[] =>
-	emu.requests.slice(since).filter((entry) => entry.method === 'GET' && entry.path.includes('/apps/'));
+	emulator().requests.slice(since).filter((entry) => entry.method === 'GET' && entry.path.includes('/apps/'));
 
 describe('Wait for Channels', () => {
 	it('without the option, the create answer is the output and nothing is read back', async () => {
-		emu.setChannelActivationMs(60_000);
+		emulator().setChannelActivationMs(60_000);
 		const { outputs, error } = await runNode({
 			parameters: { ...createWithWait({}), options: {} },
-			credentials: emulatorCredentials(emu),
+			credentials: emulatorCredentials(emulator()),
 		});
 		expect(error).toBeUndefined();
 		expect(outputs[0][0].json.channelStatus).toBeUndefined();
@@ -54,10 +47,10 @@ describe('Wait for Channels', () => {
 	});
 
 	it('reads the app again until every channel is ACTIVE, and outputs it with the channel summary', async () => {
-		emu.setChannelActivationMs(150);
+		emulator().setChannelActivationMs(150);
 		const { outputs, error } = await runNode({
 			parameters: createWithWait({ waitTimeout: 10 }),
-			credentials: emulatorCredentials(emu),
+			credentials: emulatorCredentials(emulator()),
 		});
 		expect(error).toBeUndefined();
 		const json = outputs[0][0].json;
@@ -73,16 +66,16 @@ describe('Wait for Channels', () => {
 	});
 
 	it('needs no read when Sinch answers the create with every channel already ACTIVE', async () => {
-		const { outputs } = await runNode({ parameters: createWithWait({}), credentials: emulatorCredentials(emu) });
+		const { outputs } = await runNode({ parameters: createWithWait({}), credentials: emulatorCredentials(emulator()) });
 		expect(outputs[0][0].json.channelStatus).toMatchObject({ result: 'ACTIVE', checks: 0 });
 		expect(reads()).toHaveLength(0);
 	});
 
 	it('a FAILING channel fails the item, naming the channel, Sinch\'s reason and the app that exists', async () => {
-		emu.setChannelActivationMs(50);
-		emu.rejectCredential({ channel: 'TELEGRAM', description: 'The bot token was revoked' });
-		const { error } = await runNode({ parameters: createWithWait({ waitTimeout: 10 }), credentials: emulatorCredentials(emu) });
-		const [app] = emu.apps;
+		emulator().setChannelActivationMs(50);
+		emulator().rejectCredential({ channel: 'TELEGRAM', description: 'The bot token was revoked' });
+		const { error } = await runNode({ parameters: createWithWait({ waitTimeout: 10 }), credentials: emulatorCredentials(emulator()) });
+		const [app] = emulator().apps;
 		expect(app).toBeDefined();
 		expect(error?.message).toBe(`Channel TELEGRAM of app ${app.id} is FAILING: TELEGRAM: The bot token was revoked`);
 		expect(error?.description).toMatch(new RegExp(`The app ${app.id} exists .*Active: SMS\\.`));
@@ -90,7 +83,7 @@ describe('Wait for Channels', () => {
 	});
 
 	it('with the error output, the failing item goes there and the good one to the success output', async () => {
-		emu.setChannelActivationMs(50);
+		emulator().setChannelActivationMs(50);
 		const { outputs, error } = await runNode({
 			parameters: createWithWait(
 				{ waitTimeout: 10 },
@@ -101,13 +94,13 @@ describe('Wait for Channels', () => {
 				{ token: 'fail-expired-token' },
 			],
 			onError: 'continueErrorOutput',
-			credentials: emulatorCredentials(emu),
+			credentials: emulatorCredentials(emulator()),
 		});
 		expect(error).toBeUndefined();
 		expect(outputs[0].map((item) => (item.json.channelStatus as IDataObject).result)).toEqual(['ACTIVE']);
 		expect(outputs[1]).toHaveLength(1);
 		expect(outputs[1][0].pairedItem).toEqual({ item: 1 });
-		const failedApp = emu.apps[1];
+		const failedApp = emulator().apps[1];
 		expect(outputs[1][0].json.error).toBe(
 			`Channel SMS of app ${failedApp.id} is FAILING: SMS: SMS did not accept the credentials: authentication with the channel failed`,
 		);
@@ -116,9 +109,9 @@ describe('Wait for Channels', () => {
 	});
 
 	it('stops at the timeout with the channels still PENDING listed, without failing the item', async () => {
-		emu.setChannelActivationMs(60_000);
+		emulator().setChannelActivationMs(60_000);
 		const started = Date.now();
-		const { outputs, error } = await runNode({ parameters: createWithWait({ waitTimeout: 1 }), credentials: emulatorCredentials(emu) });
+		const { outputs, error } = await runNode({ parameters: createWithWait({ waitTimeout: 1 }), credentials: emulatorCredentials(emulator()) });
 		expect(error).toBeUndefined();
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
 		const status = outputs[0][0].json.channelStatus as IDataObject;
@@ -127,10 +120,10 @@ describe('Wait for Channels', () => {
 	});
 
 	it('backs off: each wait at least doubles up to a cap, so a 1 s wait makes few reads', async () => {
-		emu.setChannelActivationMs(60_000);
-		const mark = emu.requests.length;
-		const { outputs } = await runNode({ parameters: createWithWait({ waitTimeout: 1 }), credentials: emulatorCredentials(emu) });
-		const create = emu.requests.slice(mark).find((entry) => entry.method === 'POST')!;
+		emulator().setChannelActivationMs(60_000);
+		const mark = emulator().requests.length;
+		const { outputs } = await runNode({ parameters: createWithWait({ waitTimeout: 1 }), credentials: emulatorCredentials(emulator()) });
+		const create = emulator().requests.slice(mark).find((entry) => entry.method === 'POST')!;
 		const polls = reads(mark);
 		// 25, 50, 100, 200, 250, 250 ms and a last read at the deadline: 7 reads (a fixed 25 ms interval would make 40).
 		expect(polls.length).toBeGreaterThanOrEqual(3);
@@ -152,23 +145,23 @@ describe('Wait for Channels', () => {
 		const { error } = await runNode({
 			parameters: createWithWait({ waitTimeout: '={{ "soon" }}' }),
 			items: [{}, {}],
-			credentials: emulatorCredentials(emu),
+			credentials: emulatorCredentials(emulator()),
 		});
 		expect(error?.message).toBe('Wait Timeout (Seconds) "soon" is not a number of seconds from 1 to 3600');
-		expect(emu.requests.filter((entry) => entry.path.includes('/apps'))).toHaveLength(0);
+		expect(emulator().requests.filter((entry) => entry.path.includes('/apps'))).toHaveLength(0);
 	});
 });
 
 describe('Wait for Channels on Update', () => {
 	async function seed(): Promise<string> {
-		const { outputs } = await runNode({ parameters: createWithWait({}), credentials: emulatorCredentials(emu) });
+		const { outputs } = await runNode({ parameters: createWithWait({}), credentials: emulatorCredentials(emulator()) });
 		return String(outputs[0][0].json.id);
 	}
 
 	it('waits after a change of channels, for the new entry to leave PENDING', async () => {
 		const appId = await seed();
-		emu.setChannelActivationMs(100);
-		const mark = emu.requests.length;
+		emulator().setChannelActivationMs(100);
+		const mark = emulator().requests.length;
 		const { outputs, error } = await runNode({
 			parameters: {
 				resource: 'app',
@@ -178,20 +171,20 @@ describe('Wait for Channels on Update', () => {
 				channelCredentials: { entries: [{ channel: 'VIBERBM', viberServiceId: 'viber-service', viberToken: 'viber-token' }] },
 				options: { waitForChannels: true, waitTimeout: 10 },
 			},
-			credentials: emulatorCredentials(emu),
+			credentials: emulatorCredentials(emulator()),
 		});
 		expect(error).toBeUndefined();
 		expect(outputs[0][0].json.channelStatus).toMatchObject({ result: 'ACTIVE', active: ['SMS', 'TELEGRAM', 'VIBERBM'] });
 		// The read before the change, the PATCH, then at least one read after it.
-		const calls = emu.requests.slice(mark).filter((entry) => entry.path.includes('/apps/')).map((entry) => entry.method);
+		const calls = emulator().requests.slice(mark).filter((entry) => entry.path.includes('/apps/')).map((entry) => entry.method);
 		expect(calls.slice(0, 2)).toEqual(['GET', 'PATCH']);
 		expect(calls.length).toBeGreaterThanOrEqual(3);
 	});
 
 	it('does not wait when the channels stay as they are', async () => {
 		const appId = await seed();
-		emu.setChannelActivationMs(60_000);
-		const mark = emu.requests.length;
+		emulator().setChannelActivationMs(60_000);
+		const mark = emulator().requests.length;
 		const { outputs } = await runNode({
 			parameters: {
 				resource: 'app',
@@ -200,11 +193,11 @@ describe('Wait for Channels on Update', () => {
 				updateFields: { displayName: 'Renamed' },
 				options: { waitForChannels: true, waitTimeout: 10 },
 			},
-			credentials: emulatorCredentials(emu),
+			credentials: emulatorCredentials(emulator()),
 		});
 		expect(outputs[0][0].json).toMatchObject({ display_name: 'Renamed' });
 		expect(outputs[0][0].json.channelStatus).toBeUndefined();
-		const calls = emu.requests.slice(mark).filter((entry) => entry.path.includes('/apps/')).map((entry) => entry.method);
+		const calls = emulator().requests.slice(mark).filter((entry) => entry.path.includes('/apps/')).map((entry) => entry.method);
 		expect(calls).toEqual(['GET', 'PATCH']);
 	});
 });

@@ -5,30 +5,22 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { apiBaseUrl, reachableRegions } from '../nodes/SinchConversation/transport/hosts';
-import { startEmulator, type Emulator } from './emulator';
 import { pressTest } from './harness/credential-test';
+import { emulatorPerFile } from './harness/emulatorPerFile';
 import { runNode } from './harness/engine';
 import { emulatorCredential, emulatorCredentials } from './harness/setup';
 
-let emu: Emulator;
-
-beforeAll(async () => {
-	emu = await startEmulator({ regions: ['us', 'eu', 'br'] });
-});
-afterAll(async () => {
-	await emu.close();
-});
-beforeEach(() => emu.reset());
+const emulator = emulatorPerFile({ regions: ['us', 'eu', 'br'] });
 
 /** The credential a user makes for all regions of the emulator; its own region is `customRegion`. */
-const allRegions = (customRegion = 'us') => emulatorCredentials(emu, { baseUrl: `${emu.url}/{region}`, customRegion });
+const allRegions = (customRegion = 'us') => emulatorCredentials(emulator(), { baseUrl: `${emulator().url}/{region}`, customRegion });
 
 async function seedApp(region: string, name: string, token = `${name}-token`): Promise<IDataObject> {
-	const response = await fetch(`${emu.regionUrl(region)}/v1/projects/${emu.projectId}/apps`, {
+	const response = await fetch(`${emulator().regionUrl(region)}/v1/projects/${emulator().projectId}/apps`, {
 		method: 'POST',
 		headers: {
 			'content-type': 'application/json',
-			authorization: `Basic ${Buffer.from(`${emu.keyId}:${emu.keySecret}`).toString('base64')}`,
+			authorization: `Basic ${Buffer.from(`${emulator().keyId}:${emulator().keySecret}`).toString('base64')}`,
 		},
 		body: JSON.stringify({
 			display_name: name,
@@ -48,10 +40,10 @@ const getMany = (extra: INodeParameters = {}): INodeParameters => ({
 });
 
 const apiCalls = (since = 0) =>
-	emu.requests
+	emulator().requests
 		.slice(since)
 		.filter((entry) => entry.path !== '/oauth2/token')
-		.map((entry) => `${entry.method} ${entry.path.replace(`/v1/projects/${emu.projectId}`, '')} ${entry.status}`);
+		.map((entry) => `${entry.method} ${entry.path.replace(`/v1/projects/${emulator().projectId}`, '')} ${entry.status}`);
 
 describe('hosts: a custom Base URL with {region}', () => {
 	it('fills in the credential\'s own region, or the one asked for; without it only its own region is reachable', () => {
@@ -67,9 +59,9 @@ describe('hosts: a custom Base URL with {region}', () => {
 
 	it('the credential test uses the same rule', async () => {
 		await seedApp('eu', 'Only in EU');
-		const ok = await pressTest(emulatorCredential(emu, { baseUrl: `${emu.url}/{region}`, customRegion: 'eu' }));
+		const ok = await pressTest(emulatorCredential(emulator(), { baseUrl: `${emulator().url}/{region}`, customRegion: 'eu' }));
 		expect(ok.status).toBe('OK');
-		expect(emu.requests.at(-1)?.path).toBe(`/eu/v1/projects/${emu.projectId}/apps`);
+		expect(emulator().requests.at(-1)?.path).toBe(`/eu/v1/projects/${emulator().projectId}/apps`);
 	});
 
 	it('the credential\'s own requests go to its Region of Custom URL', async () => {
@@ -83,7 +75,7 @@ describe('hosts: a custom Base URL with {region}', () => {
 describe('Get Many with All Regions', () => {
 	it('lists the apps of us, eu and br, each tagged with its region, one request per region', async () => {
 		const seeded = [await seedApp('us', 'US app'), await seedApp('eu', 'EU app 1'), await seedApp('eu', 'EU app 2'), await seedApp('br', 'BR app')];
-		const mark = emu.requests.length;
+		const mark = emulator().requests.length;
 		const { outputs, error } = await runNode({ parameters: getMany(), credentials: allRegions() });
 		expect(error).toBeUndefined();
 		expect(outputs[0].map((item) => [item.json.id, item.json.display_name, item.json.region])).toEqual([
@@ -118,7 +110,7 @@ describe('Get Many with All Regions', () => {
 		await seedApp('us', 'US app');
 		await seedApp('eu', 'EU app');
 		await seedApp('br', 'BR app');
-		emu.failNext({ status: 503, pathIncludes: '/br/v1/', times: 20 });
+		emulator().failNext({ status: 503, pathIncludes: '/br/v1/', times: 20 });
 		const { outputs, error } = await runNode({ parameters: getMany(), credentials: allRegions() });
 		expect(error).toBeUndefined();
 		expect(outputs[0].map((item) => [item.json.display_name, item.json.region])).toEqual([
@@ -132,13 +124,13 @@ describe('Get Many with All Regions', () => {
 	});
 
 	it('fails the item only when no region answers', async () => {
-		emu.failNext({ status: 503, pathIncludes: '/apps', times: 60 });
+		emulator().failNext({ status: 503, pathIncludes: '/apps', times: 60 });
 		const { error } = await runNode({ parameters: getMany(), credentials: allRegions() });
 		expect(error?.message).toMatch(/^No region could be listed; United States \(us\) answered: .*503/);
 	});
 
 	it('needs a Base URL that can name other regions, and says how to write one', async () => {
-		const { error } = await runNode({ parameters: getMany(), credentials: emulatorCredentials(emu, { baseUrl: emu.regionUrl('us') }) });
+		const { error } = await runNode({ parameters: getMany(), credentials: emulatorCredentials(emulator(), { baseUrl: emulator().regionUrl('us') }) });
 		expect(error?.message).toBe('All Regions needs a credential that can reach every region');
 		expect(error?.description).toMatch(/Put \{region\} in it/);
 		expect(apiCalls()).toEqual([]);
@@ -155,7 +147,7 @@ describe('the region hint on a 404', () => {
 
 	it('Get says which other region has the app', async () => {
 		const app = await seedApp('eu', 'EU app');
-		const mark = emu.requests.length;
+		const mark = emulator().requests.length;
 		const { error } = await runNode({ parameters: byId('get', app.id), credentials: allRegions('us') });
 		expect(error?.message).toBe(
 			`Sinch has no app ${String(app.id)} in region United States (us), but region Europe (eu) has it: an app stays in the region that created it. Set the credential's Region of Custom URL to Europe, or use a credential for that region.`,
@@ -174,7 +166,7 @@ describe('the region hint on a 404', () => {
 			credentials: allRegions('eu'),
 		});
 		expect(updated.error?.message).toMatch(/in region Europe \(eu\), but region Brazil \(br\) has it/);
-		expect(emu.appsIn('br').map((stored) => stored.display_name)).toEqual(['BR app']);
+		expect(emulator().appsIn('br').map((stored) => stored.display_name)).toEqual(['BR app']);
 		expect(apiCalls().filter((call) => call.startsWith('DELETE') || call.startsWith('PATCH'))).toEqual([
 			`DELETE /eu/apps/${String(app.id)} 404`,
 		]);
