@@ -26,7 +26,9 @@ export const waitForChannelsOptions: INodeProperties[] = [
 		type: 'number',
 		default: 120,
 		typeOptions: { minValue: TIMEOUT.min, maxValue: TIMEOUT.max },
-		description: `Used with Wait for Channels: how long to wait for Sinch's check, ${TIMEOUT.min} to ${TIMEOUT.max} seconds. Channels still being checked then are listed as pending; the item does not fail for them.`,
+		// Relative to the Options collection: shown once Wait for Channels is on.
+		displayOptions: { show: { waitForChannels: [true] } },
+		description: `How long to wait for Sinch's check, ${TIMEOUT.min} to ${TIMEOUT.max} seconds. Channels still being checked then are listed as pending; the item does not fail for them.`,
 	},
 ];
 
