@@ -81,7 +81,21 @@ export class SinchConversationApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. http://127.0.0.1:8787',
-			description: 'Conversation API base URL, without /v1',
+			description:
+				'Conversation API base URL, without /v1. Put {region} where the region name goes (e.g. http://127.0.0.1:8787/{region} for the emulator started with regions) to let the node reach all three regions: Get Many with All Regions, and the region hint when an app is not found.',
+			displayOptions: { show: { region: ['custom'] } },
+		},
+		{
+			displayName: 'Region of Custom URL',
+			name: 'customRegion',
+			type: 'options',
+			default: 'us',
+			description: 'Which Sinch region this custom Base URL serves; fills {region} in the Base URL for the credential\'s own requests',
+			options: [
+				{ name: 'United States', value: 'us' },
+				{ name: 'Europe', value: 'eu' },
+				{ name: 'Brazil', value: 'br' },
+			],
 			displayOptions: { show: { region: ['custom'] } },
 		},
 		{

@@ -33,7 +33,7 @@ const OPERATIONS: Record<'collection' | 'item', Record<string, Operation>> = {
 
 /**
  * The App endpoints under /v1/projects/{project}/apps. Order of checks as a gateway would: route (anything else,
- * e.g. a base URL with a region prefix, is 404), then authentication, then the project, then the operation.
+ * e.g. a base URL with a region prefix the emulator does not serve, is 404), then authentication, then the project, then the operation.
  */
 export function handleApi(request: ApiRequest, state: ApiState): Reply {
   const match = APPS_PATH.exec(request.path);

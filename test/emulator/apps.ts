@@ -1,3 +1,4 @@
+import type { ChannelState, ChannelStates } from './channel-states';
 import { ulid } from './ulid';
 import type { App, ChannelCredentialResponse, Json, JsonObject } from './types';
 
@@ -19,16 +20,20 @@ const QUEUE_STATS = { outbound_size: 0, outbound_limit: 500000 };
 export class AppStore {
   private readonly settable = new Map<string, JsonObject>();
 
+  /** Without channel states every entry is answered ACTIVE. */
+  constructor(private readonly states?: ChannelStates) {}
+
   /** `fields` must have passed validateAppBody('create'). */
   create(fields: JsonObject): App {
     const id = ulid();
     this.settable.set(id, structuredClone(fields));
+    this.states?.record(id, entriesOf(fields));
     return this.get(id) as App;
   }
 
   get(id: string): App | undefined {
     const fields = this.settable.get(id);
-    return fields && present(id, fields);
+    return fields && present(id, fields, (entry) => this.states?.stateOf(id, entry) ?? ACTIVE);
   }
 
   list(): App[] {
@@ -47,6 +52,7 @@ export class AppStore {
     const paths = mask ?? Object.keys(changes);
     for (const maskPath of paths) copyPath(changes, next, maskPath.split('.'));
     this.settable.set(id, next);
+    this.states?.record(id, entriesOf(next));
     return this.get(id);
   }
 
@@ -82,11 +88,15 @@ function withDefault<T extends object>(defaults: T, given: Json | undefined): T 
   return { ...defaults, ...(isObject(given) ? given : {}) } as T;
 }
 
-function present(id: string, fields: JsonObject): App {
+const ACTIVE: ChannelState = { status: 'ACTIVE', description: '' };
+
+const entriesOf = (fields: JsonObject) => (fields.channel_credentials as JsonObject[] | undefined) ?? [];
+
+function present(id: string, fields: JsonObject, stateOf: (entry: JsonObject) => ChannelState): App {
   const app: App = {
     id,
     display_name: (fields.display_name as string | undefined) ?? '',
-    channel_credentials: ((fields.channel_credentials as JsonObject[] | undefined) ?? []).map(presentCredential),
+    channel_credentials: entriesOf(fields).map((entry) => presentCredential(entry, stateOf(entry))),
     conversation_metadata_report_view:
       (fields.conversation_metadata_report_view as App['conversation_metadata_report_view'] | undefined) ??
       DEFAULTS.conversation_metadata_report_view,
@@ -103,12 +113,12 @@ function present(id: string, fields: JsonObject): App {
   return structuredClone(app);
 }
 
-function presentCredential(entry: JsonObject): ChannelCredentialResponse {
+function presentCredential(entry: JsonObject, state: ChannelState): ChannelCredentialResponse {
   return {
     ...entry,
     channel: entry.channel as string,
     credential_ordinal_number: (entry.credential_ordinal_number as number | undefined) ?? 0,
-    state: { status: 'ACTIVE', description: '' },
+    state: { ...state },
     channel_known_id: '',
   };
 }

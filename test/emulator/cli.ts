@@ -2,12 +2,22 @@
 import { startEmulator } from './index';
 
 const USAGE =
-  'usage: npm run emulator -- [--port N] [--token-lifetime SECONDS] [--latency MILLISECONDS]   (port also from SINCH_EMULATOR_PORT)';
+  'usage: npm run emulator -- [--port N] [--token-lifetime SECONDS] [--latency MILLISECONDS] [--regions us,eu,br] [--channel-activation-ms MS]   (port also from SINCH_EMULATOR_PORT)';
 
-function parseArgs(argv: string[]): { port: number; tokenLifetimeSeconds?: number; latencyMs?: number } {
+interface CliOptions {
+  port: number;
+  tokenLifetimeSeconds?: number;
+  latencyMs?: number;
+  regions?: string[];
+  channelActivationMs?: number;
+}
+
+function parseArgs(argv: string[]): CliOptions {
   let port = Number(process.env.SINCH_EMULATOR_PORT ?? 8787);
   let tokenLifetimeSeconds: number | undefined;
   let latencyMs: number | undefined;
+  let regions: string[] | undefined;
+  let channelActivationMs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = (): number => {
@@ -19,13 +29,18 @@ function parseArgs(argv: string[]): { port: number; tokenLifetimeSeconds?: numbe
     if (flag === '--port') port = value();
     else if (flag === '--token-lifetime') tokenLifetimeSeconds = value();
     else if (flag === '--latency') latencyMs = value();
+    else if (flag === '--channel-activation-ms') channelActivationMs = value();
+    else if (flag === '--regions') {
+      regions = String(inline ?? argv[++i] ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+      if (regions.length === 0 || regions.some((name) => !/^[a-z]+$/.test(name))) fail('--regions needs names such as us,eu,br');
+    }
     else if (flag === '--help' || flag === '-h') {
       console.log(USAGE);
       process.exit(0);
     } else fail(`unknown option ${argv[i]}`);
   }
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port ${port}`);
-  return { port, tokenLifetimeSeconds, latencyMs };
+  return { port, tokenLifetimeSeconds, latencyMs, regions, channelActivationMs };
 }
 
 function fail(message: string): never {
@@ -35,6 +50,7 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const emulator = await startEmulator(parseArgs(process.argv.slice(2)));
+  const regions = emulator.info().regions ?? [];
   console.log(
     [
       'Sinch Conversation API emulator (App endpoints and OAuth2 tokens)',
@@ -49,8 +65,16 @@ async function main(): Promise<void> {
       'In n8n, create a Sinch Conversation API credential with Region "Custom",',
       `Base URL ${emulator.url}, Token URL ${emulator.tokenUrl}, and the project ID, key ID and key secret above.`,
       '',
+      ...(regions.length > 0
+        ? [
+            `Regions ${regions.join(', ')}: Base URL ${emulator.url}/{region} with "Region of Custom URL" set,`,
+            `  or one region's URL, e.g. ${emulator.url}/${regions[0]}.`,
+            '',
+          ]
+        : []),
       `Control endpoints (no auth): GET ${emulator.url}/_emulator/info | requests | apps,`,
-      '  POST /_emulator/reset | expire-tokens | latency ({"ms":100}) | faults ({"kind":"fail","status":503,"times":2} and the like).',
+      '  POST /_emulator/reset | expire-tokens | latency ({"ms":100}) | faults ({"kind":"fail","status":503,"times":2} and the like)',
+      '  | channel-states ({"activationMs":3000} or {"reject":{"channel":"WHATSAPP"}}; values starting fail- are rejected).',
       'Ctrl+C stops.',
     ].join('\n'),
   );

@@ -1,6 +1,7 @@
+import { channelStatesRequestProblem } from './channel-states';
 import { faultRequestProblem } from './faults';
 import { json, parseJson, type Reply } from './http-io';
-import type { App, EmulatorInfo, FaultRequest, RequestLogEntry } from './types';
+import type { App, ChannelRejection, EmulatorInfo, FaultRequest, RequestLogEntry } from './types';
 
 /** What the control endpoints act on: the Emulator itself. */
 export interface Controllable {
@@ -11,6 +12,9 @@ export interface Controllable {
   expireTokens(): void;
   addFault(fault: FaultRequest): void;
   setLatency(ms: number): void;
+  appsIn(region: string): readonly App[];
+  rejectCredential(rule: ChannelRejection): void;
+  setChannelActivationMs(ms: number): void;
 }
 
 export const CONTROL_PREFIX = '/_emulator/';
@@ -45,12 +49,34 @@ export function handleControl(method: string, path: string, rawBody: string, emu
       emulator.addFault(parsed.value as FaultRequest);
       return json(200, {});
     }
-    default:
+    case 'POST channel-states': {
+      const parsed = parseJson(rawBody);
+      const problem = parsed.ok ? channelStatesRequestProblem(parsed.value) : 'body must be JSON';
+      if (problem !== undefined || !parsed.ok) return json(400, { error: problem });
+      const { activationMs, reject } = parsed.value as { activationMs?: number; reject?: ChannelRejection };
+      if (activationMs !== undefined) emulator.setChannelActivationMs(activationMs);
+      if (reject !== undefined) emulator.rejectCredential(reject);
+      return json(200, {});
+    }
+    default: {
+      const regionApps = /^GET apps\/([a-z]+)$/.exec(route);
+      if (regionApps && (emulator.info().regions ?? []).includes(regionApps[1])) {
+        return json(200, { apps: emulator.appsIn(regionApps[1]) });
+      }
       return json(404, {
         error: `unknown control endpoint ${method} ${path}`,
-        endpoints: ['GET info', 'GET requests', 'GET apps', 'POST reset', 'POST expire-tokens', 'POST latency', 'POST faults'].map(
-          (name) => name.replace(' ', ` ${CONTROL_PREFIX}`),
-        ),
+        endpoints: [
+          'GET info',
+          'GET requests',
+          'GET apps',
+          'GET apps/{region}',
+          'POST reset',
+          'POST expire-tokens',
+          'POST latency',
+          'POST faults',
+          'POST channel-states',
+        ].map((name) => name.replace(' ', ` ${CONTROL_PREFIX}`)),
       });
+    }
   }
 }

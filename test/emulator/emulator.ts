@@ -1,14 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApi } from './api';
-import { AppStore } from './apps';
 import { Tokens } from './auth';
+import { ChannelStates } from './channel-states';
 import { CONTROL_PREFIX, handleControl, type Controllable } from './control';
 import { sinchError, sinchErrorBody } from './errors';
 import { Faults, type TakenFault } from './faults';
 import { bodyForLog, encode, headerObject, queryObject, readBody, send, type Reply } from './http-io';
+import { RegionStores } from './regions';
 import type {
   App,
+  ChannelRejection,
   DelayFault,
   DropFault,
   EmulatorInfo,
@@ -39,7 +41,9 @@ export class Emulator implements Controllable {
   private readonly otherProjects: ReadonlySet<string>;
   private readonly tokenLifetimeSeconds: number;
   private readonly log: RequestLogEntry[] = [];
-  private readonly store = new AppStore();
+  private readonly channelStates: ChannelStates;
+  private readonly channelActivationMs: number;
+  private readonly stores: RegionStores;
   private readonly faults = new Faults();
   private readonly tokens: Tokens;
   private latency: number;
@@ -56,6 +60,9 @@ export class Emulator implements Controllable {
     this.otherProjects = new Set(options.otherProjects ?? []);
     this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
     this.latency = options.latencyMs ?? 0;
+    this.channelActivationMs = options.channelActivationMs ?? 0;
+    this.channelStates = new ChannelStates(this.channelActivationMs);
+    this.stores = new RegionStores(options.regions ?? [], this.channelStates);
     this.tokens = new Tokens({
       keyId: this.keyId,
       keySecret: this.keySecret,
@@ -89,7 +96,30 @@ export class Emulator implements Controllable {
 
   /** The stored apps as the API would answer them (copies). */
   get apps(): readonly App[] {
-    return this.store.list();
+    return this.stores.root.list();
+  }
+
+  /** The API base URL of a region given in `regions`: `${url}/${region}`. */
+  regionUrl(region: string): string {
+    if (!this.stores.store(region)) throw new Error(`the emulator serves no region ${region}; start it with regions`);
+    return `${this.url}/${region.toLowerCase()}`;
+  }
+
+  /** The stored apps of one region given in `regions`. */
+  appsIn(region: string): readonly App[] {
+    const store = this.stores.store(region);
+    if (!store) throw new Error(`the emulator serves no region ${region}; start it with regions`);
+    return store.list();
+  }
+
+  /** Matching channel entries become FAILING with the rule's description (after the activation delay). */
+  rejectCredential(rule: ChannelRejection = {}): void {
+    this.channelStates.reject(rule);
+  }
+
+  /** How long new or changed channel entries stay PENDING from now on. */
+  setChannelActivationMs(ms: number): void {
+    this.channelStates.activationMs = ms;
   }
 
   /** Number of calls to the token endpoint since start or the last reset. */
@@ -102,9 +132,11 @@ export class Emulator implements Controllable {
     this.tokens.expireAll();
   }
 
-  /** Forgets apps, the request log, armed faults and issued tokens. */
+  /** Forgets apps (of every region), the request log, armed faults, issued tokens and credential rejections. */
   reset(): void {
-    this.store.clear();
+    this.stores.clear();
+    this.channelStates.clear();
+    this.channelStates.activationMs = this.channelActivationMs;
     this.log.length = 0;
     this.faults.clear();
     this.tokens.clear();
@@ -154,6 +186,9 @@ export class Emulator implements Controllable {
       otherProjects: [...this.otherProjects],
       tokenLifetimeSeconds: this.tokenLifetimeSeconds,
       latencyMs: this.latency,
+      // Only when used, so the info of an emulator without them reads as before.
+      ...(this.stores.names.length > 0 ? { regions: this.stores.names } : {}),
+      ...(this.channelStates.activationMs > 0 ? { channelActivationMs: this.channelStates.activationMs } : {}),
     };
   }
 
@@ -199,14 +234,15 @@ export class Emulator implements Controllable {
       this.answerFault(fault, entry, req, res);
       return;
     }
+    const routed = this.stores.route(path);
     const reply =
       path === TOKEN_PATH && method === 'POST'
         ? this.tokens.handleTokenRequest(headers, rawBody)
-        : handleApi({ method, path, query: parsedUrl.searchParams, headers, rawBody, entry }, {
+        : handleApi({ method, path: routed.path, query: parsedUrl.searchParams, headers, rawBody, entry }, {
             projectId: this.projectId,
             otherProjects: this.otherProjects,
             tokens: this.tokens,
-            apps: this.store,
+            apps: routed.store,
           });
     if (fault) {
       this.answerFault(fault, entry, req, res, reply);

@@ -15,6 +15,20 @@ export interface EmulatorOptions {
   otherProjects?: string[];
   /** Milliseconds every API and token request waits before it is handled, as a distant Sinch would; default 0. */
   latencyMs?: number;
+  /** Regions served under a path prefix, each with its own apps (`/eu/v1/...`); the root keeps its own. Default none. */
+  regions?: string[];
+  /** How long a new or changed channel entry stays PENDING; default 0 (ACTIVE, or FAILING, at once). */
+  channelActivationMs?: number;
+}
+
+/** Makes matching channel entries FAILING with this description; given conditions must all hold. */
+export interface ChannelRejection {
+  /** Channel, e.g. WHATSAPP. */
+  channel?: string;
+  /** A value inside the entry's credential object (token, secret, sender ID, ...). */
+  token?: string;
+  /** What the entry's state.description says. */
+  description?: string;
 }
 
 export interface RequestLogEntry {
@@ -109,6 +123,10 @@ export interface EmulatorInfo {
   otherProjects: string[];
   tokenLifetimeSeconds: number;
   latencyMs: number;
+  /** Region prefixes served, when any: the API of region r is at `${url}/${r}`. */
+  regions?: string[];
+  /** Present when above 0. */
+  channelActivationMs?: number;
 }
 
 export type ChannelIntegrationStatus = 'PENDING' | 'ACTIVE' | 'FAILING';

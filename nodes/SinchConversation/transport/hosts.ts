@@ -70,15 +70,41 @@ export function credentialProblem(credentials: ICredentialDataDecryptedObject): 
 	return undefined;
 }
 
+/** In a custom Base URL, stands for a region's name, so one URL can reach every region (e.g. the emulator's /eu). */
+export const REGION_PLACEHOLDER = '{region}';
+
+const isCustom = (credentials: ICredentialDataDecryptedObject) => credentials.region === 'custom';
+const customBase = (credentials: ICredentialDataDecryptedObject) => trimSlashes(String(credentials.baseUrl ?? ''));
+
+/** The region the credential's own requests go to: its Region, or for Custom the Region of Custom URL (default us). */
+export function credentialRegion(credentials: ICredentialDataDecryptedObject): string {
+	return String((isCustom(credentials) ? credentials.customRegion : credentials.region) || 'us');
+}
+
+/** Regions this credential can call: all of them, except a Custom Base URL without {region}, which reaches only its own. */
+export function reachableRegions(credentials: ICredentialDataDecryptedObject): string[] {
+	if (isCustom(credentials) && !customBase(credentials).includes(REGION_PLACEHOLDER)) return [credentialRegion(credentials)];
+	return REGIONS;
+}
+
 /** The Conversation API base URL (no /v1) of a credential's region, or of another region when one is given. */
 export function apiBaseUrl(credentials: ICredentialDataDecryptedObject, region?: string): string {
-	if (region === undefined && credentials.region === 'custom') return trimSlashes(String(credentials.baseUrl ?? ''));
+	if (isCustom(credentials)) {
+		const base = customBase(credentials);
+		const wanted = region ?? credentialRegion(credentials);
+		if (base.includes(REGION_PLACEHOLDER)) return base.split(REGION_PLACEHOLDER).join(wanted);
+		// Sending it to the one custom host would answer for the wrong region; callers check reachableRegions first.
+		if (wanted !== credentialRegion(credentials)) {
+			throw new Error(`The custom Base URL has no ${REGION_PLACEHOLDER} placeholder, so region ${wanted} cannot be reached`);
+		}
+		return base;
+	}
 	return `https://${String(region ?? credentials.region)}.conversation.api.sinch.com`;
 }
 
 // The same rule as apiBaseUrl, for the credential test request, which n8n resolves as an expression.
 apiBaseUrl.expression =
-	'$credentials.region === "custom" ? String($credentials.baseUrl).trim().replace(/\\/+$/, "") : "https://" + $credentials.region + ".conversation.api.sinch.com"';
+	'$credentials.region === "custom" ? String($credentials.baseUrl).trim().replace(/\\/+$/, "").split("{region}").join($credentials.customRegion || "us") : "https://" + $credentials.region + ".conversation.api.sinch.com"';
 
 export function tokenUrl(credentials: ICredentialDataDecryptedObject): string {
 	if (credentials.region !== 'custom') return DEFAULT_TOKEN_URL;

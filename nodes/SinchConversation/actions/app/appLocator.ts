@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperti
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { sinchApiRequest } from '../../transport';
+import { findAppInOtherRegions, regionName } from './regions';
 
 /** Sinch app IDs are ULIDs: 26 characters of Crockford's base32 (digits and capitals without I, L, O, U). */
 export const APP_ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -67,6 +68,11 @@ export function readAppId(this: IExecuteFunctions, itemIndex: number): string {
 	return id;
 }
 
+function regionHint(appId: string, own: string, found: string, custom: boolean): string {
+	const setting = custom ? 'Region of Custom URL' : 'Region';
+	return `Sinch has no app ${appId} in region ${regionName(own)} (${own}), but region ${regionName(found)} (${found}) has it: an app stays in the region that created it. Set the credential's ${setting} to ${regionName(found)}, or use a credential for that region.`;
+}
+
 /**
  * A request on one app (`/apps/{id}`). A 404 names the app and gives one hint for the two usual causes: a wrong ID,
  * or a credential of another region than the app's.
@@ -98,6 +104,8 @@ export async function appRequest(
 			]
 				.filter(Boolean)
 				.join(' ');
+			const where = await findAppInOtherRegions.call(this, appId, itemIndex);
+			if (where.found) error.message = regionHint(appId, where.own, where.found, where.custom);
 		}
 		// Hands back the same error (n8n does not wrap a NodeApiError twice).
 		throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });

@@ -6,7 +6,6 @@ import { checkAppBody, checkNoEmptySecrets, withoutEmptyCallbackSecret, withoutR
 import { appSettingProperties, channelEntryProperties, channelListProperty, inputModeOptions, V1, V2 } from './appFields';
 import { appSettingPropertiesV1, channelEntryPropertiesV1 } from './appFieldsV1';
 import {
-	appOutput,
 	assertValid,
 	includeSecretsOption,
 	parseJsonParameter,
@@ -29,6 +28,7 @@ const additionalFields = (version: IDisplayOptions['show'], options: INodeProper
 	displayOptions: { show: { ...version, specifyBody: ['fields'] } },
 	options,
 });
+import { readChannelWait, savedAppOutput, waitForChannelsOptions } from './waitForChannels';
 
 const properties: INodeProperties[] = [
 	{
@@ -85,7 +85,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		default: {},
 		placeholder: 'Add Option',
-		options: [includeSecretsOption, ...requestOptionFields],
+		options: [includeSecretsOption, ...waitForChannelsOptions, ...requestOptionFields],
 	},
 ];
 
@@ -110,10 +110,11 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject
 		body = withoutEmptyCallbackSecret(fields);
 	}
 	assertValid.call(this, [...checkAppBody(body, 'create', naming), ...problems], itemIndex);
+	readChannelWait.call(this, itemIndex);
 	return body as IDataObject;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> {
 	const app = await sinchApiRequest.call(this, 'POST', '/apps', { body, itemIndex, expect: 'app' });
-	return appOutput.call(this, app, itemIndex);
+	return await savedAppOutput.call(this, app, itemIndex);
 }

@@ -5,6 +5,7 @@ import { sinchApiRequest } from '../../transport';
 import { simplifyApp } from '../../helpers/simplify';
 import { appOutput, includeSecretsOption } from './appInput';
 import { requestOptionFields } from '../requestOptions';
+import { failedRegionItem, listAppsOfAllRegions } from './regions';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,6 +23,14 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'All Regions',
+		name: 'allRegions',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to list the apps of every Sinch region (United States, Europe, Brazil) with this key, instead of the credential\'s region only. Each app gets a region field; a region that cannot be listed gives one item with region and error instead of its apps.',
 	},
 	{
 		displayName: 'Simplify',
@@ -46,11 +55,23 @@ export const description = updateDisplayOptions({ show: { resource: ['app'], ope
 
 /** Sinch answers every app of the project at once (the list has no paging), so Limit is applied here. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const response = await sinchApiRequest.call(this, 'GET', '/apps', { itemIndex, expect: 'apps' });
-	let apps = (Array.isArray(response.apps) ? response.apps : []) as IDataObject[];
+	let apps: IDataObject[];
+	let failedRegions: IDataObject[] = [];
+	if (this.getNodeParameter('allRegions', itemIndex, false) as boolean) {
+		const listings = await listAppsOfAllRegions.call(this, itemIndex);
+		apps = listings.flatMap((listing) => ('apps' in listing ? listing.apps : []));
+		failedRegions = listings.flatMap((listing) => ('error' in listing ? [failedRegionItem(listing.region, listing.error)] : []));
+	} else {
+		const response = await sinchApiRequest.call(this, 'GET', '/apps', { itemIndex, expect: 'apps' });
+		apps = (Array.isArray(response.apps) ? response.apps : []) as IDataObject[];
+	}
 	if (!(this.getNodeParameter('returnAll', itemIndex, false) as boolean)) {
 		apps = apps.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
 	}
-	if (this.getNodeParameter('simplify', itemIndex, true) as boolean) return apps.map(simplifyApp);
-	return apps.map((app) => appOutput.call(this, app, itemIndex));
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const output = apps.map((app) => {
+		if (!simplify) return appOutput.call(this, app, itemIndex);
+		return app.region === undefined ? simplifyApp(app) : { ...simplifyApp(app), region: app.region };
+	});
+	return [...output, ...failedRegions];
 }

@@ -31,6 +31,8 @@ import {
 	readChannelCredentials,
 } from './appInput';
 import { requestOptionFields } from '../requestOptions';
+import { readChannelWait, savedAppOutput, waitForChannelsOptions } from './waitForChannels';
+
 
 const CHANGES_JSON_LABEL = 'Changes (JSON)';
 
@@ -153,7 +155,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		default: {},
 		placeholder: 'Add Option',
-		options: [includeSecretsOption, ...requestOptionFields],
+		options: [includeSecretsOption, ...waitForChannelsOptions, ...requestOptionFields],
 	},
 ];
 
@@ -267,7 +269,9 @@ interface PreparedUpdate {
 }
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedUpdate {
-	return { appId: readAppId.call(this, itemIndex), requested: readRequestedUpdate.call(this, itemIndex) };
+	const prepared = { appId: readAppId.call(this, itemIndex), requested: readRequestedUpdate.call(this, itemIndex) };
+	readChannelWait.call(this, itemIndex);
+	return prepared;
 }
 
 export async function execute(
@@ -292,5 +296,5 @@ export async function execute(
 	const updated = await appRequest.call(this, 'PATCH', appId, itemIndex, plan.body, {
 		update_mask: plan.updateMask.join(','),
 	});
-	return appOutput.call(this, updated, itemIndex);
+	return await savedAppOutput.call(this, updated, itemIndex, plan.updateMask.includes('channel_credentials'));
 }

@@ -1,0 +1,37 @@
+import { AppStore } from './apps';
+import type { ChannelStates } from './channel-states';
+
+/**
+ * Sinch's regions are separate hosts with separate apps. The emulator serves each configured region under a path
+ * prefix (`/eu/v1/...`), each with its own store; paths without a configured prefix use the root store, as before
+ * regions existed (so `/eu/v1/...` stays a 404 when eu is not configured).
+ */
+export class RegionStores {
+  readonly root: AppStore;
+  private readonly byRegion = new Map<string, AppStore>();
+
+  constructor(regions: readonly string[], states: ChannelStates) {
+    this.root = new AppStore(states);
+    for (const region of regions) this.byRegion.set(region.toLowerCase(), new AppStore(states));
+  }
+
+  get names(): string[] {
+    return [...this.byRegion.keys()];
+  }
+
+  store(region: string): AppStore | undefined {
+    return this.byRegion.get(region.toLowerCase());
+  }
+
+  /** The store a request path is for, and the path without its region prefix. */
+  route(path: string): { region?: string; store: AppStore; path: string } {
+    const match = /^\/([^/]+)(\/v1\/.*)$/.exec(path);
+    const store = match ? this.byRegion.get(match[1]) : undefined;
+    return match && store ? { region: match[1], store, path: match[2] } : { store: this.root, path };
+  }
+
+  clear(): void {
+    this.root.clear();
+    for (const store of this.byRegion.values()) store.clear();
+  }
+}
