@@ -105,7 +105,10 @@ export async function appRequest(
 				.filter(Boolean)
 				.join(' ');
 			const where = await findAppInOtherRegions.call(this, appId, itemIndex);
-			if (where.found) error.message = regionHint(appId, where.own, where.found, where.custom);
+			if (where.found) {
+				error.message = regionHint(appId, where.own, where.found, where.custom);
+				error.description = answered ? `Sinch answered: ${answered}` : undefined;
+			}
 		}
 		// Hands back the same error (n8n does not wrap a NodeApiError twice).
 		throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
