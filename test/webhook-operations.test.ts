@@ -8,6 +8,7 @@ import type { Conversation } from '@sinch/sdk-core';
 import { MASK } from '../nodes/SinchConversation/helpers/secrets';
 import { startEmulator, type Emulator, type Webhook } from './emulator';
 import { runNode } from './harness/engine';
+import { emulatorApi } from './harness/emulatorApi';
 import { emulatorCredentials } from './harness/setup';
 import { sdkClient } from './harness/sdk';
 
@@ -25,18 +26,7 @@ const byList = (value: string) => ({ __rl: true, mode: 'list', value });
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const webhooksPath = () => `/v1/projects/${emu.projectId}/webhooks`;
 
-async function api(method: string, path: string, body?: object): Promise<IDataObject> {
-	const response = await fetch(`${emu.url}/v1/projects/${emu.projectId}${path}`, {
-		method,
-		headers: {
-			'content-type': 'application/json',
-			authorization: `Basic ${Buffer.from(`${emu.keyId}:${emu.keySecret}`).toString('base64')}`,
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	expect(response.status).toBe(200);
-	return (await response.json()) as IDataObject;
-}
+const api = (method: string, path: string, body?: object) => emulatorApi(emu, method, path, body);
 
 async function seedApp(): Promise<string> {
 	const app = await api('POST', '/apps', {
