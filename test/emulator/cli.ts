@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const regions = emulator.info().regions ?? [];
   console.log(
     [
-      'Sinch Conversation API emulator (App endpoints and OAuth2 tokens)',
+      'Sinch Conversation API emulator (App and Webhook endpoints, OAuth2 tokens, signed callbacks)',
       '',
       `  API base URL  ${emulator.url}    (apps: ${emulator.url}/v1/projects/${emulator.projectId}/apps)`,
       `  Token URL     ${emulator.tokenUrl}`,
@@ -72,9 +72,10 @@ async function main(): Promise<void> {
             '',
           ]
         : []),
-      `Control endpoints (no auth): GET ${emulator.url}/_emulator/info | requests | apps,`,
+      `Control endpoints (no auth): GET ${emulator.url}/_emulator/info | requests | apps | webhooks | deliveries,`,
       '  POST /_emulator/reset | expire-tokens | latency ({"ms":100}) | faults ({"kind":"fail","status":503,"times":2} and the like)',
-      '  | channel-states ({"activationMs":3000} or {"reject":{"channel":"WHATSAPP"}}; values starting fail- are rejected).',
+      '  | channel-states ({"activationMs":3000} or {"reject":{"channel":"WHATSAPP"}}; values starting fail- are rejected),',
+      '  POST /_emulator/events {"app_id":"...","trigger":"MESSAGE_INBOUND"} delivers a signed callback to the app\'s webhooks.',
       'Ctrl+C stops.',
     ].join('\n'),
   );

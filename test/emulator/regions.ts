@@ -30,6 +30,11 @@ export class RegionStores {
     return match && store ? { region: match[1], store, path: match[2] } : { store: this.root, path };
   }
 
+  /** The store of any region that holds the app, for what is not routed by path (callback delivery). */
+  find(appId: string): AppStore | undefined {
+    return [this.root, ...this.byRegion.values()].find((store) => store.get(appId) !== undefined);
+  }
+
   clear(): void {
     this.root.clear();
     for (const store of this.byRegion.values()) store.clear();

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../transport';
 import * as app from './app';
 import { DEFAULT_CONCURRENCY } from './requestOptions';
+import * as webhook from './webhook';
 
 /**
  * One operation of a resource. `prepare` reads and checks an item's parameters and sends nothing, so the router can
@@ -14,7 +15,10 @@ export interface Operation<Prepared = unknown> {
 	execute: (this: IExecuteFunctions, itemIndex: number, prepared: Prepared) => Promise<IDataObject | IDataObject[]>;
 }
 
-const resources: Record<string, Record<string, Operation>> = { app: app.operations as Record<string, Operation> };
+const resources: Record<string, Record<string, Operation>> = {
+	app: app.operations as Record<string, Operation>,
+	webhook: webhook.operations as Record<string, Operation>,
+};
 
 function failedItem(error: unknown, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: (error as Error).message };
