@@ -3,7 +3,7 @@
  * starts, 401 and no run for every failed check, one item per accepted callback, unchosen events and other apps
  * answered 200 without a run.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { SIGNATURE_HEADERS } from '../nodes/SinchConversationTrigger/helpers/signature';
 import { processNonces } from '../nodes/SinchConversationTrigger/helpers/nonces';
@@ -35,7 +35,7 @@ const inbound = (overrides: Record<string, unknown> = {}) =>
 
 let harness: TriggerHarness;
 
-async function start(options: IDataObject = {}, events = ['MESSAGE_INBOUND']) {
+async function start(options: INodeParameters = {}, events = ['MESSAGE_INBOUND']) {
 	harness = new TriggerHarness({
 		parameters: { app: { __rl: true, mode: 'id', value: APP_ID }, events, options },
 		credentials: newCredentialsHelper({}),
