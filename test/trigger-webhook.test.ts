@@ -8,7 +8,8 @@ import type { INodeParameters } from 'n8n-workflow';
 import { SIGNATURE_HEADERS } from '../nodes/SinchConversationTrigger/helpers/signature';
 import { processNonces } from '../nodes/SinchConversationTrigger/helpers/nonces';
 import { newCredentialsHelper } from './harness/engine';
-import { signedHeaders, VECTOR } from './harness/signature-vector';
+import { VECTOR } from './harness/signature-vector';
+import { signatureHeaders as signedHeaders } from './emulator/signing';
 import { receivedItems, TriggerHarness } from './harness/trigger';
 import { logLines } from './harness/engine';
 

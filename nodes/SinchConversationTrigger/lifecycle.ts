@@ -172,7 +172,14 @@ export async function deleteTriggerWebhook(this: IHookFunctions): Promise<boolea
 		deleted.add(stored.webhookId as string);
 	}
 	if (appId !== undefined && url) {
-		for (const webhook of await listWebhooks.call(this, appId)) {
+		let webhooks: IDataObject[] = [];
+		try {
+			webhooks = await listWebhooks.call(this, appId);
+		} catch (error) {
+			// The app is gone, and Sinch deleted its webhooks with it.
+			if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
+		}
+		for (const webhook of webhooks) {
 			if (webhook.target !== url || deleted.has(String(webhook.id))) continue;
 			try {
 				await deleteWebhook.call(this, String(webhook.id));

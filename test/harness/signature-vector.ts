@@ -1,7 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
-import { SIGNATURE_HEADERS, signCallback } from '../../nodes/SinchConversationTrigger/helpers/signature';
-
 /** Sinch's SDK test vector: these exact bytes, signed with this secret, nonce and timestamp, give this signature. */
 export const VECTOR = {
 	secret: 'foo_secret1234',
@@ -10,19 +6,3 @@ export const VECTOR = {
 	body: '{"app_id":"","accepted_time":"2021-10-18T17:49:13.813615Z","project_id":"e2df3a34-a71b-4448-9db5-a8d2baad28e4","contact_create_notification":{"contact":{"id":"01FJA8B466Y0R2GNXD78MD9SM1","channel_identities":[{"channel":"SMS","identity":"48123456789","app_id":""}],"display_name":"New Test Contact","email":"new.contact@email.com","external_id":"","metadata":"","language":"EN_US"}},"message_metadata":""}',
 	signature: '6bpJoRmFoXVjfJIVglMoJzYXxnoxRujzR4k2GOXewOE=',
 };
-
-/** The four headers Sinch sends with a callback, signed with `secret` (now, a fresh nonce, unless given). */
-export function signedHeaders(
-	secret: string,
-	body: string,
-	options: { nonce?: string; timestamp?: number | string } = {},
-): Record<string, string> {
-	const nonce = options.nonce ?? randomUUID();
-	const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-	return {
-		[SIGNATURE_HEADERS.timestamp]: timestamp,
-		[SIGNATURE_HEADERS.nonce]: nonce,
-		[SIGNATURE_HEADERS.algorithm]: 'HmacSHA256',
-		[SIGNATURE_HEADERS.signature]: signCallback(secret, body, nonce, timestamp),
-	};
-}

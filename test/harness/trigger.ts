@@ -169,6 +169,16 @@ export class TriggerHarness {
 		} as unknown as IWorkflowBase;
 	}
 
+	/**
+	 * What n8n has after a restart or an edit: the same workflow and URL, static data as last saved (or lost: `{}`),
+	 * and possibly changed parameters.
+	 */
+	reload(changes: { staticData?: IDataObject; parameters?: INodeParameters }): void {
+		if (changes.staticData) this.workflow.staticData = JSON.parse(JSON.stringify(changes.staticData)) as never;
+		if (changes.parameters) Object.assign(this.node.parameters, changes.parameters);
+		this.testStaticData = undefined;
+	}
+
 	/** Starts the stand-in for n8n's webhook endpoint; webhook URLs then point at it. */
 	async listen(): Promise<void> {
 		this.server = createServer((req, res) => {
