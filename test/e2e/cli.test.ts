@@ -133,7 +133,7 @@ describe('imported like `npm start` does', () => {
 	test('both credentials and every example workflow are stored, examples pointing at the imported credentials', async () => {
 		const listed = await n8nCli(runtime, folder, ['list:workflow']);
 		const examples = exampleWorkflows();
-		expect(examples.length).toBe(6);
+		expect(examples.length).toBe(7);
 		for (const example of examples) expect(listed.stdout).toContain(`${example.id}|${example.name}`);
 
 		const file = path.join(userRoot, 'credentials-export.json');

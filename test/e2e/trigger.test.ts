@@ -132,7 +132,7 @@ test('published: n8n registered one HTTP webhook with the production URL and a s
 	expect(ourWebhooks('webhook')).toHaveLength(1);
 	expect(webhook.target).toBe(`${server!.url}/webhook/3f0c8e52-9d14-4b6a-a7e1-5c2d9b0f8a61/webhook`);
 	expect(webhook).toMatchObject({ target_type: 'HTTP', triggers: ['MESSAGE_INBOUND', 'MESSAGE_DELIVERY'] });
-	expect(webhook.secret).toMatch(/^[0-9a-f]{48}$/);
+	expect(webhook.secret).toMatch(/^[A-Za-z0-9]{40}$/);
 	expect(emulator.webhooks.filter((entry) => entry.app_id === appId)).toHaveLength(1);
 	// n8n's log has the node's warning; never the secret.
 	await until('the WEBHOOK_URL warning', () => (server!.output().includes('set the WEBHOOK_URL environment variable') ? true : undefined));
