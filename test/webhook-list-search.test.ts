@@ -2,19 +2,14 @@
  * The Webhook picker's search, run on n8n-core's own LoadOptionsContext (as n8n's editor back end runs it) against
  * the emulator: the webhooks of the app chosen in the App field.
  */
-import type {
-	IDataObject,
-	INode,
-	INodeListSearchResult,
-	INodeTypes,
-	IWorkflowExecuteAdditionalData,
-} from 'n8n-workflow';
+import type { INode, INodeListSearchResult, INodeTypes, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { LoadOptionsContext } from 'n8n-core';
 
 import { SinchConversation } from '../nodes/SinchConversation/SinchConversation.node';
 import { startEmulator, type Emulator } from './emulator';
 import { CREDENTIAL_ID, NODE_TYPE } from './harness/engine';
+import { emulatorApi } from './harness/emulatorApi';
 import { emulatorCredentials } from './harness/setup';
 
 let emu: Emulator;
@@ -66,18 +61,7 @@ async function search(appValue: string, filter?: string): Promise<INodeListSearc
 	return await nodeType.methods.listSearch.searchWebhooks.call(context, filter);
 }
 
-async function api(path: string, body: object): Promise<IDataObject> {
-	const response = await fetch(`${emu.url}/v1/projects/${emu.projectId}${path}`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			authorization: `Basic ${Buffer.from(`${emu.keyId}:${emu.keySecret}`).toString('base64')}`,
-		},
-		body: JSON.stringify(body),
-	});
-	expect(response.status).toBe(200);
-	return (await response.json()) as IDataObject;
-}
+const api = (path: string, body: object) => emulatorApi(emu, 'POST', path, body);
 
 describe('searchWebhooks (Webhook picker)', () => {
 	it("lists the chosen app's webhooks by target URL with their triggers, sorted, filtered by target", async () => {

@@ -8,6 +8,7 @@ import type { Conversation } from '@sinch/sdk-core';
 import { MASK } from '../nodes/SinchConversation/helpers/secrets';
 import { startEmulator, type Emulator, type Webhook } from './emulator';
 import { runNode } from './harness/engine';
+import { emulatorApi } from './harness/emulatorApi';
 import { emulatorCredentials } from './harness/setup';
 import { sdkClient } from './harness/sdk';
 
@@ -25,18 +26,7 @@ const byList = (value: string) => ({ __rl: true, mode: 'list', value });
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const webhooksPath = () => `/v1/projects/${emu.projectId}/webhooks`;
 
-async function api(method: string, path: string, body?: object): Promise<IDataObject> {
-	const response = await fetch(`${emu.url}/v1/projects/${emu.projectId}${path}`, {
-		method,
-		headers: {
-			'content-type': 'application/json',
-			authorization: `Basic ${Buffer.from(`${emu.keyId}:${emu.keySecret}`).toString('base64')}`,
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	expect(response.status).toBe(200);
-	return (await response.json()) as IDataObject;
-}
+const api = (method: string, path: string, body?: object) => emulatorApi(emu, method, path, body);
 
 async function seedApp(): Promise<string> {
 	const app = await api('POST', '/apps', {
@@ -197,6 +187,36 @@ describe('Webhook: Create', () => {
 		expect(JSON.stringify(outputs)).not.toContain('oauth-client-secret');
 	});
 
+	it('keeps the secret and client secret out of an error message that echoes them', async () => {
+		const appId = await seedApp();
+		emu.failNext({
+			status: 400,
+			method: 'POST',
+			pathIncludes: '/webhooks',
+			body: {
+				error: {
+					code: 400,
+					message: 'refused sign-secret-123 and oauth-secret-456',
+					status: 'INVALID_ARGUMENT',
+					details: [],
+				},
+			},
+		});
+		const { error } = await create(appId, {
+			secretMode: 'enter',
+			secret: 'sign-secret-123',
+			additionalFields: {
+				clientCredentials: {
+					credentials: { clientId: 'c', clientSecret: 'oauth-secret-456', endpoint: 'https://a.example.com/t' },
+				},
+			},
+		});
+		expect(error?.httpCode).toBe('400');
+		const shown = JSON.stringify({ message: error?.message, description: error?.description });
+		expect(shown).not.toContain('sign-secret-123');
+		expect(shown).not.toContain('oauth-secret-456');
+	});
+
 	it('sends DISMISS only when chosen', async () => {
 		const appId = await seedApp();
 		await create(appId, { additionalFields: { targetType: 'DISMISS' } });
@@ -339,6 +359,27 @@ describe('Webhook: checks before sending', () => {
 			/Scope may have at most 1024/,
 		],
 		['an app ID that is not one', { appId: byId('={{ "not-an-app" }}') }, /not a Sinch app ID/],
+		[
+			'an unknown target type',
+			{ additionalFields: { targetType: '={{ "SMTP" }}' } },
+			/Target Type "SMTP" is not valid/,
+		],
+		[
+			'an unknown token request type',
+			{
+				additionalFields: {
+					clientCredentials: {
+						credentials: {
+							clientId: 'c',
+							clientSecret: 's',
+							endpoint: 'https://a.example.com/t',
+							tokenRequestType: '={{ "JWT" }}',
+						},
+					},
+				},
+			},
+			/Token Request Type "JWT" is not valid/,
+		],
 	])('refuses %s and sends nothing', async (_name, parameters, message) => {
 		const { error } = await create(APP, parameters);
 		expect(error?.message).toMatch(message);

@@ -1,23 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { includeWebhookSecretsOption } from './webhookFields';
+import { webhookOptionsProperty } from './webhookFields';
 import { webhookOutput } from './webhookInput';
 import { explainNotFound, readWebhookId, webhookAppProperty, webhookLocatorProperty } from './webhookLocator';
 import { getWebhook } from './webhookApi';
 
-const properties: INodeProperties[] = [
-	webhookAppProperty,
-	webhookLocatorProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		default: {},
-		placeholder: 'Add Option',
-		options: [includeWebhookSecretsOption],
-	},
-];
+const properties: INodeProperties[] = [webhookAppProperty, webhookLocatorProperty, webhookOptionsProperty];
 
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['get'] } }, properties);
 

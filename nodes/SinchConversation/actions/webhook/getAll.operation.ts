@@ -2,21 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { appLocatorProperty, readAppId } from '../app/appLocator';
-import { includeWebhookSecretsOption } from './webhookFields';
+import { webhookOptionsProperty } from './webhookFields';
 import { webhookOutput } from './webhookInput';
 import { explainNotFound } from './webhookLocator';
 import { listWebhooks } from './webhookApi';
 
 const properties: INodeProperties[] = [
 	{ ...appLocatorProperty, description: `${appLocatorProperty.description} Sinch lists webhooks per app (at most 5).` },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		default: {},
-		placeholder: 'Add Option',
-		options: [includeWebhookSecretsOption],
-	},
+	webhookOptionsProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['getAll'] } }, properties);

@@ -5,7 +5,7 @@ import { applyTriggersChange, checkWebhookBody, triggerProblems, type TriggersCh
 import { assertValid } from '../app/appInput';
 import {
 	clientCredentialsField,
-	includeWebhookSecretsOption,
+	webhookOptionsProperty,
 	targetField,
 	targetTypeField,
 	triggersField,
@@ -67,14 +67,7 @@ const properties: INodeProperties[] = [
 			targetTypeField,
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		default: {},
-		placeholder: 'Add Option',
-		options: [includeWebhookSecretsOption],
-	},
+	webhookOptionsProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['update'] } }, properties);

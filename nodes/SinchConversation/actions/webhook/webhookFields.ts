@@ -113,3 +113,13 @@ export const includeWebhookSecretsOption: INodeProperties = {
 	description:
 		'Whether to output the webhook secret and the client secret unmasked. Off by default because n8n saves outputs where anyone who can open the workflow reads them.',
 };
+
+/** The Options collection of Get, Get Many and Update. */
+export const webhookOptionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	default: {},
+	placeholder: 'Add Option',
+	options: [includeWebhookSecretsOption],
+};
