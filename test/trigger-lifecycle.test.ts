@@ -8,6 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { processNonces } from '../nodes/SinchConversationTrigger/helpers/nonces';
 import { startEmulator, type Emulator } from './emulator';
+import { emulatorApi } from './harness/emulatorApi';
 import { logLines, runNode } from './harness/engine';
 import { emulatorCredentials, smsApp } from './harness/setup';
 import { receivedItems, TriggerHarness } from './harness/trigger';
@@ -16,7 +17,6 @@ let emulator: Emulator;
 let harness: TriggerHarness | undefined;
 let appId: string;
 
-const webhooksPath = () => `/v1/projects/${emulator.projectId}/webhooks`;
 const apiCalls = (from: number) =>
 	emulator.requests
 		.slice(from)
@@ -34,18 +34,10 @@ async function newHarness(parameters: INodeParameters = {}, staticData?: Record<
 }
 
 /** A webhook made outside the trigger, straight on the emulator's API. */
-async function makeWebhook(body: Record<string, unknown>) {
-	const response = await fetch(`${emulator.url}${webhooksPath()}`, {
-		method: 'POST',
-		headers: {
-			authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
-			'content-type': 'application/json',
-		},
-		body: JSON.stringify({ app_id: appId, target_type: 'HTTP', triggers: ['MESSAGE_DELIVERY'], ...body }),
-	});
-	expect(response.status).toBe(200);
-	return (await response.json()) as { id: string };
-}
+const makeWebhook = async (body: Record<string, unknown>) =>
+	(await emulatorApi(emulator, 'POST', '/webhooks', { app_id: appId, target_type: 'HTTP', triggers: ['MESSAGE_DELIVERY'], ...body })) as {
+		id: string;
+	};
 
 const appWebhooks = () => emulator.webhooks.filter((webhook) => webhook.app_id === appId);
 

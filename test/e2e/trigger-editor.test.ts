@@ -6,17 +6,17 @@
  *
  *   npm run build && npx jest -c jest.e2e.config.js test/e2e/trigger-editor.test.ts
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { launchEditorBrowser, saveDebugArtifacts, type EditorBrowser } from '../../scripts/n8n/browser';
 import { ensureRuntime } from '../../scripts/n8n/cache';
-import { EXAMPLES_DIR, emulatorCredentials, importCredentials } from '../../scripts/n8n/importData';
 import { DEV_LOGIN, ensureOwner } from '../../scripts/n8n/owner';
-import { n8nCli, startN8nServer, waitForReady, type N8nServer } from '../../scripts/n8n/process';
-import { freePort, NODE_TYPE, packageRoot, prepareUserFolder } from '../../scripts/n8n/userFolder';
+import { startN8nServer, waitForReady, type N8nServer } from '../../scripts/n8n/process';
+import { freePort, packageRoot, prepareUserFolder } from '../../scripts/n8n/userFolder';
 import { startEmulator, type Emulator } from '../emulator';
+import { importTriggerExample } from './triggerExample';
 
 const ARTIFACTS = path.join(packageRoot, 'test-artifacts', 'e2e');
 const TEXT = 'Hello from the editor test';
@@ -45,33 +45,7 @@ beforeAll(async () => {
 	root = mkdtempSync(path.join(tmpdir(), 'sinch-e2e-trigger-editor-'));
 	const folder = prepareUserFolder(root);
 
-	const created = await fetch(`${emulator.url}/v1/projects/${emulator.projectId}/apps`, {
-		method: 'POST',
-		headers: {
-			authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
-			'content-type': 'application/json',
-		},
-		body: JSON.stringify({
-			display_name: 'Editor trigger app',
-			channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-token' } }],
-		}),
-	});
-	appId = String(((await created.json()) as { id: string }).id);
-	const example = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, 'trigger-inbound-message.json'), 'utf8')) as {
-		id: string;
-		nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
-	};
-	workflowId = example.id;
-	example.nodes.find((node) => node.type === `${NODE_TYPE}Trigger`)!.parameters.app = {
-		__rl: true,
-		mode: 'list',
-		value: appId,
-		cachedResultName: 'Editor trigger app',
-	};
-	const file = path.join(root, 'workflow.json');
-	writeFileSync(file, JSON.stringify([example]));
-	await importCredentials(runtime, folder, emulatorCredentials(emulator));
-	await n8nCli(runtime, folder, ['import:workflow', `--input=${file}`]);
+	({ appId, workflowId } = await importTriggerExample(runtime, folder, emulator, 'Editor trigger app'));
 
 	server = await startN8nServer(runtime, folder, { port: await freePort() });
 	await waitForReady(server);

@@ -11,19 +11,17 @@
  *
  *   npm run build && npx jest -c jest.e2e.config.js test/e2e/trigger.test.ts
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { ensureRuntime, type N8nRuntime } from '../../scripts/n8n/cache';
-import { EXAMPLES_DIR, emulatorCredentials, importCredentials } from '../../scripts/n8n/importData';
 import { ensureOwner, type Session } from '../../scripts/n8n/owner';
 import { n8nCli, startN8nServer, waitForReady, type N8nServer } from '../../scripts/n8n/process';
-import { freePort, NODE_TYPE, prepareUserFolder, type UserFolder } from '../../scripts/n8n/userFolder';
+import { freePort, prepareUserFolder, type UserFolder } from '../../scripts/n8n/userFolder';
 import { startEmulator, type Emulator, type Webhook } from '../emulator';
+import { importTriggerExample, TRIGGER_WEBHOOK_ID } from './triggerExample';
 
-const WORKFLOW_FILE = path.join(EXAMPLES_DIR, 'trigger-inbound-message.json');
-const TRIGGER_NODE_TYPE = `${NODE_TYPE}Trigger`;
 const TEXT = 'Hello n8n, this is the emulator';
 
 let runtime: N8nRuntime;
@@ -85,33 +83,8 @@ beforeAll(async () => {
 	root = mkdtempSync(path.join(tmpdir(), 'sinch-n8n-trigger-'));
 	folder = prepareUserFolder(root);
 
-	const created = await fetch(`${emulator.url}/v1/projects/${emulator.projectId}/apps`, {
-		method: 'POST',
-		headers: {
-			authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
-			'content-type': 'application/json',
-		},
-		body: JSON.stringify({
-			display_name: 'Trigger e2e app',
-			channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-token' } }],
-		}),
-	});
-	appId = String(((await created.json()) as { id: string }).id);
-
-	// The example as a user would have it after picking the app.
-	const example = JSON.parse(readFileSync(WORKFLOW_FILE, 'utf8')) as {
-		id: string;
-		nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
-	};
-	workflowId = example.id;
-	const trigger = example.nodes.find((node) => node.type === TRIGGER_NODE_TYPE)!;
-	trigger.parameters.app = { __rl: true, mode: 'list', value: appId, cachedResultName: 'Trigger e2e app' };
-	const file = path.join(root, 'workflow.json');
-	writeFileSync(file, JSON.stringify([example]));
-
 	const started = Date.now();
-	await importCredentials(runtime, folder, emulatorCredentials(emulator));
-	await n8nCli(runtime, folder, ['import:workflow', `--input=${file}`]);
+	({ appId, workflowId } = await importTriggerExample(runtime, folder, emulator, 'Trigger e2e app'));
 	await n8nCli(runtime, folder, ['publish:workflow', `--id=${workflowId}`]);
 	timings.push(`import and publish: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -130,7 +103,7 @@ afterAll(async () => {
 test('published: n8n registered one HTTP webhook with the production URL and a secret, warning about the local URL', async () => {
 	const [webhook] = await until('the webhook on the emulator', () => (ourWebhooks('webhook').length > 0 ? ourWebhooks('webhook') : undefined));
 	expect(ourWebhooks('webhook')).toHaveLength(1);
-	expect(webhook.target).toBe(`${server!.url}/webhook/3f0c8e52-9d14-4b6a-a7e1-5c2d9b0f8a61/webhook`);
+	expect(webhook.target).toBe(`${server!.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`);
 	expect(webhook).toMatchObject({ target_type: 'HTTP', triggers: ['MESSAGE_INBOUND', 'MESSAGE_DELIVERY'] });
 	expect(webhook.secret).toMatch(/^[A-Za-z0-9]{40}$/);
 	expect(emulator.webhooks.filter((entry) => entry.app_id === appId)).toHaveLength(1);
@@ -179,7 +152,7 @@ test('"Listen for test event" registers the test URL, runs the workflow with a c
 	const answer = await rest('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'On Sinch event' } });
 	expect(answer).toMatchObject({ waitingForWebhook: true });
 	const [test] = await until('the test webhook', () => (ourWebhooks('webhook-test').length > 0 ? ourWebhooks('webhook-test') : undefined));
-	expect(test.target).toBe(`${server!.url}/webhook-test/3f0c8e52-9d14-4b6a-a7e1-5c2d9b0f8a61/webhook`);
+	expect(test.target).toBe(`${server!.url}/webhook-test/${TRIGGER_WEBHOOK_ID}/webhook`);
 	expect(test.secret).not.toBe(production[0].secret);
 
 	const deliveries = await emulator.deliver({
