@@ -91,6 +91,15 @@ describe('a signed callback', () => {
 		delivery = await harness.post(body, signedHeaders(SECRET, body));
 		expect([delivery.status, delivery.run]).toEqual([200, undefined]);
 	});
+
+	test('a callback of no known event, or not JSON at all, is answered 200 and starts nothing', async () => {
+		await start();
+		const unsupported = JSON.stringify({ app_id: APP_ID, project_id: 'project-1', unsupported_callback: { channel: 'SMS' } });
+		let delivery = await harness.post(unsupported, signedHeaders(SECRET, unsupported));
+		expect([delivery.status, delivery.run]).toEqual([200, undefined]);
+		delivery = await harness.post('not json', signedHeaders(SECRET, 'not json'));
+		expect([delivery.status, delivery.run, delivery.response]).toEqual([200, undefined, { webhookResponse: { ignored: 'not a JSON callback' } }]);
+	});
 });
 
 describe('every failed check answers 401 and starts nothing', () => {
