@@ -1,0 +1,235 @@
+/**
+ * The package in n8n's queue mode, all on 127.0.0.1: Redis and Postgres from the system's packages, the Sinch
+ * emulator, one n8n main (receives the webhooks, queues the executions) and two workers (`n8n worker`, run them),
+ * each with its own user folder holding this package. A published workflow, Webhook → Create App (OAuth2 credential
+ * on the emulator), is called on its production URL.
+ *
+ * Which worker ran an execution: each worker logs "Worker started execution <id>" (n8n's job processor, level info),
+ * and the app's display name carries the call number and `$execution.id`, so every app the emulator holds leads to
+ * one call, one row of `execution_entity` in Postgres, and one worker's log.
+ *
+ *   npm run build && npx jest -c jest.e2e.config.js test/e2e/queue.test.ts      (about two minutes)
+ */
+import { existsSync } from 'node:fs';
+
+import { ensureRuntime, type N8nRuntime } from '../../scripts/n8n/cache';
+import { emulatorCredentials } from '../../scripts/n8n/importData';
+import { isPortFree } from '../../scripts/n8n/userFolder';
+import { groupAlive, startQueueCluster, type QueueCluster } from '../../scripts/queue/cluster';
+import { startEmulator, type Emulator, type RequestLogEntry } from '../emulator';
+import {
+	CREATE_WEBHOOK_PATH,
+	CREATE_WORKFLOW_ID,
+	DISPLAY_NAME_PATTERN,
+	createAppOnWebhook,
+	displayName,
+} from './queue/workflows';
+
+const WORKERS = 2;
+const CONCURRENCY = 2;
+const CALLS = 20;
+const CALLS_AFTER_EXPIRY = 10;
+
+let runtime: N8nRuntime;
+let emulator: Emulator;
+let cluster: QueueCluster | undefined;
+let emulatorClosed: Promise<void> | undefined;
+const closeEmulator = () => (emulatorClosed ??= emulator?.close());
+let pids: number[] = [];
+let ports: number[] = [];
+const timings: string[] = [];
+
+const appsPath = () => `/v1/projects/${emulator.projectId}/apps`;
+const isCreate = (entry: RequestLogEntry) => entry.method === 'POST' && entry.path === appsPath();
+const isTokenRequest = (entry: RequestLogEntry) => entry.path === '/oauth2/token';
+const bearer = (entry: RequestLogEntry) => entry.headers.authorization?.replace(/^Bearer /, '');
+const createdName = (entry: RequestLogEntry) => String((entry.body as { display_name?: unknown } | undefined)?.display_name);
+
+interface CallResult {
+	call: number;
+	status: number;
+	body: Record<string, unknown>;
+}
+
+/** One production webhook call; the main answers when the worker has run the workflow (Respond: When Last Node Finishes). */
+async function callWebhook(call: number): Promise<CallResult> {
+	const response = await fetch(cluster!.webhookUrl(CREATE_WEBHOOK_PATH), {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ call }),
+		signal: AbortSignal.timeout(120_000),
+	});
+	const text = await response.text();
+	let body: Record<string, unknown>;
+	try {
+		body = JSON.parse(text) as Record<string, unknown>;
+	} catch {
+		body = { text };
+	}
+	return { call, status: response.status, body };
+}
+
+/** Execution ID → the worker whose log says it started that execution. */
+function executionsByWorker(): Map<string, string> {
+	const owner = new Map<string, string>();
+	for (const worker of cluster!.workers) {
+		for (const match of worker.output().matchAll(/Worker started execution (\d+)/g)) {
+			expect(owner.get(match[1])).toBeUndefined();
+			owner.set(match[1], worker.name);
+		}
+	}
+	return owner;
+}
+
+/** The workflow's executions as Postgres holds them: id → status. */
+function storedExecutions(): Map<string, string> {
+	const rows = cluster!.postgres.query(
+		`select id, status, mode from execution_entity where "workflowId" = '${CREATE_WORKFLOW_ID}' order by id`,
+	);
+	return new Map(
+		rows.map((row) => {
+			const [id, status, mode] = row.split('|');
+			return [id, `${status} ${mode}`];
+		}),
+	);
+}
+
+/** The calls' apps as the emulator holds them, keyed by call number; fails on a second app for one call. */
+function appsByCall(): Map<number, { id: string; executionId: string }> {
+	const byCall = new Map<number, { id: string; executionId: string }>();
+	for (const app of emulator.apps) {
+		const match = DISPLAY_NAME_PATTERN.exec(String(app.display_name));
+		if (!match) continue;
+		expect(byCall.has(Number(match[1]))).toBe(false);
+		byCall.set(Number(match[1]), { id: String(app.id), executionId: match[2] });
+	}
+	return byCall;
+}
+
+function expectCreated(results: CallResult[]): void {
+	for (const result of results) {
+		expect({ call: result.call, status: result.status }).toEqual({ call: result.call, status: 200 });
+		expect(String(result.body.display_name)).toMatch(DISPLAY_NAME_PATTERN);
+		expect(String(result.body.display_name)).toBe(displayName(result.call, DISPLAY_NAME_PATTERN.exec(String(result.body.display_name))![2]));
+		expect(result.body.id).toEqual(expect.any(String));
+	}
+}
+
+beforeAll(async () => {
+	runtime = await ensureRuntime();
+	emulator = await startEmulator({ port: 0 });
+	const started = Date.now();
+	cluster = await startQueueCluster(runtime, {
+		credentials: emulatorCredentials(emulator),
+		workflows: [createAppOnWebhook()],
+		publish: [CREATE_WORKFLOW_ID],
+		workers: WORKERS,
+		concurrency: CONCURRENCY,
+		log: (line) => timings.push(`start: ${line}`),
+	});
+	pids = cluster.pids();
+	ports = [...cluster.ports(), Number(new URL(emulator.url).port)];
+	timings.push(`queue mode up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}, 600_000);
+
+afterAll(async () => {
+	await cluster?.stop();
+	await closeEmulator();
+	process.stderr.write(`[queue.test] ${timings.join('\n  ')}\n`);
+}, 120_000);
+
+describe('n8n queue mode: a main and two workers sharing Redis and Postgres', () => {
+	let results: CallResult[] = [];
+
+	test(`${CALLS} production webhook calls: each ran on a worker, both workers took some, and every app was created once`, async () => {
+		const started = Date.now();
+		// One call first, alone: it fetches the OAuth2 token (see the next test for why).
+		results = [await callWebhook(1)];
+		const rest = Array.from({ length: CALLS - 1 }, (_, index) => index + 2);
+		results.push(...(await Promise.all(rest.map((call) => callWebhook(call)))));
+		timings.push(`${CALLS} webhook calls answered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		expectCreated(results);
+
+		// The emulator: one create request per call, one app per call, none missing, none twice.
+		expect(emulator.requests.filter(isCreate).map(createdName).sort()).toEqual(
+			results.map((result) => String(result.body.display_name)).sort(),
+		);
+		const apps = appsByCall();
+		expect([...apps.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: CALLS }, (_, index) => index + 1));
+		for (const result of results) expect(apps.get(result.call)?.id).toBe(result.body.id);
+
+		// Postgres: one successful webhook execution per call, and the apps name exactly those executions.
+		const stored = storedExecutions();
+		expect(stored.size).toBe(CALLS);
+		for (const state of stored.values()) expect(state).toBe('success webhook');
+		expect([...apps.values()].map((app) => app.executionId).sort()).toEqual([...stored.keys()].sort());
+
+		// The workers' logs: every execution was started by exactly one worker, and both workers ran some.
+		const owner = executionsByWorker();
+		expect([...owner.keys()].sort()).toEqual([...stored.keys()].sort());
+		const perWorker = Object.fromEntries(cluster!.workers.map((worker) => [worker.name, 0]));
+		for (const name of owner.values()) perWorker[name]++;
+		timings.push(`executions per worker: ${JSON.stringify(perWorker)}`);
+		for (const count of Object.values(perWorker)) expect(count).toBeGreaterThan(0);
+		// The main only queued them.
+		expect(cluster!.main.output()).not.toMatch(/Worker started execution/);
+	});
+
+	test('one OAuth2 token, stored with the credential in Postgres, served every execution on both workers', () => {
+		// A cold start of both workers at once would fetch one token per worker (each finds the credential's token empty
+		// before the other has stored one), which is why the first call went alone.
+		expect(emulator.tokenRequests()).toBe(1);
+		const creates = emulator.requests.filter(isCreate);
+		const tokens = new Set(creates.map(bearer));
+		expect(tokens.size).toBe(1);
+		expect(emulator.requests.findIndex(isTokenRequest)).toBeLessThan(emulator.requests.findIndex(isCreate));
+		for (const entry of creates) expect(entry.status).toBe(200);
+
+		// Both workers sent it: each create names its execution, which names its worker.
+		const owner = executionsByWorker();
+		const workersSeen = new Set(creates.map((entry) => owner.get(DISPLAY_NAME_PATTERN.exec(createdName(entry))![2])));
+		expect(workersSeen.size).toBe(WORKERS);
+	});
+
+	test('after the emulator expires the token, each worker fetches a new one at most once, and no app is made twice', async () => {
+		const logStart = emulator.requests.length;
+		emulator.expireTokens();
+		const calls = Array.from({ length: CALLS_AFTER_EXPIRY }, (_, index) => CALLS + 1 + index);
+		const after = await Promise.all(calls.map((call) => callWebhook(call)));
+		expectCreated(after);
+
+		const log = emulator.requests.slice(logStart);
+		const tokenRequests = log.filter(isTokenRequest);
+		const creates = log.filter(isCreate);
+		const owner = executionsByWorker();
+		const workerOf = (entry: RequestLogEntry) => owner.get(DISPLAY_NAME_PATTERN.exec(createdName(entry))![2]);
+		// A create with the expired token is refused before anything is made; n8n fetches a token and repeats it once.
+		const refused = creates.filter((entry) => entry.status === 401);
+		const accepted = creates.filter((entry) => entry.status === 200);
+		expect(accepted.map(createdName).sort()).toEqual(after.map((result) => String(result.body.display_name)).sort());
+		// Each new token is attributed to the worker that sent it first: the one whose execution fetched it.
+		const firstUser = new Map<string, string | undefined>();
+		for (const entry of accepted) if (!firstUser.has(bearer(entry)!)) firstUser.set(bearer(entry)!, workerOf(entry));
+		const refreshesPerWorker = Object.fromEntries(cluster!.workers.map((worker) => [worker.name, 0]));
+		for (const name of firstUser.values()) refreshesPerWorker[name!]++;
+		timings.push(
+			`after expiry: ${tokenRequests.length} token requests, ${refused.length} creates refused with the expired token, ` +
+				`new tokens fetched per worker ${JSON.stringify(refreshesPerWorker)}`,
+		);
+		expect(firstUser.size).toBe(tokenRequests.length);
+		expect(tokenRequests.length).toBeGreaterThanOrEqual(1);
+		for (const count of Object.values(refreshesPerWorker)) expect(count).toBeLessThanOrEqual(1);
+
+		const apps = appsByCall();
+		expect(apps.size).toBe(CALLS + CALLS_AFTER_EXPIRY);
+		for (const result of after) expect(apps.get(result.call)?.id).toBe(result.body.id);
+	});
+
+	test('stopping leaves nothing running: no process group, no listening port, no folder', async () => {
+		await cluster!.stop();
+		await closeEmulator();
+		expect(existsSync(cluster!.root)).toBe(false);
+		for (const pid of pids) expect({ pid, alive: groupAlive(pid) }).toEqual({ pid, alive: false });
+		for (const port of ports) expect({ port, free: await isPortFree(port) }).toEqual({ port, free: true });
+	});
+});
