@@ -194,6 +194,10 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 	test('after the emulator expires the token, each worker fetches a new one at most once, and no app is made twice', async () => {
 		const logStart = emulator.requests.length;
 		emulator.expireTokens();
+		// A slow token endpoint (a second, as a busy auth server may take) keeps the first refresh of a worker in flight
+		// while its other executions get their 401s with the same expired token: without the credential sharing one
+		// token request per process (helpers/sharedTokenRequest.ts) each of them would fetch one.
+		emulator.delayNext({ pathIncludes: '/oauth2/token', ms: 1000, times: CALLS_AFTER_EXPIRY });
 		const calls = Array.from({ length: CALLS_AFTER_EXPIRY }, (_, index) => CALLS + 1 + index);
 		const after = await Promise.all(calls.map((call) => callWebhook(call)));
 		expectCreated(after);
