@@ -2,8 +2,10 @@ import { checkMaskPaths, validateAppBody, type AppRequestKind } from './app-vali
 import type { AppStore } from './apps';
 import type { Tokens } from './auth';
 import { sinchError } from './errors';
-import { json, parseJson, type Reply } from './http-io';
+import { json, parseJson, updateMask, type Reply } from './http-io';
 import type { JsonObject, RequestLogEntry } from './types';
+import { handleWebhooks, type WebhookOperation } from './webhook-api';
+import type { WebhookStore } from './webhooks';
 
 export interface ApiRequest {
   method: string;
@@ -20,44 +22,72 @@ export interface ApiState {
   otherProjects: ReadonlySet<string>;
   tokens: Tokens;
   apps: AppStore;
+  webhooks: WebhookStore;
 }
-
-const APPS_PATH = /^\/v1\/projects\/([^/]+)\/apps(?:\/([^/]+))?$/;
 
 type Operation = 'create' | 'list' | 'get' | 'update' | 'delete';
 
-const OPERATIONS: Record<'collection' | 'item', Record<string, Operation>> = {
-  collection: { POST: 'create', GET: 'list' },
-  item: { GET: 'get', PATCH: 'update', DELETE: 'delete' },
-};
+/** Each route: its path pattern (project, then the one ID if any) and the operation for each method. */
+const ROUTES: Array<{ pattern: RegExp; resource: 'app' | 'webhook'; methods: Record<string, Operation | WebhookOperation> }> = [
+  { pattern: /^\/v1\/projects\/([^/]+)\/apps$/, resource: 'app', methods: { POST: 'create', GET: 'list' } },
+  { pattern: /^\/v1\/projects\/([^/]+)\/apps\/([^/]+)$/, resource: 'app', methods: { GET: 'get', PATCH: 'update', DELETE: 'delete' } },
+  { pattern: /^\/v1\/projects\/([^/]+)\/apps\/([^/]+)\/webhooks$/, resource: 'webhook', methods: { GET: 'listForApp' } },
+  { pattern: /^\/v1\/projects\/([^/]+)\/webhooks$/, resource: 'webhook', methods: { POST: 'create' } },
+  {
+    pattern: /^\/v1\/projects\/([^/]+)\/webhooks\/([^/]+)$/,
+    resource: 'webhook',
+    methods: { GET: 'get', PATCH: 'update', DELETE: 'delete' },
+  },
+];
+
+function route(method: string, path: string): { resource: 'app' | 'webhook'; operation: string; project: string; id?: string } | undefined {
+  for (const candidate of ROUTES) {
+    const match = candidate.pattern.exec(path);
+    const operation = match ? candidate.methods[method] : undefined;
+    if (match && operation) {
+      return {
+        resource: candidate.resource,
+        operation,
+        project: decodeSegment(match[1]),
+        id: match[2] === undefined ? undefined : decodeSegment(match[2]),
+      };
+    }
+  }
+  return undefined;
+}
 
 /**
- * The App endpoints under /v1/projects/{project}/apps. Order of checks as a gateway would: route (anything else,
+ * The App and Webhook endpoints under /v1/projects/{project}. Order of checks as a gateway would: route (anything else,
  * e.g. a base URL with a region prefix, is 404), then authentication, then the project, then the operation.
  */
 export function handleApi(request: ApiRequest, state: ApiState): Reply {
-  const match = APPS_PATH.exec(request.path);
-  const appId = match?.[2] === undefined ? undefined : decodeSegment(match[2]);
-  const operation = match ? OPERATIONS[appId === undefined ? 'collection' : 'item'][request.method] : undefined;
-  if (!match || !operation) return sinchError(404, `No such API resource: ${request.method} ${request.path}`);
+  const found = route(request.method, request.path);
+  if (!found) return sinchError(404, `No such API resource: ${request.method} ${request.path}`);
 
   const auth = state.tokens.authenticate(request.headers.authorization);
   if (!auth.ok) return auth.reply;
 
-  const projectId = decodeSegment(match[1]);
+  const projectId = found.project;
   if (state.otherProjects.has(projectId)) {
     return sinchError(403, `The access key is not allowed to access project ${projectId}`);
   }
   if (projectId !== state.projectId) return sinchError(404, `Project ${projectId} not found`);
 
+  if (found.resource === 'webhook') {
+    const { query, rawBody, entry } = request;
+    return handleWebhooks({ operation: found.operation as WebhookOperation, id: found.id, query, rawBody, entry }, state.apps, state.webhooks);
+  }
+  const appId = found.id;
   const notFound = (): Reply => sinchError(404, `App ${appId ?? ''} not found`);
-  switch (operation) {
+  switch (found.operation as Operation) {
     case 'list':
       return json(200, { apps: state.apps.list() });
     case 'get':
       return withApp(state.apps.get(appId as string), notFound);
     case 'delete':
-      return state.apps.delete(appId as string) ? json(200, {}) : notFound();
+      if (!state.apps.delete(appId as string)) return notFound();
+      state.webhooks.deleteForApp(appId as string);
+      return json(200, {});
     case 'create': {
       const body = validBody(request, 'create');
       return 'reply' in body ? body.reply : json(200, state.apps.create(body.value));
@@ -94,13 +124,4 @@ function validBody(request: ApiRequest, kind: AppRequestKind): { value: JsonObje
   if (result.unknownFields.length > 0) request.entry.unknownFields = result.unknownFields;
   if (result.readOnlyFields.length > 0) request.entry.readOnlyFields = result.readOnlyFields;
   return result.ok ? { value: result.value } : { reply: sinchError(400, `Invalid argument: ${result.issues.join('; ')}`) };
-}
-
-/** update_mask=a,b, update_mask repeated, or update_mask.paths (the FieldMask's own field name) in either form. */
-function updateMask(query: URLSearchParams): string[] | undefined {
-  const paths = [...query.getAll('update_mask'), ...query.getAll('update_mask.paths')]
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter((value) => value !== '');
-  return paths.length > 0 ? paths : undefined;
 }

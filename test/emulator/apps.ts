@@ -60,7 +60,7 @@ export class AppStore {
 }
 
 /** Sets (or, when the source lacks it, removes) the value at `path` in `target`. */
-function copyPath(source: JsonObject, target: JsonObject, path: string[]): void {
+export function copyPath(source: JsonObject, target: JsonObject, path: string[]): void {
   const [head, ...rest] = path;
   const value = source[head];
   if (rest.length === 0) {

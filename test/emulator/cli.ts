@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulator(parseArgs(process.argv.slice(2)));
   console.log(
     [
-      'Sinch Conversation API emulator (App endpoints and OAuth2 tokens)',
+      'Sinch Conversation API emulator (App and Webhook endpoints, OAuth2 tokens, signed callbacks)',
       '',
       `  API base URL  ${emulator.url}    (apps: ${emulator.url}/v1/projects/${emulator.projectId}/apps)`,
       `  Token URL     ${emulator.tokenUrl}`,
@@ -45,8 +45,9 @@ async function main(): Promise<void> {
       'In n8n, create a Sinch Conversation API credential with Region "Custom",',
       `Base URL ${emulator.url}, Token URL ${emulator.tokenUrl}, and the project ID, key ID and key secret above.`,
       '',
-      `Control endpoints (no auth): GET ${emulator.url}/_emulator/info | requests | apps,`,
-      '  POST /_emulator/reset | expire-tokens | faults ({"kind":"fail","status":503,"times":2} and the like).',
+      `Control endpoints (no auth): GET ${emulator.url}/_emulator/info | requests | apps | webhooks | deliveries,`,
+      '  POST /_emulator/reset | expire-tokens | faults ({"kind":"fail","status":503,"times":2} and the like),',
+      '  POST /_emulator/events {"app_id":"...","trigger":"MESSAGE_INBOUND"} delivers a signed callback to the app\'s webhooks.',
       'Ctrl+C stops.',
     ].join('\n'),
   );

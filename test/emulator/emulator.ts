@@ -6,9 +6,14 @@ import { Tokens } from './auth';
 import { CONTROL_PREFIX, handleControl, type Controllable } from './control';
 import { sinchError, sinchErrorBody } from './errors';
 import { Faults, type TakenFault } from './faults';
+import { bodyKeyOf } from './callback-bodies';
+import { deliverRequestProblem, deliverToWebhooks } from './deliveries';
 import { bodyForLog, headerObject, queryObject, readBody, send, type Reply } from './http-io';
+import { WebhookStore } from './webhooks';
 import type {
   App,
+  Delivery,
+  DeliverRequest,
   DelayFault,
   DropFault,
   EmulatorInfo,
@@ -16,6 +21,7 @@ import type {
   FailFault,
   FaultRequest,
   RequestLogEntry,
+  Webhook,
 } from './types';
 
 /** Fixed development values, so a running emulator can be configured once in n8n. Not secrets. */
@@ -26,7 +32,10 @@ export const DEFAULT_KEY_SECRET = 'emulator-secret-do-not-use-in-production';
 const TOKEN_PATH = '/oauth2/token';
 const HOST = '127.0.0.1';
 
-/** A running emulator of the Sinch Conversation API's App endpoints and of Sinch's OAuth2 token endpoint. */
+/**
+ * A running emulator of the Sinch Conversation API's App and Webhook endpoints and of Sinch's OAuth2 token endpoint,
+ * which also delivers signed callbacks to webhooks.
+ */
 export class Emulator implements Controllable {
   /** API base: the API is at `${url}/v1/projects/{project}/apps`. */
   readonly url: string;
@@ -38,6 +47,8 @@ export class Emulator implements Controllable {
   private readonly tokenLifetimeSeconds: number;
   private readonly log: RequestLogEntry[] = [];
   private readonly store = new AppStore();
+  private readonly webhookStore = new WebhookStore();
+  private readonly deliveryLog: Delivery[] = [];
   private readonly faults = new Faults();
   private readonly tokens: Tokens;
 
@@ -88,6 +99,30 @@ export class Emulator implements Controllable {
     return this.store.list();
   }
 
+  /** The stored webhooks of every app, in creation order (copies, secrets included). */
+  get webhooks(): readonly Webhook[] {
+    return this.webhookStore.list();
+  }
+
+  /** Every callback delivered (or attempted) since start or the last reset, oldest first. */
+  get deliveries(): readonly Delivery[] {
+    return this.deliveryLog;
+  }
+
+  /**
+   * Makes an event of `trigger` happen for the app: its body is POSTed, signed, to every webhook of the app that
+   * subscribes to the trigger and has target type HTTP. Resolves once every delivery (with its retries) is done,
+   * with those deliveries (also kept in `deliveries`). Throws when the request is malformed or the app does not exist.
+   */
+  async deliver(request: DeliverRequest): Promise<Delivery[]> {
+    const problem = deliverRequestProblem(request, (trigger) => bodyKeyOf(trigger) !== undefined);
+    if (problem !== undefined) throw new Error(problem);
+    if (!this.store.get(request.appId)) throw new Error(`App ${request.appId} not found`);
+    const made = await deliverToWebhooks(request, this.webhookStore.listForApp(request.appId), this.projectId);
+    this.deliveryLog.push(...made);
+    return made;
+  }
+
   /** Number of calls to the token endpoint since start or the last reset. */
   tokenRequests(): number {
     return this.log.filter((entry) => entry.path === TOKEN_PATH).length;
@@ -98,9 +133,11 @@ export class Emulator implements Controllable {
     this.tokens.expireAll();
   }
 
-  /** Forgets apps, the request log, armed faults and issued tokens. */
+  /** Forgets apps, webhooks, deliveries, the request log, armed faults and issued tokens. */
   reset(): void {
     this.store.clear();
+    this.webhookStore.clear();
+    this.deliveryLog.length = 0;
     this.log.length = 0;
     this.faults.clear();
     this.tokens.clear();
@@ -151,7 +188,7 @@ export class Emulator implements Controllable {
     const path = parsedUrl.pathname;
     const rawBody = await readBody(req);
     if (path.startsWith(CONTROL_PREFIX)) {
-      send(res, handleControl(method, path, rawBody, this));
+      send(res, await handleControl(method, path, rawBody, this));
       return;
     }
 
@@ -186,6 +223,7 @@ export class Emulator implements Controllable {
             otherProjects: this.otherProjects,
             tokens: this.tokens,
             apps: this.store,
+            webhooks: this.webhookStore,
           });
     if (fault) {
       this.answerFault(fault, entry, req, res);

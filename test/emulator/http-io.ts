@@ -65,3 +65,12 @@ export function parseJson(raw: string): ParsedBody {
     return { ok: false };
   }
 }
+
+/** update_mask=a,b, update_mask repeated, or update_mask.paths (the FieldMask's own field name) in either form. */
+export function updateMask(query: URLSearchParams): string[] | undefined {
+  const paths = [...query.getAll('update_mask'), ...query.getAll('update_mask.paths')]
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
+  return paths.length > 0 ? paths : undefined;
+}

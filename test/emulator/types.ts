@@ -111,3 +111,73 @@ export interface App {
   delivery_report_based_fallback: { enabled: boolean; delivery_report_waiting_time?: number };
   message_retry_settings: { retry_duration: number };
 }
+
+export type WebhookTargetType = 'HTTP' | 'DISMISS';
+
+/** A webhook as the emulator answers it. */
+export interface Webhook {
+  id: string;
+  app_id: string;
+  target: string;
+  target_type: WebhookTargetType;
+  /** '' when not set. */
+  secret: string;
+  triggers: string[];
+  client_credentials?: {
+    client_id: string;
+    client_secret: string;
+    endpoint: string;
+    scope?: string;
+    response_type?: string;
+    token_request_type?: 'BASIC' | 'FORM';
+  };
+}
+
+/** What to deliver: an event of `trigger` happening for app `appId`. */
+export interface DeliverRequest {
+  appId: string;
+  /** One of the 20 triggers, e.g. MESSAGE_INBOUND. */
+  trigger: string;
+  /** Merged (deeply, objects only) into the generated callback body, e.g. { message: { contact_message: ... } }. */
+  body?: JsonObject;
+  /** Signature timestamp (Unix seconds) instead of now; a string is sent as is (to test malformed values). */
+  timestamp?: number | string;
+  /** Signature nonce instead of a random one (to test replay checks). */
+  nonce?: string;
+  /** Send a signature that does not match (signed with another secret); needs a webhook with a secret. */
+  forgeSignature?: boolean;
+  /** Extra attempts after a failed one (non-2xx answer or no answer), as Sinch retries; default 0, at most 5. */
+  retries?: number;
+  /** Wait before the first retry, doubled for each next one; default 50 ms, at most 5000. */
+  retryDelayMs?: number;
+  /** How long one attempt may take; default 5000 ms. */
+  timeoutMs?: number;
+}
+
+/** One attempt to POST a callback to a webhook's target. */
+export interface DeliveryAttempt {
+  /** HTTP status answered; null when the request failed (error says why). */
+  status: number | null;
+  error?: string;
+  /** The receiver's answer as text (at most 2000 characters). */
+  responseBody?: string;
+  startedAt: number;
+}
+
+/** One callback sent to one webhook (with its retries). */
+export interface Delivery {
+  webhookId: string;
+  appId: string;
+  target: string;
+  trigger: string;
+  /** The exact bytes sent, as text: verify signatures over this. */
+  rawBody: string;
+  body: JsonObject;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  /** Status of the last attempt (null: no answer). */
+  status: number | null;
+  ok: boolean;
+  attempts: DeliveryAttempt[];
+  forged: boolean;
+}

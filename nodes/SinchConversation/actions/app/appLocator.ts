@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INode, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { sinchApiRequest } from '../../transport';
@@ -47,11 +47,18 @@ export const appLocatorProperty: INodeProperties = {
 
 /** Reads the App parameter and returns the app ID in Sinch's form; a value that cannot be an app ID stops the item. */
 export function readAppId(this: IExecuteFunctions, itemIndex: number): string {
-	const raw = this.getNodeParameter('appId', itemIndex, '', { extractValue: true }) as unknown;
+	return parseAppId(this.getNode(), this.getNodeParameter('appId', itemIndex, '', { extractValue: true }), itemIndex);
+}
+
+/**
+ * The app ID in Sinch's form (trimmed, upper case) from an App locator value, for any node context (the trigger
+ * reads its locator outside an item). A value that cannot be an app ID is a NodeOperationError.
+ */
+export function parseAppId(node: INode, raw: unknown, itemIndex?: number): string {
 	const value = raw && typeof raw === 'object' && 'value' in raw ? (raw as IDataObject).value : raw;
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	if (text === '') {
-		throw new NodeOperationError(this.getNode(), 'The App parameter is empty. Choose an app or give its ID.', {
+		throw new NodeOperationError(node, 'The App parameter is empty. Choose an app or give its ID.', {
 			itemIndex,
 			description: ID_HELP,
 		});
@@ -59,7 +66,7 @@ export function readAppId(this: IExecuteFunctions, itemIndex: number): string {
 	const id = text.toUpperCase();
 	if (!APP_ID_PATTERN.test(id)) {
 		const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-		throw new NodeOperationError(this.getNode(), `The App parameter "${shown}" is not a Sinch app ID`, {
+		throw new NodeOperationError(node, `The App parameter "${shown}" is not a Sinch app ID`, {
 			itemIndex,
 			description: ID_HELP,
 		});

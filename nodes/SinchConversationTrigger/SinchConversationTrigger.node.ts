@@ -1,0 +1,59 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { searchApps } from '../SinchConversation/methods/listSearch';
+import { triggerProperties } from './description';
+import { checkWebhook, createTriggerWebhook, deleteTriggerWebhook } from './lifecycle';
+import { receiveCallback } from './receive';
+
+export class SinchConversationTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sinch Conversation Trigger',
+		name: 'sinchConversationTrigger',
+		icon: { light: 'file:sinch.svg', dark: 'file:sinch.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		description: 'Starts the workflow on events of a Sinch Conversation API app, with every callback signature-checked',
+		defaults: { name: 'Sinch Conversation Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sinchConversationApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// 200 at once: a slow workflow must not make Sinch time out and deliver the event again.
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	methods = { listSearch: { searchApps } };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await checkWebhook.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createTriggerWebhook.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteTriggerWebhook.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveCallback.call(this);
+	}
+}
