@@ -12,9 +12,9 @@ import path from 'node:path';
 
 import type { N8nRuntime } from '../n8n/cache';
 import { importCredentials, importWorkflows, type CredentialFileEntry } from '../n8n/importData';
-import { n8nCli, startN8nServer, tail, waitForReady, type N8nServer } from '../n8n/process';
-import { freePort, prepareUserFolder } from '../n8n/userFolder';
-import { isRunning, startPostgres, startRedis, type Postgres, type Service } from './services';
+import { n8nCli, startN8nServer, tail, waitForReady, type N8nServer, type StartOptions } from '../n8n/process';
+import { prepareUserFolder, type UserFolder } from '../n8n/userFolder';
+import { isRunning, reservePorts, startPostgres, startRedis, type Postgres, type Service } from './services';
 
 export interface QueueClusterOptions {
 	credentials: CredentialFileEntry[];
@@ -100,34 +100,58 @@ export async function startQueueCluster(runtime: N8nRuntime, options: QueueClust
 		for (const id of options.publish) await n8nCli(runtime, mainFolder, ['publish:workflow', `--id=${id}`], { env });
 		log(`imported and published (${Date.now() - at} ms)`);
 
-		const mainPort = await freePort();
-		const main = await startN8nServer(runtime, mainFolder, {
-			port: mainPort,
-			logFile: path.join(root, 'main.log'),
-			env,
-		});
-		servers.push(main);
-		const workers: Worker[] = [];
-		for (let index = 1; index <= (options.workers ?? 2); index++) {
-			const name = `worker${index}`;
-			const folder = prepareUserFolder(path.join(root, name));
+		/**
+		 * Starts one n8n process and waits until it is ready. A port can be taken between choosing it and n8n binding it
+		 * (the machine is shared); n8n then exits saying so, and it is started again on other ports.
+		 */
+		const startReady = async (
+			name: string,
+			folder: UserFolder,
+			options: (port: number) => Omit<StartOptions, 'port' | 'brokerPort' | 'logFile'>,
+		): Promise<N8nServer> => {
+			for (let attempt = 1; ; attempt++) {
+				const [port, brokerPort] = await reservePorts(2);
+				const server = await startN8nServer(runtime, folder, {
+					...options(port),
+					port,
+					brokerPort,
+					logFile: path.join(root, `${name}.log`),
+				});
+				servers.push(server);
+				try {
+					await waitForReady(server, 180_000);
+					return server;
+				} catch (error) {
+					await server.stop();
+					if (attempt < 3 && /already in use/.test(server.output())) {
+						log(`${name}: a port was taken, starting again`);
+						continue;
+					}
+					throw error;
+				}
+			}
+		};
+		const concurrency = options.concurrency ?? 2;
+		const workerNames = Array.from({ length: options.workers ?? 2 }, (_, index) => `worker${index + 1}`);
+		const [main, ...workerServers] = await Promise.all([
+			startReady('main', mainFolder, (port) => ({
+				// The URL the main gives trigger nodes to register as their webhook target.
+				env: { ...env, WEBHOOK_URL: `http://127.0.0.1:${port}/` },
+			})),
 			// A worker has no editor: its port is the health check's, which answers /healthz/readiness.
-			const healthPort = await freePort();
-			const worker = await startN8nServer(runtime, folder, {
-				port: healthPort,
-				command: ['worker', `--concurrency=${options.concurrency ?? 2}`],
-				logFile: path.join(root, `${name}.log`),
-				env: {
-					...env,
-					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-					QUEUE_HEALTH_CHECK_PORT: String(healthPort),
-					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-				},
-			});
-			servers.push(worker);
-			workers.push({ ...worker, name });
-		}
-		await Promise.all(servers.map((server) => waitForReady(server, 180_000)));
+			...workerNames.map((name) =>
+				startReady(name, prepareUserFolder(path.join(root, name)), (port) => ({
+					command: ['worker', `--concurrency=${concurrency}`],
+					env: {
+						...env,
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(port),
+						N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+					},
+				})),
+			),
+		]);
+		const workers: Worker[] = workerServers.map((server, index) => ({ ...server, name: workerNames[index] }));
 		log(`main and ${workers.length} workers ready (${Date.now() - at} ms)`);
 
 		// The main answers readiness before it has registered the published webhooks.
@@ -149,7 +173,7 @@ export async function startQueueCluster(runtime: N8nRuntime, options: QueueClust
 			workers,
 			webhookUrl: (webhookPath) => `${main.url}/webhook/${webhookPath}`,
 			pids: () => [...services, ...servers].map((entry) => entry.child.pid).filter((pid): pid is number => pid !== undefined),
-			ports: () => [...services, ...servers].map((entry) => entry.port),
+			ports: () => [...services, main, ...workers].map((entry) => entry.port),
 			stop,
 		};
 	} catch (error) {

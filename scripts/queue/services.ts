@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -29,7 +29,6 @@ function spawnService(
 	command: string,
 	args: string[],
 	stopSignal: NodeJS.Signals,
-	cleanup: () => void = () => {},
 ): Service {
 	const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	let output = '';
@@ -57,7 +56,6 @@ function spawnService(
 			}
 			killGroup(child, 'SIGKILL');
 			process.off('exit', onExit);
-			cleanup();
 		})();
 		return stopping;
 	};
@@ -94,17 +92,41 @@ function findPostgresBin(name: string): string {
 	throw new Error(`Postgres' ${name} was not found under ${root}: install Debian's postgresql (scripts/ci-e2e-prereqs.sh).`);
 }
 
+/**
+ * Starts a server on a free port and waits until it answers. A port can be taken between choosing it and the server
+ * binding it (the machine is shared); the server then exits saying so, and it is started again on another port.
+ */
+async function startOnFreePort(
+	start: (port: number) => Service,
+	ready: (service: Service) => Promise<boolean>,
+	timeoutMs: number,
+): Promise<Service> {
+	for (let attempt = 1; ; attempt++) {
+		const service = start(await freePort());
+		try {
+			await waitFor(service, () => ready(service), timeoutMs);
+			return service;
+		} catch (error) {
+			await service.stop();
+			if (attempt < 3 && /in use/i.test(service.output())) continue;
+			throw error;
+		}
+	}
+}
+
 export async function startRedis(): Promise<Service> {
-	const port = await freePort();
-	const service = spawnService(
-		'redis-server',
-		port,
-		'redis-server',
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
-		'SIGTERM',
+	return await startOnFreePort(
+		(port) =>
+			spawnService(
+				'redis-server',
+				port,
+				'redis-server',
+				['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+				'SIGTERM',
+			),
+		async (service) => await redisPing(service.port),
+		20_000,
 	);
-	await waitFor(service, async () => redisPing(port), 20_000);
-	return service;
 }
 
 /** A PING over a plain socket: no Redis client needed. */
@@ -161,56 +183,87 @@ export async function startPostgres(database = 'n8n'): Promise<Postgres> {
 		const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
 		throw new Error(`initdb failed: ${stderr}`);
 	}
-	const port = await freePort();
-	const [command, ...args] = [
-		...owner.prefix,
-		findPostgresBin('postgres'),
-		'-D',
-		dataDir,
-		'-p',
-		String(port),
-		'-c',
-		'listen_addresses=127.0.0.1',
-		'-c',
-		`unix_socket_directories=${dir}`,
-		'-c',
-		'fsync=off',
-		'-c',
-		'synchronous_commit=off',
-		'-c',
-		'full_page_writes=off',
-	];
-	// SIGINT is Postgres' fast shutdown: it ends open connections instead of waiting for them.
-	const service = spawnService('postgres', port, command, args, 'SIGINT', () => rmSync(dir, { recursive: true, force: true }));
-	const psql = (db: string, sql: string) =>
+	const psql = (port: number, db: string, sql: string) =>
 		execFileSync(
 			findPostgresBin('psql'),
 			['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', db, '-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql],
 			{ stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 },
 		).toString();
+	const removeDir = () => rmSync(dir, { recursive: true, force: true });
+	let service: Service;
 	try {
-		await waitFor(
-			service,
-			async () => {
-				psql('postgres', 'select 1');
+		service = await startOnFreePort(
+			(port) => {
+				const [command, ...args] = [
+					...owner.prefix,
+					findPostgresBin('postgres'),
+					'-D',
+					dataDir,
+					'-p',
+					String(port),
+					'-c',
+					'listen_addresses=127.0.0.1',
+					'-c',
+					`unix_socket_directories=${dir}`,
+					'-c',
+					'fsync=off',
+					'-c',
+					'synchronous_commit=off',
+					'-c',
+					'full_page_writes=off',
+				];
+				// SIGINT is Postgres' fast shutdown: it ends open connections instead of waiting for them.
+				return spawnService('postgres', port, command, args, 'SIGINT');
+			},
+			async (started) => {
+				psql(started.port, 'postgres', 'select 1');
 				return true;
 			},
 			30_000,
 		);
-		psql('postgres', `create database ${database}`);
 	} catch (error) {
-		await service.stop();
+		removeDir();
 		throw error;
 	}
+	try {
+		psql(service.port, 'postgres', `create database ${database}`);
+	} catch (error) {
+		await service.stop();
+		removeDir();
+		throw error;
+	}
+	const stopService = service.stop;
 	return {
 		...service,
+		stop: async (graceMs) => {
+			await stopService(graceMs);
+			removeDir();
+		},
 		database,
 		user,
 		query: (sql) =>
-			psql(database, sql)
+			psql(service.port, database, sql)
 				.split('\n')
 				.filter((line) => line !== ''),
 	};
+}
+
+/** `count` different ports of 127.0.0.1 that are free right now (all held open until all are chosen). */
+export async function reservePorts(count: number): Promise<number[]> {
+	const servers = await Promise.all(
+		Array.from(
+			{ length: count },
+			() =>
+				new Promise<Server>((resolve, reject) => {
+					const server = createServer();
+					server.once('error', reject);
+					server.listen(0, '127.0.0.1', () => resolve(server));
+				}),
+		),
+	);
+	const ports = servers.map((server) => (server.address() as AddressInfo).port);
+	await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+	return ports;
 }
 
 /** Whether a process still exists (signal 0 checks without sending anything). */

@@ -1,8 +1,9 @@
 /**
  * The package in n8n's queue mode, all on 127.0.0.1: Redis and Postgres from the system's packages, the Sinch
  * emulator, one n8n main (receives the webhooks, queues the executions) and two workers (`n8n worker`, run them),
- * each with its own user folder holding this package. A published workflow, Webhook → Create App (OAuth2 credential
- * on the emulator), is called on its production URL.
+ * each with its own user folder holding this package. Two published workflows: Webhook → Create App (OAuth2 credential
+ * on the emulator), called on its production URL; and Sinch Conversation Trigger → Create App, whose webhook the main
+ * registers on an emulator app when it activates the workflow, and which the emulator then sends signed callbacks.
  *
  * Which worker ran an execution: each worker logs "Worker started execution <id>" (n8n's job processor, level info),
  * and the app's display name carries the call number and `$execution.id`, so every app the emulator holds leads to
@@ -15,12 +16,15 @@ import { existsSync } from 'node:fs';
 import { ensureRuntime, type N8nRuntime } from '../../scripts/n8n/cache';
 import { emulatorCredentials } from '../../scripts/n8n/importData';
 import { isPortFree } from '../../scripts/n8n/userFolder';
-import { groupAlive, startQueueCluster, type QueueCluster } from '../../scripts/queue/cluster';
+import { groupAlive, startQueueCluster, waitUntil, type QueueCluster } from '../../scripts/queue/cluster';
 import { startEmulator, type Emulator, type RequestLogEntry } from '../emulator';
 import {
+	CALLBACK_NAME_PATTERN,
 	CREATE_WEBHOOK_PATH,
 	CREATE_WORKFLOW_ID,
 	DISPLAY_NAME_PATTERN,
+	TRIGGER_WORKFLOW_ID,
+	callbackToApp,
 	createAppOnWebhook,
 	displayName,
 } from './queue/workflows';
@@ -29,21 +33,28 @@ const WORKERS = 2;
 const CONCURRENCY = 2;
 const CALLS = 20;
 const CALLS_AFTER_EXPIRY = 10;
+const CALLBACKS = 10;
 
 let runtime: N8nRuntime;
 let emulator: Emulator;
 let cluster: QueueCluster | undefined;
+/** The emulator app whose events the trigger listens to. */
+let triggerAppId: string;
 let emulatorClosed: Promise<void> | undefined;
 const closeEmulator = () => (emulatorClosed ??= emulator?.close());
 let pids: number[] = [];
+/** What the emulator received while n8n started: the main registering the trigger's webhook. */
+let activationRequests: RequestLogEntry[] = [];
 let ports: number[] = [];
 const timings: string[] = [];
 
 const appsPath = () => `/v1/projects/${emulator.projectId}/apps`;
-const isCreate = (entry: RequestLogEntry) => entry.method === 'POST' && entry.path === appsPath();
 const isTokenRequest = (entry: RequestLogEntry) => entry.path === '/oauth2/token';
 const bearer = (entry: RequestLogEntry) => entry.headers.authorization?.replace(/^Bearer /, '');
 const createdName = (entry: RequestLogEntry) => String((entry.body as { display_name?: unknown } | undefined)?.display_name);
+/** A create request of a webhook call's workflow (not of a callback's, nor the test's own trigger app). */
+const isCreate = (entry: RequestLogEntry) =>
+	entry.method === 'POST' && entry.path === appsPath() && DISPLAY_NAME_PATTERN.test(createdName(entry));
 
 interface CallResult {
 	call: number;
@@ -81,10 +92,10 @@ function executionsByWorker(): Map<string, string> {
 	return owner;
 }
 
-/** The workflow's executions as Postgres holds them: id → status. */
-function storedExecutions(): Map<string, string> {
+/** A workflow's executions as Postgres holds them: id → `<status> <mode>`. */
+function storedExecutions(workflowId = CREATE_WORKFLOW_ID): Map<string, string> {
 	const rows = cluster!.postgres.query(
-		`select id, status, mode from execution_entity where "workflowId" = '${CREATE_WORKFLOW_ID}' order by id`,
+		`select id, status, mode from execution_entity where "workflowId" = '${workflowId}' order by id`,
 	);
 	return new Map(
 		rows.map((row) => {
@@ -115,21 +126,48 @@ function expectCreated(results: CallResult[]): void {
 	}
 }
 
+/** An app made directly on the emulator (Basic auth), before n8n exists: the trigger's app. */
+async function makeApp(name: string): Promise<string> {
+	const response = await fetch(`${emulator.url}${appsPath()}`, {
+		method: 'POST',
+		headers: {
+			authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
+			'content-type': 'application/json',
+		},
+		body: JSON.stringify({
+			display_name: name,
+			channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'queue-plan', token: 'queue-token' } }],
+		}),
+	});
+	const app = (await response.json()) as { id?: string };
+	if (!response.ok || !app.id) throw new Error(`the emulator did not create the trigger's app: ${JSON.stringify(app)}`);
+	return app.id;
+}
+
 beforeAll(async () => {
 	runtime = await ensureRuntime();
 	emulator = await startEmulator({ port: 0 });
+	triggerAppId = await makeApp('queue trigger app');
+	const requestsBefore = emulator.requests.length;
 	const started = Date.now();
 	cluster = await startQueueCluster(runtime, {
 		credentials: emulatorCredentials(emulator),
-		workflows: [createAppOnWebhook()],
-		publish: [CREATE_WORKFLOW_ID],
+		workflows: [createAppOnWebhook(), callbackToApp(triggerAppId)],
+		publish: [CREATE_WORKFLOW_ID, TRIGGER_WORKFLOW_ID],
 		workers: WORKERS,
 		concurrency: CONCURRENCY,
 		log: (line) => timings.push(`start: ${line}`),
 	});
 	pids = cluster.pids();
 	ports = [...cluster.ports(), Number(new URL(emulator.url).port)];
+	// webhook_entity gets the trigger's row before the main registers the webhook on the emulator.
+	await waitUntil(
+		() => emulator.webhooks.some((webhook) => webhook.app_id === triggerAppId),
+		60_000,
+		() => `the main registered no webhook on the trigger's app:\n${cluster!.main.output().slice(-3000)}`,
+	);
 	timings.push(`queue mode up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	activationRequests = emulator.requests.slice(requestsBefore);
 }, 600_000);
 
 afterAll(async () => {
@@ -175,9 +213,11 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 		expect(cluster!.main.output()).not.toMatch(/Worker started execution/);
 	});
 
-	test('one OAuth2 token, stored with the credential in Postgres, served every execution on both workers', () => {
-		// A cold start of both workers at once would fetch one token per worker (each finds the credential's token empty
-		// before the other has stored one), which is why the first call went alone.
+	test('one OAuth2 token, stored with the credential in Postgres, served the main and every execution on both workers', () => {
+		// The main fetched it when it activated the trigger (registering its webhook); without the trigger the first call
+		// would, which is why it went alone: both workers called at once on a cold start each fetch one (neither finds a
+		// stored token before the other has stored one).
+		expect(activationRequests.filter(isTokenRequest)).toHaveLength(1);
 		expect(emulator.tokenRequests()).toBe(1);
 		const creates = emulator.requests.filter(isCreate);
 		const tokens = new Set(creates.map(bearer));
@@ -227,6 +267,82 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 		const apps = appsByCall();
 		expect(apps.size).toBe(CALLS + CALLS_AFTER_EXPIRY);
 		for (const result of after) expect(apps.get(result.call)?.id).toBe(result.body.id);
+	});
+
+	describe('Sinch Conversation Trigger: published on the main, its workflows run on the workers', () => {
+		const deliver = (messageId: string, forgeSignature = false) =>
+			emulator.deliver({ appId: triggerAppId, trigger: 'MESSAGE_INBOUND', body: { message: { id: messageId } }, forgeSignature });
+		/** Waits until the trigger workflow has `count` executions that have all ended; returns them. */
+		async function triggerExecutions(count: number): Promise<Map<string, string>> {
+			await waitUntil(
+				() => {
+					const stored = storedExecutions(TRIGGER_WORKFLOW_ID);
+					return stored.size >= count && [...stored.values()].every((state) => !/^(new|running|waiting) /.test(state));
+				},
+				90_000,
+				() => `the trigger's executions: ${JSON.stringify([...storedExecutions(TRIGGER_WORKFLOW_ID)])}`,
+			);
+			return storedExecutions(TRIGGER_WORKFLOW_ID);
+		}
+		const callbackApps = () =>
+			emulator.apps
+				.map((app) => CALLBACK_NAME_PATTERN.exec(String(app.display_name)))
+				.filter((match): match is RegExpExecArray => match !== null)
+				.map((match) => ({ messageId: match[1], executionId: match[2] }));
+
+		test('the main registered the trigger\'s webhook on the app, with a secret, when it activated the workflow', () => {
+			const webhooks = emulator.webhooks.filter((webhook) => webhook.app_id === triggerAppId);
+			expect(webhooks).toHaveLength(1);
+			expect(webhooks[0]).toMatchObject({ target_type: 'HTTP', triggers: ['MESSAGE_INBOUND'] });
+			expect(webhooks[0].target.startsWith(`${cluster!.main.url}/webhook/`)).toBe(true);
+			expect(webhooks[0].secret).not.toBe('');
+		});
+
+		test(`${CALLBACKS} signed callbacks: the main verifies and queues them, the workers run them, one app each`, async () => {
+			const messageIds = Array.from({ length: CALLBACKS }, (_, index) => `queue-inbound-${index + 1}`);
+			const deliveries = (await Promise.all(messageIds.map((id) => deliver(id)))).flat();
+			expect(deliveries.map((delivery) => [delivery.body.message, delivery.status])).toEqual(
+				messageIds.map((id) => [expect.objectContaining({ id }), 200]),
+			);
+			const stored = await triggerExecutions(CALLBACKS);
+			expect([...stored.values()]).toEqual(messageIds.map(() => 'success webhook'));
+
+			const owner = executionsByWorker();
+			const perWorker = Object.fromEntries(cluster!.workers.map((worker) => [worker.name, 0]));
+			for (const id of stored.keys()) perWorker[owner.get(id) ?? 'no worker']++;
+			timings.push(`callback executions per worker: ${JSON.stringify(perWorker)}`);
+			expect(Object.keys(perWorker).sort()).toEqual(cluster!.workers.map((worker) => worker.name).sort());
+			for (const count of Object.values(perWorker)) expect(count).toBeGreaterThan(0);
+			expect(cluster!.main.output()).not.toMatch(/Worker started execution/);
+
+			// Each callback made one app, named after its message and the execution that ran it.
+			const apps = callbackApps();
+			expect(apps.map((app) => app.messageId).sort()).toEqual([...messageIds].sort());
+			expect(apps.map((app) => app.executionId).sort()).toEqual([...stored.keys()].sort());
+		});
+
+		test('a callback with a forged signature is refused by the main with 401 and starts nothing', async () => {
+			const before = storedExecutions(TRIGGER_WORKFLOW_ID).size;
+			const started = executionsByWorker().size;
+			const [forged] = await deliver('queue-forged', true);
+			expect({ forged: forged.forged, status: forged.status }).toEqual({ forged: true, status: 401 });
+			await waitUntil(
+				() => /refused a callback/.test(cluster!.main.output()),
+				10_000,
+				() => `the main logged no refusal:\n${cluster!.main.output().slice(-3000)}`,
+			);
+			// A signed one sent after it runs, and is the only new execution: the forged one was never queued.
+			const [signed] = await deliver('queue-after-forged');
+			expect(signed.status).toBe(200);
+			const stored = await triggerExecutions(before + 1);
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			expect(storedExecutions(TRIGGER_WORKFLOW_ID).size).toBe(before + 1);
+			expect(executionsByWorker().size).toBe(started + 1);
+			expect([...stored.values()].pop()).toBe('success webhook');
+			const names = callbackApps().map((app) => app.messageId);
+			expect(names).toContain('queue-after-forged');
+			expect(names).not.toContain('queue-forged');
+		});
 	});
 
 	test('stopping leaves nothing running: no process group, no listening port, no folder', async () => {
