@@ -97,7 +97,8 @@ export async function startQueueCluster(runtime: N8nRuntime, options: QueueClust
 		await importCredentials(runtime, mainFolder, options.credentials, env);
 		await importWorkflows(runtime, mainFolder, workflowsDir, env);
 		// An imported workflow cannot be activated on a fresh database by import:workflow itself.
-		for (const id of options.publish) await n8nCli(runtime, mainFolder, ['publish:workflow', `--id=${id}`], { env });
+		// (The database exists by now, so these may run side by side.)
+		await Promise.all(options.publish.map((id) => n8nCli(runtime, mainFolder, ['publish:workflow', `--id=${id}`], { env })));
 		log(`imported and published (${Date.now() - at} ms)`);
 
 		/**
