@@ -160,8 +160,14 @@ export interface Postgres extends Service {
  */
 function asPostgresUser(): { prefix: string[]; uid?: number; gid?: number } {
 	if (process.getuid?.() !== 0) return { prefix: [] };
-	const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-	const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+	let uid: number;
+	let gid: number;
+	try {
+		uid = Number(execFileSync('id', ['-u', 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+		gid = Number(execFileSync('id', ['-g', 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+	} catch {
+		throw new Error('Postgres refuses to run as root, and there is no `postgres` user to run it as: install Debian\'s postgresql, or run the tests as another user.');
+	}
 	return { prefix: ['setpriv', '--reuid=postgres', '--regid=postgres', '--init-groups', '--'], uid, gid };
 }
 
