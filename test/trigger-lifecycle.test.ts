@@ -73,7 +73,7 @@ test('publishing creates one HTTP webhook for the production URL, and a delivere
 	const [webhook] = appWebhooks();
 	expect(appWebhooks()).toHaveLength(1);
 	expect(webhook).toMatchObject({ target: trigger.url(), target_type: 'HTTP', triggers: ['MESSAGE_INBOUND', 'MESSAGE_DELIVERY'] });
-	expect(webhook.secret).toMatch(/^[0-9a-f]{48}$/);
+	expect(webhook.secret).toMatch(/^[A-Za-z0-9]{40}$/);
 	expect(trigger.staticData).toEqual({ webhookId: webhook.id, appId, target: trigger.url(), secret: webhook.secret });
 
 	const [delivery] = await emulator.deliver({
@@ -225,7 +225,7 @@ test('at the limit of 5 webhooks the activation error names them and says how to
 test('no event chosen: activation fails before anything is sent', async () => {
 	const trigger = await newHarness({ events: [] });
 	const from = emulator.requests.length;
-	await expect(trigger.activate()).rejects.toThrow('No event chosen: the webhook would receive nothing');
+	await expect(trigger.activate()).rejects.toThrow('Events is empty: the webhook would receive nothing.');
 	expect(apiCalls(from)).toEqual([]);
 });
 

@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as app from './actions/app';
+import * as webhook from './actions/webhook';
 import { router } from './actions/router';
-import { searchApps } from './methods/listSearch';
+import { searchApps, searchWebhooks } from './methods/listSearch';
 
 export class SinchConversation implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +14,7 @@ export class SinchConversation implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Create and manage Sinch Conversation API apps and their channels',
+		description: 'Create and manage Sinch Conversation API apps, their channels and their webhooks',
 		defaults: { name: 'Sinch Conversation' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -25,14 +26,18 @@ export class SinchConversation implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'App', value: 'app' }],
+				options: [
+					{ name: 'App', value: 'app', description: 'A Conversation API app: its channels and settings' },
+					{ name: 'Webhook', value: 'webhook', description: "Where Sinch sends an app's events (inbound messages, delivery reports, ...)" },
+				],
 				default: 'app',
 			},
 			...app.description,
+			...webhook.description,
 		],
 	};
 
-	methods = { listSearch: { searchApps } };
+	methods = { listSearch: { searchApps, searchWebhooks } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

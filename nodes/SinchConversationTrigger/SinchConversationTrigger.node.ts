@@ -22,6 +22,8 @@ export class SinchConversationTrigger implements INodeType {
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
 		description: 'Starts the workflow on events of a Sinch Conversation API app, with every callback signature-checked',
 		defaults: { name: 'Sinch Conversation Trigger' },
+		eventTriggerDescription: 'Waiting for an event of the app, e.g. a message sent to it',
+		activationMessage: 'Sinch now sends the chosen events of the app to this workflow, each one signature-checked.',
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sinchConversationApi', required: true }],

@@ -1,4 +1,3 @@
-import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -9,7 +8,9 @@ import {
 	listWebhooks,
 	updateWebhook,
 } from '../SinchConversation/actions/webhook/webhookApi';
-import { TRIGGER_VALUES, WEBHOOKS_PER_APP } from '../SinchConversation/helpers/webhookRules';
+import { generateSecret } from '../SinchConversation/actions/webhook/webhookInput';
+import { describeWebhooks, normaliseTriggers, planCreate, triggerProblems } from '../SinchConversation/helpers/webhookBody';
+import { WEBHOOKS_PER_APP } from '../SinchConversation/helpers/webhookRules';
 import { unreachableReason, webhookUrlWarning } from './helpers/webhookUrl';
 
 /**
@@ -28,25 +29,16 @@ export function storedWebhook(context: { getWorkflowStaticData(type: string): ID
 	return context.getWorkflowStaticData('node') as StoredWebhook;
 }
 
-function newSecret(): string {
-	return randomBytes(24).toString('hex');
-}
-
+/** The Events parameter as Sinch trigger names; none, or a name Sinch does not know, stops the activation. */
 function readTriggers(this: IHookFunctions): string[] {
-	const events = this.getNodeParameter('events', []) as unknown;
-	const chosen = Array.isArray(events) ? events.map(String) : [];
-	if (chosen.length === 0) {
-		throw new NodeOperationError(this.getNode(), 'No event chosen: the webhook would receive nothing', {
-			description: 'Pick at least one event under Events, e.g. Message Inbound, then publish the workflow again.',
+	const triggers = normaliseTriggers(this.getNodeParameter('events', []));
+	const problems = triggerProblems(triggers).map((problem) => problem.replace(/^Triggers/, 'Events'));
+	if (problems.length > 0) {
+		throw new NodeOperationError(this.getNode(), problems.join(' '), {
+			description: 'Pick the events under Events, e.g. Message Inbound, then publish the workflow again.',
 		});
 	}
-	const unknown = chosen.filter((event) => !TRIGGER_VALUES.includes(event));
-	if (unknown.length > 0) {
-		throw new NodeOperationError(this.getNode(), `Unknown event(s) ${unknown.join(', ')}`, {
-			description: `Events are Sinch trigger names: ${TRIGGER_VALUES.join(', ')}.`,
-		});
-	}
-	return [...new Set(chosen)];
+	return triggers;
 }
 
 function readSetup(this: IHookFunctions) {
@@ -74,7 +66,7 @@ const shownTarget = (target: unknown) => String(target ?? '').replace(/[?#].*$/,
 async function adopt(this: IHookFunctions, found: IDataObject, setup: ReturnType<typeof readSetup>): Promise<void> {
 	const stored = storedWebhook(this);
 	const id = String(found.id);
-	const secret = stored.webhookId === id && stored.target === setup.url && stored.secret ? stored.secret : newSecret();
+	const secret = stored.webhookId === id && stored.target === setup.url && stored.secret ? stored.secret : generateSecret();
 	const mask: string[] = [];
 	if (!sameSet(found.triggers, setup.triggers)) mask.push('triggers');
 	if (found.target_type !== 'HTTP') mask.push('target_type');
@@ -103,23 +95,23 @@ export async function checkWebhook(this: IHookFunctions): Promise<boolean> {
 export async function createTriggerWebhook(this: IHookFunctions): Promise<boolean> {
 	const setup = readSetup.call(this);
 	const existing = await listWebhooks.call(this, setup.appId);
-	const found = existing.find((webhook) => webhook.target === setup.url);
-	if (found) {
-		await adopt.call(this, found, setup);
+	const plan = planCreate(existing, setup.url, setup.appId, 'update');
+	if (plan.action === 'update') {
+		await adopt.call(this, plan.existing, setup);
 		return true;
 	}
-	if (existing.length >= WEBHOOKS_PER_APP) {
-		const list = existing.map((webhook) => `${String(webhook.id)} → ${shownTarget(webhook.target)}`).join('; ');
+	if (plan.action === 'refuse') {
+		const shown = existing.map((webhook) => ({ ...webhook, target: shownTarget(webhook.target) }));
 		throw new NodeOperationError(
 			this.getNode(),
-			`App ${setup.appId} already has ${existing.length} webhooks, Sinch's limit of ${WEBHOOKS_PER_APP}: ${list}`,
+			`App ${setup.appId} already has ${existing.length} webhooks, Sinch's limit of ${WEBHOOKS_PER_APP}: ${describeWebhooks(shown)}`,
 			{
 				description:
 					'Free one: delete a webhook you no longer need, with the Sinch Conversation node (Webhook → Delete), in the Sinch dashboard (Conversation API → Apps → your app → Webhooks), or by unpublishing the workflow that made it; then publish this workflow again.',
 			},
 		);
 	}
-	const secret = newSecret();
+	const secret = generateSecret();
 	let created: IDataObject;
 	try {
 		created = await createWebhook.call(this, {

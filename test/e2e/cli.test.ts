@@ -24,6 +24,7 @@ import { startEmulator, ULID_PATTERN, type Emulator, type RequestLogEntry } from
 import { executeWorkflow, executedNodes, outputItems, outputJson, type Execution } from './n8nRun';
 
 const TOOL_NODE_TYPE = `${NODE_TYPE}Tool`;
+const TRIGGER_NODE_TYPE = `${NODE_TYPE}Trigger`;
 const MASK = '********';
 
 let runtime: N8nRuntime;
@@ -96,7 +97,7 @@ describe('n8n export:nodes', () => {
 		timings.push(`n8n export:nodes: ${(result.ms / 1000).toFixed(1)} s`);
 		const nodes = JSON.parse(readFileSync(file, 'utf8')) as Array<Record<string, unknown>>;
 		const ours = nodes.filter((node) => String(node.name).startsWith(`${PACKAGE_NAME}.`));
-		expect(ours.map((node) => node.name).sort()).toEqual([NODE_TYPE, TOOL_NODE_TYPE]);
+		expect(ours.map((node) => node.name).sort()).toEqual([NODE_TYPE, TOOL_NODE_TYPE, TRIGGER_NODE_TYPE].sort());
 
 		const node = ours.find((entry) => entry.name === NODE_TYPE) as Record<string, unknown>;
 		expect(node).toMatchObject({
@@ -132,7 +133,7 @@ describe('imported like `npm start` does', () => {
 	test('both credentials and every example workflow are stored, examples pointing at the imported credentials', async () => {
 		const listed = await n8nCli(runtime, folder, ['list:workflow']);
 		const examples = exampleWorkflows();
-		expect(examples.length).toBe(5);
+		expect(examples.length).toBe(7);
 		for (const example of examples) expect(listed.stdout).toContain(`${example.id}|${example.name}`);
 
 		const file = path.join(userRoot, 'credentials-export.json');
@@ -151,13 +152,15 @@ describe('imported like `npm start` does', () => {
 			tokenUrl: emulator.tokenUrl,
 		});
 
-		// What a user imports: a manual trigger to press "Execute workflow", and Sinch nodes that use a stored credential.
+		// What a user imports: a manual trigger to press "Execute workflow" (or the Sinch trigger, to publish: that
+		// example is run in trigger.test.ts), and Sinch nodes that use a stored credential.
 		const credentialIds = new Set<string>(Object.values(EMULATOR_CREDENTIALS).map((credential) => credential.id));
 		for (const { json, file: exampleFile } of examples) {
 			const nodes = json.nodes as Array<{ type: string; credentials?: Record<string, { id: string }> }>;
 			const context = path.basename(exampleFile);
-			expect([context, nodes.filter((node) => node.type === 'n8n-nodes-base.manualTrigger').length]).toEqual([context, 1]);
-			const sinchNodes = nodes.filter((node) => node.type === NODE_TYPE);
+			const starts = nodes.filter((node) => node.type === 'n8n-nodes-base.manualTrigger' || node.type === TRIGGER_NODE_TYPE);
+			expect([context, starts.length]).toEqual([context, 1]);
+			const sinchNodes = nodes.filter((node) => node.type === NODE_TYPE || node.type === TRIGGER_NODE_TYPE);
 			expect([context, sinchNodes.length > 0]).toEqual([context, true]);
 			for (const node of sinchNodes) {
 				expect([context, credentialIds.has(node.credentials?.[CREDENTIAL_TYPE]?.id ?? '')]).toEqual([context, true]);

@@ -41,7 +41,7 @@ export const CREDENTIAL_ID = 'cred-1';
 export const credentialType = new SinchConversationApi();
 
 /** Emits the test's input items, standing in for whatever node feeds ours in a real workflow. */
-class ItemsNode implements INodeType {
+export class ItemsNode implements INodeType {
 	description = {
 		displayName: 'Items',
 		name: 'items',
@@ -65,16 +65,26 @@ const nodeTypeData: INodeTypeData = {
 	[NODE_TYPE]: { sourcePath: '', type: new SinchConversation() },
 };
 
-export const nodeTypes: INodeTypes = {
-	getByName: (name) => nodeTypeData[name].type,
-	getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(nodeTypeData[name].type, version),
-	getKnownTypes: () => ({}),
-} as INodeTypes;
+/** n8n's node type registry over a fixed set of types. */
+export function nodeTypesFor(data: INodeTypeData): INodeTypes {
+	return {
+		getByName: (name) => data[name].type,
+		getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(data[name].type, version),
+		getKnownTypes: () => ({}),
+	} as INodeTypes;
+}
+
+export const nodeTypes = nodeTypesFor(nodeTypeData);
 
 export function newCredentialsHelper(data: ICredentialDataDecryptedObject): TestCredentialsHelper {
 	const helper = new TestCredentialsHelper({ [credentialType.name]: credentialType });
 	helper.store(CREDENTIAL_ID, data);
 	return helper;
+}
+
+/** The workflow as n8n's database row gives it to an execution. */
+export function workflowRecord(workflow: Pick<IWorkflowBase, 'id' | 'name' | 'active' | 'nodes' | 'connections'>): IWorkflowBase {
+	return { ...workflow, isArchived: false, createdAt: new Date(), updatedAt: new Date() } as unknown as IWorkflowBase;
 }
 
 /** What n8n's server passes to an execution; only the credential helper matters to our node. */
@@ -143,16 +153,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	];
 	const connections = { Items: { main: [[{ node: 'Sinch', type: 'main' as const, index: 0 }]] } };
 	const workflow = new Workflow({ id: 'wf-1', nodes, connections, active: false, nodeTypes });
-	const workflowData: IWorkflowBase = {
-		id: 'wf-1',
-		name: 'test',
-		active: false,
-		isArchived: false,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		nodes,
-		connections,
-	} as unknown as IWorkflowBase;
+	const workflowData = workflowRecord({ id: 'wf-1', name: 'test', active: false, nodes, connections });
 	const additionalData = buildAdditionalData(options.credentials, workflowData);
 
 	const execute = new WorkflowExecute(additionalData, 'manual', createRunExecutionData());

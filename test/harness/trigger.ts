@@ -15,9 +15,7 @@ import type {
 	INode,
 	INodeExecutionData,
 	INodeParameters,
-	INodeType,
 	INodeTypeData,
-	INodeTypes,
 	IRun,
 	IWebhookData,
 	IWebhookResponseData,
@@ -29,7 +27,7 @@ import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 import { HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 
 import { SinchConversationTrigger } from '../../nodes/SinchConversationTrigger/SinchConversationTrigger.node';
-import { buildAdditionalData, CREDENTIAL_ID } from './engine';
+import { buildAdditionalData, CREDENTIAL_ID, ItemsNode, nodeTypesFor, workflowRecord } from './engine';
 import type { TestCredentialsHelper } from './credentials-helper';
 
 export const TRIGGER_TYPE = 'n8n-nodes-sinch-conversation.sinchConversationTrigger';
@@ -37,19 +35,7 @@ export const TRIGGER_NAME = 'Sinch Trigger';
 const WORKFLOW_ID = 'wf-trigger-1';
 
 /** Stands for whatever node the user connects to the trigger: passes items on, so the run shows what arrived. */
-class PassNode implements INodeType {
-	description = {
-		displayName: 'Pass',
-		name: 'pass',
-		group: ['transform'],
-		version: 1,
-		description: '',
-		defaults: { name: 'Pass' },
-		inputs: ['main'],
-		outputs: ['main'],
-		properties: [],
-	} as unknown as INodeType['description'];
-
+class PassNode extends ItemsNode {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [this.getInputData()];
 	}
@@ -60,11 +46,7 @@ const nodeTypeData: INodeTypeData = {
 	'test.pass': { sourcePath: '', type: new PassNode() },
 	[TRIGGER_TYPE]: { sourcePath: '', type: triggerType },
 };
-export const triggerNodeTypes: INodeTypes = {
-	getByName: (name) => nodeTypeData[name].type,
-	getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(nodeTypeData[name].type, version),
-	getKnownTypes: () => ({}),
-} as INodeTypes;
+export const triggerNodeTypes = nodeTypesFor(nodeTypeData);
 
 export interface Delivery {
 	status: number;
@@ -157,16 +139,7 @@ export class TriggerHarness {
 			nodeTypes: triggerNodeTypes,
 			staticData: options.staticData ? JSON.parse(JSON.stringify(options.staticData)) : undefined,
 		});
-		this.workflowData = {
-			id: WORKFLOW_ID,
-			name: 'trigger test',
-			active: true,
-			isArchived: false,
-			createdAt: new Date(),
-			updatedAt: new Date(),
-			nodes,
-			connections,
-		} as unknown as IWorkflowBase;
+		this.workflowData = workflowRecord({ id: WORKFLOW_ID, name: 'trigger test', active: true, nodes, connections });
 	}
 
 	/**

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as app from './app';
+import * as webhook from './webhook';
 
 /**
  * One operation of a resource. `prepare` reads and checks an item's parameters and sends nothing, so the router can
@@ -12,7 +13,10 @@ export interface Operation<Prepared = unknown> {
 	execute: (this: IExecuteFunctions, itemIndex: number, prepared: Prepared) => Promise<IDataObject | IDataObject[]>;
 }
 
-const resources: Record<string, Record<string, Operation>> = { app: app.operations as Record<string, Operation> };
+const resources: Record<string, Record<string, Operation>> = {
+	app: app.operations as Record<string, Operation>,
+	webhook: webhook.operations as Record<string, Operation>,
+};
 
 function failedItem(error: unknown, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: (error as Error).message };

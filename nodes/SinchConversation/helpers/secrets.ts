@@ -1,6 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** Field names that hold a secret anywhere in an app (channel tokens, API keys, passwords, callback secrets). */
+/**
+ * Field names that hold a secret anywhere in an app (channel tokens, API keys, passwords, callback secrets) or a
+ * webhook (signing secret, OAuth2 client secret).
+ */
 export const SECRET_FIELDS = new Set([
 	'token',
 	'secret',
@@ -12,6 +15,7 @@ export const SECRET_FIELDS = new Set([
 	'callback_secret',
 	'secret_for_overridden_callback_urls',
 	'apple_pay_certificate_password',
+	'client_secret',
 ]);
 
 export const MASK = '********';
@@ -29,7 +33,7 @@ function walk(value: Json, visit: (key: string, text: string) => string | undefi
 	return copy;
 }
 
-/** A copy of an app with every non-empty secret replaced by a mask; empty ones stay empty so "not set" stays visible. */
+/** A copy of an app or webhook with every non-empty secret replaced by a mask; empty ones stay empty so "not set" stays visible. */
 export function maskSecrets<T extends IDataObject>(app: T): T {
 	return walk(app, (_key, text) => (text === '' ? '' : MASK)) as T;
 }

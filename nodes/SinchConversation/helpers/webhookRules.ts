@@ -32,3 +32,9 @@ export const TRIGGER_VALUES = WEBHOOK_TRIGGERS.map((trigger) => trigger.value);
 
 /** The webhook fields a client may send; the rest of a Get answer (id) is read-only. */
 export const WEBHOOK_FIELDS = ['app_id', 'target', 'target_type', 'secret', 'triggers', 'client_credentials'];
+
+/** Sinch's ClientCredentials limits. */
+export const SCOPE_MAX_LENGTH = 1024;
+
+/** Hosts Sinch refuses as a target: its own Conversation API (a webhook must not call the API itself). */
+export const SINCH_API_HOST_PATTERNS = [/^conversation-api(\.[a-z0-9-]+)*\.sinch\.com$/i, /(^|\.)conversation\.api\.sinch\.com$/i];

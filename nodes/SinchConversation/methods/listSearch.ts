@@ -1,5 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { listWebhooks } from '../actions/webhook/webhookApi';
 import { sinchApiRequest } from '../transport';
 
 /**
@@ -23,5 +25,29 @@ export async function searchApps(this: ILoadOptionsFunctions, filter?: string): 
 			value: app.id,
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name) || a.value.localeCompare(b.value));
+	return { results };
+}
+
+/**
+ * The webhooks of the app chosen in the App parameter, for the Webhook picker: named by target URL (unique per app)
+ * with the triggers as a hint, filtered by target URL.
+ */
+export async function searchWebhooks(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const raw = this.getCurrentNodeParameter('appId', { extractValue: true }) as unknown;
+	const appId = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
+	if (appId === '') throw new NodeOperationError(this.getNode(), 'Choose the App first: the list shows its webhooks');
+	const webhooks = await listWebhooks.call(this, appId);
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results: INodeListSearchItems[] = webhooks
+		.filter((webhook) => typeof webhook.id === 'string' && webhook.id !== '')
+		.map((webhook) => {
+			const target = typeof webhook.target === 'string' ? webhook.target : '';
+			const triggers = Array.isArray(webhook.triggers) ? (webhook.triggers as string[]) : [];
+			const name = `${target || (webhook.id as string)} (${triggers.join(', ') || 'no triggers'})`;
+			return { name, value: webhook.id as string, target };
+		})
+		.filter((entry) => needle === '' || entry.target.toLowerCase().includes(needle))
+		.map(({ name, value }) => ({ name, value }))
+		.sort((a, b) => a.name.localeCompare(b.name));
 	return { results };
 }

@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { explainNotFound, readWebhookId, webhookAppProperty, webhookLocatorProperty } from './webhookLocator';
+import { deleteWebhook } from './webhookApi';
+
+const properties: INodeProperties[] = [
+	webhookAppProperty,
+	{
+		...webhookLocatorProperty,
+		description: `${webhookLocatorProperty.description} Sinch stops sending this webhook's events at once; the app and its other webhooks stay.`,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['delete'] } }, properties);
+
+export const prepare = readWebhookId;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, webhookId: string): Promise<IDataObject> {
+	await explainNotFound(
+		this.getNode(),
+		`webhook ${webhookId}`,
+		itemIndex,
+		async () => await deleteWebhook.call(this, webhookId, itemIndex),
+	);
+	return { deleted: true, id: webhookId };
+}

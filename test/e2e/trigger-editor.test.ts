@@ -1,0 +1,123 @@
+/**
+ * "Listen for test event" in the real n8n editor (2.41.1, Chromium through playwright-core): the example trigger
+ * workflow, its app set to one in the emulator, opened in the editor; the trigger's button registers the test URL on
+ * the emulator, the emulator delivers a signed inbound message, the panel shows it, and n8n removes the test webhook.
+ * Screenshots go to test-artifacts/e2e/.
+ *
+ *   npm run build && npx jest -c jest.e2e.config.js test/e2e/trigger-editor.test.ts
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { launchEditorBrowser, saveDebugArtifacts, type EditorBrowser } from '../../scripts/n8n/browser';
+import { ensureRuntime } from '../../scripts/n8n/cache';
+import { EXAMPLES_DIR, emulatorCredentials, importCredentials } from '../../scripts/n8n/importData';
+import { DEV_LOGIN, ensureOwner } from '../../scripts/n8n/owner';
+import { n8nCli, startN8nServer, waitForReady, type N8nServer } from '../../scripts/n8n/process';
+import { freePort, NODE_TYPE, packageRoot, prepareUserFolder } from '../../scripts/n8n/userFolder';
+import { startEmulator, type Emulator } from '../emulator';
+
+const ARTIFACTS = path.join(packageRoot, 'test-artifacts', 'e2e');
+const TEXT = 'Hello from the editor test';
+
+let emulator: Emulator;
+let server: N8nServer | undefined;
+let browser: EditorBrowser | undefined;
+let root: string;
+let appId: string;
+let workflowId: string;
+
+const testWebhooks = () => emulator.webhooks.filter((webhook) => webhook.target.startsWith(`${server!.url}/webhook-test/`));
+
+async function until(what: string, probe: () => boolean, timeoutMs = 30_000): Promise<void> {
+	const started = Date.now();
+	while (!probe()) {
+		if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+beforeAll(async () => {
+	mkdirSync(ARTIFACTS, { recursive: true });
+	const runtime = await ensureRuntime();
+	emulator = await startEmulator({ port: 0 });
+	root = mkdtempSync(path.join(tmpdir(), 'sinch-e2e-trigger-editor-'));
+	const folder = prepareUserFolder(root);
+
+	const created = await fetch(`${emulator.url}/v1/projects/${emulator.projectId}/apps`, {
+		method: 'POST',
+		headers: {
+			authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
+			'content-type': 'application/json',
+		},
+		body: JSON.stringify({
+			display_name: 'Editor trigger app',
+			channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-token' } }],
+		}),
+	});
+	appId = String(((await created.json()) as { id: string }).id);
+	const example = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, 'trigger-inbound-message.json'), 'utf8')) as {
+		id: string;
+		nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
+	};
+	workflowId = example.id;
+	example.nodes.find((node) => node.type === `${NODE_TYPE}Trigger`)!.parameters.app = {
+		__rl: true,
+		mode: 'list',
+		value: appId,
+		cachedResultName: 'Editor trigger app',
+	};
+	const file = path.join(root, 'workflow.json');
+	writeFileSync(file, JSON.stringify([example]));
+	await importCredentials(runtime, folder, emulatorCredentials(emulator));
+	await n8nCli(runtime, folder, ['import:workflow', `--input=${file}`]);
+
+	server = await startN8nServer(runtime, folder, { port: await freePort() });
+	await waitForReady(server);
+	await ensureOwner(server.url);
+	browser = await launchEditorBrowser({ actionTimeoutMs: 30_000 });
+}, 600_000);
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	await emulator?.close();
+	if (root) rmSync(root, { recursive: true, force: true });
+}, 60_000);
+
+test('"Listen for test event" registers the test URL, shows the delivered message, and removes the test webhook', async () => {
+	const page = browser!.page;
+	try {
+		await page.goto(`${server!.url}/signin`);
+		await page.getByTestId('emailOrLdapLoginId').locator('input').fill(DEV_LOGIN.email);
+		await page.getByTestId('password').locator('input').fill(DEV_LOGIN.password);
+		await page.getByTestId('form-submit-button').click();
+		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+
+		await page.goto(`${server!.url}/workflow/${workflowId}`);
+		await page.getByTestId('canvas-node').filter({ hasText: 'On Sinch event' }).dblclick();
+		const ndv = page.getByTestId('ndv');
+		await ndv.waitFor();
+		await ndv.getByTestId('trigger-execute-button').click();
+		await ndv.getByTestId('trigger-listening').waitFor();
+		await until('the test webhook on the emulator', () => testWebhooks().length === 1);
+		expect(testWebhooks()[0]).toMatchObject({ app_id: appId, target_type: 'HTTP', triggers: ['MESSAGE_INBOUND', 'MESSAGE_DELIVERY'] });
+		await page.screenshot({ path: path.join(ARTIFACTS, 'trigger-listening.png') });
+
+		const [delivery] = await emulator.deliver({
+			appId,
+			trigger: 'MESSAGE_INBOUND',
+			body: { message: { contact_message: { text_message: { text: TEXT } } } },
+		});
+		expect(delivery.status).toBe(200);
+		await ndv.getByText(TEXT).first().waitFor();
+		await page.screenshot({ path: path.join(ARTIFACTS, 'trigger-test-event.png') });
+		await until('the test webhook removed', () => testWebhooks().length === 0);
+		expect(emulator.webhooks.filter((webhook) => webhook.app_id === appId)).toEqual([]);
+	} catch (error) {
+		await saveDebugArtifacts(page, ARTIFACTS, 'failure-trigger-editor');
+		writeFileSync(path.join(ARTIFACTS, 'failure-trigger-editor-n8n.log'), server?.output().slice(-50_000) ?? '');
+		throw error;
+	}
+}, 180_000);

@@ -1,0 +1,206 @@
+/**
+ * The Sinch Conversation Trigger in real n8n (2.41.1, `n8n start`) against the emulator, with the example workflow
+ * test/examples/trigger-inbound-message.json (its app set to one made in the emulator):
+ *   - published (`n8n publish:workflow` before start), n8n registers the webhook: the emulator holds one HTTP webhook
+ *     for the production URL, with a secret;
+ *   - the emulator delivers a signed inbound message: 200, and n8n runs the workflow (IF → "Show the text");
+ *   - a forged signature gets 401 and no execution;
+ *   - "Listen for test event" (the editor's REST call) registers the test URL; an emulator callback runs the
+ *     workflow manually, after which n8n removes the test webhook again, and the production one stays;
+ *   - unpublishing removes the webhook from the emulator.
+ *
+ *   npm run build && npx jest -c jest.e2e.config.js test/e2e/trigger.test.ts
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { ensureRuntime, type N8nRuntime } from '../../scripts/n8n/cache';
+import { EXAMPLES_DIR, emulatorCredentials, importCredentials } from '../../scripts/n8n/importData';
+import { ensureOwner, type Session } from '../../scripts/n8n/owner';
+import { n8nCli, startN8nServer, waitForReady, type N8nServer } from '../../scripts/n8n/process';
+import { freePort, NODE_TYPE, prepareUserFolder, type UserFolder } from '../../scripts/n8n/userFolder';
+import { startEmulator, type Emulator, type Webhook } from '../emulator';
+
+const WORKFLOW_FILE = path.join(EXAMPLES_DIR, 'trigger-inbound-message.json');
+const TRIGGER_NODE_TYPE = `${NODE_TYPE}Trigger`;
+const TEXT = 'Hello n8n, this is the emulator';
+
+let runtime: N8nRuntime;
+let emulator: Emulator;
+let server: N8nServer | undefined;
+let folder: UserFolder;
+let root: string;
+let session: Session;
+let appId: string;
+let workflowId: string;
+const timings: string[] = [];
+
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+	const started = Date.now();
+	while (Date.now() - started < timeoutMs) {
+		const value = await probe();
+		if (value !== undefined) {
+			timings.push(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+			return value;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}\n${server?.output().slice(-4000) ?? ''}`);
+}
+
+async function rest(method: string, route: string, body?: unknown): Promise<Record<string, unknown>> {
+	const response = await fetch(`${server!.url}/rest${route}`, {
+		method,
+		headers: { cookie: session.cookie, 'browser-id': session.browserId, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	if (!response.ok) throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 500)}`);
+	return (JSON.parse(text) as { data: Record<string, unknown> }).data;
+}
+
+interface ExecutionSummary {
+	id: string;
+	mode: string;
+	status: string;
+}
+
+async function executions(): Promise<ExecutionSummary[]> {
+	const data = await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
+	return (data.results as ExecutionSummary[]).filter((execution) => execution.status !== 'new');
+}
+
+/** The execution's stored run data (n8n keeps it as `flatted` text: the values appear in it as plain strings). */
+async function executionData(id: string): Promise<string> {
+	return String((await rest('GET', `/executions/${id}`)).data);
+}
+
+const ourWebhooks = (kind: 'webhook' | 'webhook-test'): Webhook[] =>
+	emulator.webhooks.filter((webhook) => webhook.app_id === appId && webhook.target.startsWith(`${server!.url}/${kind}/`));
+
+beforeAll(async () => {
+	runtime = await ensureRuntime();
+	emulator = await startEmulator({ port: 0 });
+	root = mkdtempSync(path.join(tmpdir(), 'sinch-n8n-trigger-'));
+	folder = prepareUserFolder(root);
+
+	const created = await fetch(`${emulator.url}/v1/projects/${emulator.projectId}/apps`, {
+		method: 'POST',
+		headers: {
+			authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
+			'content-type': 'application/json',
+		},
+		body: JSON.stringify({
+			display_name: 'Trigger e2e app',
+			channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-token' } }],
+		}),
+	});
+	appId = String(((await created.json()) as { id: string }).id);
+
+	// The example as a user would have it after picking the app.
+	const example = JSON.parse(readFileSync(WORKFLOW_FILE, 'utf8')) as {
+		id: string;
+		nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
+	};
+	workflowId = example.id;
+	const trigger = example.nodes.find((node) => node.type === TRIGGER_NODE_TYPE)!;
+	trigger.parameters.app = { __rl: true, mode: 'list', value: appId, cachedResultName: 'Trigger e2e app' };
+	const file = path.join(root, 'workflow.json');
+	writeFileSync(file, JSON.stringify([example]));
+
+	const started = Date.now();
+	await importCredentials(runtime, folder, emulatorCredentials(emulator));
+	await n8nCli(runtime, folder, ['import:workflow', `--input=${file}`]);
+	await n8nCli(runtime, folder, ['publish:workflow', `--id=${workflowId}`]);
+	timings.push(`import and publish: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+	server = await startN8nServer(runtime, folder, { port: await freePort(), logLevel: 'debug' });
+	timings.push(`n8n ready: ${((await waitForReady(server)) / 1000).toFixed(1)} s`);
+	session = (await ensureOwner(server.url)).session;
+}, 600_000);
+
+afterAll(async () => {
+	await server?.stop();
+	await emulator?.close();
+	if (root) rmSync(root, { recursive: true, force: true });
+	if (timings.length > 0) process.stderr.write(`[trigger.test] timings:\n  ${timings.join('\n  ')}\n`);
+});
+
+test('published: n8n registered one HTTP webhook with the production URL and a secret, warning about the local URL', async () => {
+	const [webhook] = await until('the webhook on the emulator', () => (ourWebhooks('webhook').length > 0 ? ourWebhooks('webhook') : undefined));
+	expect(ourWebhooks('webhook')).toHaveLength(1);
+	expect(webhook.target).toBe(`${server!.url}/webhook/3f0c8e52-9d14-4b6a-a7e1-5c2d9b0f8a61/webhook`);
+	expect(webhook).toMatchObject({ target_type: 'HTTP', triggers: ['MESSAGE_INBOUND', 'MESSAGE_DELIVERY'] });
+	expect(webhook.secret).toMatch(/^[A-Za-z0-9]{40}$/);
+	expect(emulator.webhooks.filter((entry) => entry.app_id === appId)).toHaveLength(1);
+	// n8n's log has the node's warning; never the secret.
+	await until('the WEBHOOK_URL warning', () => (server!.output().includes('set the WEBHOOK_URL environment variable') ? true : undefined));
+	expect(server!.output()).not.toContain(webhook.secret);
+});
+
+test('a signed inbound message runs the workflow: 200 at once, then the IF sends the text to "Show the text"', async () => {
+	const before = (await executions()).length;
+	const [delivery] = await emulator.deliver({
+		appId,
+		trigger: 'MESSAGE_INBOUND',
+		body: { message: { contact_message: { text_message: { text: TEXT } } } },
+	});
+	expect(delivery.status).toBe(200);
+	const [execution] = await until('the execution', async () => {
+		const list = await executions();
+		return list.length > before && list[0].status === 'success' ? list : undefined;
+	});
+	expect(execution).toMatchObject({ mode: 'webhook', status: 'success' });
+	const data = await executionData(execution.id);
+	expect(data).toContain('Show the text');
+	expect(data).toContain(TEXT);
+	expect(data).toContain('MESSAGE_INBOUND');
+	expect(data).not.toContain('"Other event"');
+});
+
+test('a forged signature gets 401 and starts no execution', async () => {
+	const before = await executions();
+	const [forged] = await emulator.deliver({ appId, trigger: 'MESSAGE_INBOUND', forgeSignature: true });
+	expect(forged.status).toBe(401);
+	// A delivery with a valid signature after it does run: so by then the forged one would have shown up too.
+	const [genuine] = await emulator.deliver({ appId, trigger: 'MESSAGE_DELIVERY' });
+	expect(genuine.status).toBe(200);
+	const after = await until('the execution of the genuine delivery', async () => {
+		const list = await executions();
+		return list.length > before.length && list.every((execution) => execution.status === 'success') ? list : undefined;
+	});
+	expect(after.length - before.length).toBe(1);
+	expect(await executionData(after[0].id)).toContain('Other event');
+});
+
+test('"Listen for test event" registers the test URL, runs the workflow with a callback, then removes only that webhook', async () => {
+	const production = ourWebhooks('webhook');
+	const answer = await rest('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'On Sinch event' } });
+	expect(answer).toMatchObject({ waitingForWebhook: true });
+	const [test] = await until('the test webhook', () => (ourWebhooks('webhook-test').length > 0 ? ourWebhooks('webhook-test') : undefined));
+	expect(test.target).toBe(`${server!.url}/webhook-test/3f0c8e52-9d14-4b6a-a7e1-5c2d9b0f8a61/webhook`);
+	expect(test.secret).not.toBe(production[0].secret);
+
+	const deliveries = await emulator.deliver({
+		appId,
+		trigger: 'MESSAGE_INBOUND',
+		body: { message: { contact_message: { text_message: { text: 'test event' } } } },
+	});
+	expect(deliveries.map((delivery) => delivery.status)).toEqual([200, 200]);
+	const manual = await until('the manual execution', async () => {
+		const found = (await executions()).find((execution) => execution.mode === 'manual' && execution.status === 'success');
+		return found;
+	});
+	expect(await executionData(manual.id)).toContain('test event');
+	await until('the test webhook removed', () => (ourWebhooks('webhook-test').length === 0 ? true : undefined));
+	expect(ourWebhooks('webhook')).toEqual(production);
+});
+
+test('unpublishing removes the webhook from the emulator', async () => {
+	await rest('POST', `/workflows/${workflowId}/deactivate`, {});
+	await until('the webhook removed', () => (emulator.webhooks.some((webhook) => webhook.app_id === appId) ? undefined : true));
+	expect(emulator.webhooks.filter((webhook) => webhook.app_id === appId)).toEqual([]);
+	// An event now reaches nobody.
+	expect(await emulator.deliver({ appId, trigger: 'MESSAGE_INBOUND' })).toEqual([]);
+});
