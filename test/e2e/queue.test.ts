@@ -275,8 +275,14 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 	});
 
 	describe('Sinch Conversation Trigger: published on the main, its workflows run on the workers', () => {
-		const deliver = (messageId: string, forgeSignature = false) =>
-			emulator.deliver({ appId: triggerAppId, trigger: 'MESSAGE_INBOUND', body: { message: { id: messageId } }, forgeSignature });
+		const deliver = (messageId: string, forgeSignature = false, nonce?: string) =>
+			emulator.deliver({
+				appId: triggerAppId,
+				trigger: 'MESSAGE_INBOUND',
+				body: { message: { id: messageId } },
+				forgeSignature,
+				nonce,
+			});
 		/** Waits until the trigger workflow has `count` executions that have all ended; returns them. */
 		async function triggerExecutions(count: number): Promise<Map<string, string>> {
 			await waitUntil(
@@ -347,6 +353,18 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 			const names = callbackApps().map((app) => app.messageId);
 			expect(names).toContain('queue-after-forged');
 			expect(names).not.toContain('queue-forged');
+		});
+
+		test('a replayed callback (same signature nonce) runs once: the main, which receives every webhook, remembers it', async () => {
+			const before = storedExecutions(TRIGGER_WORKFLOW_ID).size;
+			const [first] = await deliver('queue-replayed', false, 'queue-replay-nonce');
+			const [again] = await deliver('queue-replayed', false, 'queue-replay-nonce');
+			expect([first.status, again.status]).toEqual([200, 401]);
+			const stored = await triggerExecutions(before + 1);
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			expect(storedExecutions(TRIGGER_WORKFLOW_ID).size).toBe(before + 1);
+			expect([...stored.values()].pop()).toBe('success webhook');
+			expect(callbackApps().filter((app) => app.messageId === 'queue-replayed')).toHaveLength(1);
 		});
 	});
 
