@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { shareTokenRequests } from '../nodes/SinchConversation/helpers/sharedTokenRequest';
 import {
 	apiBaseUrl,
 	credentialProblem,
@@ -215,3 +216,6 @@ export class SinchConversationApi implements ICredentialType {
 		],
 	};
 }
+
+// Executions running side by side in one n8n process (a queue-mode worker) share one token request after an expiry.
+SinchConversationApi.prototype.preAuthentication = shareTokenRequests(SinchConversationApi.prototype.preAuthentication);

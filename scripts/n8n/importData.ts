@@ -74,6 +74,7 @@ export async function importCredentials(
 	runtime: N8nRuntime,
 	folder: UserFolder,
 	credentials: CredentialFileEntry[],
+	env?: Record<string, string>,
 ): Promise<void> {
 	const dir = mkdtempSync(path.join(tmpdir(), 'sinch-n8n-credentials-'));
 	const file = path.join(dir, 'credentials.json');
@@ -82,7 +83,7 @@ export async function importCredentials(
 	process.once('exit', remove);
 	try {
 		writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
-		await n8nCli(runtime, folder, ['import:credentials', `--input=${file}`]);
+		await n8nCli(runtime, folder, ['import:credentials', `--input=${file}`], { env });
 	} finally {
 		process.off('exit', remove);
 		remove();
@@ -90,8 +91,13 @@ export async function importCredentials(
 }
 
 /** Imports every example workflow in one n8n command. */
-export async function importWorkflows(runtime: N8nRuntime, folder: UserFolder, dir = EXAMPLES_DIR): Promise<void> {
-	await n8nCli(runtime, folder, ['import:workflow', '--separate', `--input=${dir}`]);
+export async function importWorkflows(
+	runtime: N8nRuntime,
+	folder: UserFolder,
+	dir = EXAMPLES_DIR,
+	env?: Record<string, string>,
+): Promise<void> {
+	await n8nCli(runtime, folder, ['import:workflow', '--separate', `--input=${dir}`], { env });
 }
 
 export interface ImportOutcome {

@@ -130,9 +130,11 @@ export interface StartOptions {
 	echo?: NodeJS.WritableStream;
 	logLevel?: 'error' | 'warn' | 'info' | 'debug';
 	env?: Record<string, string>;
+	/** The n8n command and its flags; `['start']` unless given (a queue-mode worker: `['worker', '--concurrency=2']`). */
+	command?: string[];
 }
 
-/** Starts `n8n start` in its own process group. Wait for it with waitForReady(). */
+/** Starts `n8n start` (or `options.command`) in its own process group. Wait for it with waitForReady(). */
 export async function startN8nServer(runtime: N8nRuntime, folder: UserFolder, options: StartOptions): Promise<N8nServer> {
 	const env = n8nEnv(runtime, folder, {
 		port: options.port,
@@ -140,7 +142,7 @@ export async function startN8nServer(runtime: N8nRuntime, folder: UserFolder, op
 		logLevel: options.logLevel ?? 'info',
 		extra: options.env,
 	});
-	const child = spawn(runtime.node, [runtime.n8nBin, 'start'], {
+	const child = spawn(runtime.node, [runtime.n8nBin, ...(options.command ?? ['start'])], {
 		cwd: folder.root,
 		env,
 		stdio: ['ignore', 'pipe', 'pipe'],
