@@ -8,7 +8,7 @@ import { credentialType } from './harness/engine';
 import { startEmulator, type Emulator, type FaultRequest } from './emulator';
 import { pressTest } from './harness/credential-test';
 import { runNode } from './harness/engine';
-import { appRequests, emulatorCredential, emulatorCredentials, smsApp, tokenRequests } from './harness/setup';
+import { appRequests, emulatorCredential, emulatorCredentials, seedApp, smsApp, tokenRequests } from './harness/setup';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -22,18 +22,7 @@ const SMS_BODY = {
 	channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-secret-token' } }],
 };
 
-async function seedApp(): Promise<string> {
-	const response = await fetch(`${emulator.url}/v1/projects/${emulator.projectId}/apps`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
-		},
-		body: JSON.stringify(SMS_BODY),
-	});
-	const id = ((await response.json()) as IDataObject).id as string;
-	return id;
-}
+const seed = async () => await seedApp(emulator, SMS_BODY);
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const fast = { timeout: 1 };
@@ -115,7 +104,7 @@ const nonDeleteDelete = (op: string, fault: Fault) => op === 'delete' && fault.n
 describe.each(OPERATIONS)('$name', (op) => {
 	describe.each(FAULTS.filter((fault) => !nonDeleteDelete(op.name, fault)))('$name', (fault) => {
 		test.each([undefined, 'continueErrorOutput'] as Array<INode['onError']>)('onError %s: an error, not a success', async (onError) => {
-			const appId = await seedApp();
+			const appId = await seed();
 			const before = emulator.requests.length;
 			emulator.addFault(fault.arm(op.method));
 			const { outputs, error } = await runNode({

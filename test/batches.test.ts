@@ -2,11 +2,11 @@
  * Issue 10: a batch is checked as a whole, sent concurrently within a bound, answered in input order, shares one
  * token, waits out 429s, never repeats a create, and says what was done when it stops.
  */
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { INode, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Emulator, type RequestLogEntry } from './emulator';
 import { runNode } from './harness/engine';
-import { appRequests, emulatorCredentials, smsApp, tokenRequests } from './harness/setup';
+import { appRequests, emulatorCredentials, seedApp, smsApp, tokenRequests } from './harness/setup';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -24,17 +24,7 @@ const items = (count: number, prefix = 'app') => Array.from({ length: count }, (
 
 async function seedApps(count: number): Promise<string[]> {
 	const ids: string[] = [];
-	for (let i = 0; i < count; i++) {
-		const response = await fetch(`${emulator.url}/v1/projects/${emulator.projectId}/apps`, {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/json',
-				authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
-			},
-			body: JSON.stringify({ display_name: `seeded-${i}`, channel_credentials: [] }),
-		});
-		ids.push(((await response.json()) as IDataObject).id as string);
-	}
+	for (let i = 0; i < count; i++) ids.push(await seedApp(emulator, { display_name: `seeded-${i}`, channel_credentials: [] }));
 	// The seeding requests are not part of what the node sent.
 	(emulator.requests as RequestLogEntry[]).splice(0);
 	return ids;

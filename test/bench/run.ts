@@ -83,9 +83,9 @@ async function main() {
 		const n8nItems = Number(process.env.BENCH_N8N_ITEMS ?? 100);
 		const side = await startEmulator();
 		try {
-			const floor0 = await fetchLoop(side, n8nItems, DEFAULT_CONCURRENCY.oAuth2);
+			const floor0 = await fetchLoop(side, n8nItems, DEFAULT_CONCURRENCY);
 			side.setLatency(100);
-			const floor100 = await fetchLoop(side, n8nItems, DEFAULT_CONCURRENCY.oAuth2);
+			const floor100 = await fetchLoop(side, n8nItems, DEFAULT_CONCURRENCY);
 			side.setLatency(0);
 			const figures = await sideBySide(side, n8nItems, [0, 100]);
 			if (!figures) {
@@ -141,7 +141,7 @@ async function main() {
 function printSideBySide(figures: NodeFigure[], items: number, floor: Record<number, number>): void {
 	console.log(`\nreal n8n, one execution per latency, ${items} creates per node (node execution time):`);
 	for (const latency of [...new Set(figures.map((f) => f.latencyMs))]) {
-		console.log(`  ${latency} ms latency (fetch loop floor, ${DEFAULT_CONCURRENCY.oAuth2} at a time: ${floor[latency]} ms)`);
+		console.log(`  ${latency} ms latency (fetch loop floor, ${DEFAULT_CONCURRENCY} at a time: ${floor[latency]} ms)`);
 		for (const f of figures.filter((figure) => figure.latencyMs === latency)) {
 			console.log(
 				`    ${f.node.padEnd(38)} ${String(f.ms).padStart(6)} ms (emulator saw ${f.spanMs} ms)  ${f.items} items  ${f.tokenRequests} token requests`,

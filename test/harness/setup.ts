@@ -34,3 +34,16 @@ export const smsApp = (name = 'Demo SMS App') => ({
 /** Requests to the App endpoints, leaving out token requests. */
 export const appRequests = (emulator: Emulator) => emulator.requests.filter((r) => r.path.includes('/apps'));
 export const tokenRequests = (emulator: Emulator) => emulator.requests.filter((r) => r.path === '/oauth2/token');
+
+/** Creates an app straight in the emulator (Basic auth), not through the node; returns its ID. */
+export async function seedApp(emulator: Emulator, body: object): Promise<string> {
+	const response = await fetch(`${emulator.url}/v1/projects/${emulator.projectId}/apps`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
+		},
+		body: JSON.stringify(body),
+	});
+	return ((await response.json()) as { id: string }).id;
+}

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../transport';
 import * as app from './app';
 import { DEFAULT_CONCURRENCY } from './requestOptions';
 
@@ -33,12 +32,10 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
-/** Max Concurrent Requests of the node (one value for the run, read from the first item), else by auth type. */
-async function concurrency(this: IExecuteFunctions): Promise<number> {
-	const chosen = this.getNodeParameter('options.maxConcurrency', 0, 0) as number;
-	if (typeof chosen === 'number' && chosen >= 1) return Math.floor(chosen);
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	return credentials.authentication === 'basic' ? DEFAULT_CONCURRENCY.basic : DEFAULT_CONCURRENCY.oAuth2;
+/** Max Concurrent Requests of the node: one value for the run, read from the first item. */
+function concurrency(this: IExecuteFunctions): number {
+	const chosen = this.getNodeParameter('options.maxConcurrency', 0, DEFAULT_CONCURRENCY) as number;
+	return typeof chosen === 'number' && chosen >= 1 ? Math.floor(chosen) : DEFAULT_CONCURRENCY;
 }
 
 /** Names what the run already did before it stopped, so a re-run can leave those items out. */
@@ -130,7 +127,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// run after one request instead of one per concurrent slot.
 	const first = queue.shift();
 	if (first !== undefined) await run(first);
-	const workers = Math.min(await concurrency.call(this), queue.length);
+	const workers = Math.min(concurrency.call(this), queue.length);
 	await Promise.all(Array.from({ length: workers }, worker));
 
 	if (stop) {
