@@ -170,8 +170,8 @@ describe('429: Sinch did nothing, so the node waits and sends again', () => {
 	test('gives up after 4 tries and says how long Sinch asks to wait still', async () => {
 		emulator.failNext({ status: 429, pathIncludes: '/apps', times: 4 });
 		const { error, outputs } = await runNode({ credentials: emulatorCredentials(emulator), parameters: smsApp(), onError: 'continueErrorOutput' });
-		expect(outputs[1][0].json.error).toMatch(/^Sinch answered 429/);
-		expect(outputs[1][0].json.details).toMatch(/rate limited\) 4 times in \d+ seconds, and did nothing with it\. The node stopped retrying; Sinch asks to wait 4 seconds more/);
+		expect(outputs[1][0].json.error).toMatch(/^Sinch answered 429 .*the node tried 4 times: wait at least 4 seconds, then run the item again/);
+		expect(outputs[1][0].json.details).toMatch(/rate limited\) 4 times in \d+ seconds, and did nothing with it\. The node stopped retrying$/);
 		expect(error).toBeUndefined();
 		expect(appRequests(emulator)).toHaveLength(4);
 		expect(emulator.apps).toHaveLength(0);
@@ -180,7 +180,7 @@ describe('429: Sinch did nothing, so the node waits and sends again', () => {
 	test('a Retry-After too long to wait: one try, the wait in the message', async () => {
 		emulator.failNext({ status: 429, pathIncludes: '/apps', retryAfter: 600 });
 		const { error } = await runNode({ credentials: emulatorCredentials(emulator), parameters: smsApp() });
-		expect(error?.description).toMatch(/Sinch asks to wait 600 seconds more/);
+		expect(error?.message).toMatch(/Sinch asks to wait 600 seconds more/);
 		expect(appRequests(emulator)).toHaveLength(1);
 	});
 

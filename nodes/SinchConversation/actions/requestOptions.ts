@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /**
- * Concurrent requests when Max Concurrent Requests is not set. Sinch allows fewer with Basic auth, but the number is
- * not published and a 429 is retried by the node (Sinch did nothing), so Basic gets the same default.
+ * Concurrent requests when Max Concurrent Requests is not set. One n8n process sends at most a few hundred requests a
+ * second, below Sinch's 800 per project; Basic auth is limited more, by an unpublished number, and a 429 is retried by
+ * the node (Sinch did nothing), so Basic gets the same default.
  */
-export const DEFAULT_CONCURRENCY = 20;
+export const DEFAULT_CONCURRENCY = 50;
 
 /** Request options every operation offers in its Options collection (read by the router and the transport). */
 export const requestOptionFields: INodeProperties[] = [

@@ -157,7 +157,7 @@ export async function sinchApiRequest(
 					await sleep(wait.ms, 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined);
 					continue;
 				}
-				throw failure.call(this, failed, context, rateLimitNote(attempt, wait.ms, Date.now() - started));
+				throw failure.call(this, failed, context, { attempt, waitMs: wait.ms, spentMs: Date.now() - started, asked: wait.asked });
 			}
 			throw failure.call(this, failed, context);
 		}
@@ -170,9 +170,22 @@ export async function sinchApiRequest(
 	}
 }
 
-function rateLimitNote(attempt: number, waitMs: number, spentMs: number): string {
+interface RateLimited {
+	attempt: number;
+	waitMs: number;
+	spentMs: number;
+	/** Whether the wait is Sinch's Retry-After (else the node's own backoff). */
+	asked: boolean;
+}
+
+function rateLimitHint({ attempt, waitMs, asked }: RateLimited): string {
+	const wait = asked ? `Sinch asks to wait ${waitText(waitMs)} more` : `wait at least ${waitText(waitMs)}`;
+	return `Sinch is rate limiting the project; the node tried ${attempt === 1 ? 'once' : `${attempt} times`}: ${wait}, then run the item again, or lower Max Concurrent Requests in the node's Options`;
+}
+
+function rateLimitNote({ attempt, spentMs }: RateLimited): string {
 	const tries = attempt === 1 ? 'once' : `${attempt} times in ${Math.round(spentMs / 1000)} seconds`;
-	return `Sinch refused the request with 429 (rate limited) ${tries}, and did nothing with it. The node stopped retrying; Sinch asks to wait ${waitText(waitMs)} more. Run the item again later, or lower Max Concurrent Requests in the node's Options`;
+	return `Sinch refused the request with 429 (rate limited) ${tries}, and did nothing with it. The node stopped retrying`;
 }
 
 interface FailureContext {
@@ -206,7 +219,7 @@ function unexpectedAnswer(this: SinchContext, problem: string, cutOff: boolean, 
 const resourceWord = (context: FailureContext) => (context.path.includes('/webhooks') ? ('webhook' as const) : ('app' as const));
 
 /** Sinch's answer or the lack of one, as an n8n error that says what happened and what to do. */
-function failure(this: SinchContext, failed: FailedCall, context: FailureContext, note?: string): NodeApiError {
+function failure(this: SinchContext, failed: FailedCall, context: FailureContext, rateLimited?: RateLimited): NodeApiError {
 	const response = failed.cause?.response;
 	const creating = context.method === 'POST';
 	const what = resourceWord(context);
@@ -252,12 +265,14 @@ function failure(this: SinchContext, failed: FailedCall, context: FailureContext
 		? `The ${what} may or may not have been created`
 		: projectPath
 			? PROJECT_NOT_FOUND_HINT
-			: undefined;
+			: rateLimited
+				? rateLimitHint(rateLimited)
+				: undefined;
 	return new NodeApiError(this.getNode(), { ...parsed } as JsonObject, {
 		message: describeSinchError(parsed, hint),
 		description: describe([
 			parsed.details,
-			note ?? (retryAfter ? `Sinch asks to retry after ${retryAfter} seconds` : undefined),
+			rateLimited ? rateLimitNote(rateLimited) : retryAfter ? `Sinch asks to retry after ${retryAfter} seconds` : undefined,
 			createMayHaveHappened ? CREATE_UNSURE[what] : undefined,
 		]),
 		httpCode: String(status),
