@@ -162,11 +162,19 @@ export async function sideBySide(emulator: Emulator, items: number, latencies: n
 		writeFileSync(file, JSON.stringify(workflow(emulator, items)));
 		await n8nCli(runtime, folder, ['import:workflow', `--input=${file}`]);
 		for (const latencyMs of latencies) {
-			// Fresh credentials: no stored token, so each run shows the token requests it makes.
-			await importCredentials(runtime, folder, [...emulatorCredentials(emulator), ...httpCredentials(emulator)]);
-			emulator.reset();
-			emulator.setLatency(latencyMs);
-			const { run } = await executeWorkflow(runtime, folder, 'sinchBenchSideBySide');
+			const once = async () => {
+				// Fresh credentials: no stored token, so each run shows the token requests it makes.
+				await importCredentials(runtime, folder, [...emulatorCredentials(emulator), ...httpCredentials(emulator)]);
+				emulator.reset();
+				emulator.setLatency(latencyMs);
+				return await executeWorkflow(runtime, folder, 'sinchBenchSideBySide');
+			};
+			// n8n sometimes exits before its multi-megabyte run JSON is all written out: one more run then.
+			const { run } = await once().catch(async (error: Error) => {
+				if (!/printed no run JSON/.test(error.message)) throw error;
+				console.log(`(n8n's output at ${latencyMs} ms was cut off; running it again)`);
+				return await once();
+			});
 			const log = emulator.requests;
 			for (const node of Object.values(NODES)) {
 				const task = run.data.resultData.runData[node]?.[0] as TaskData | undefined;

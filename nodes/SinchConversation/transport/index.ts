@@ -197,7 +197,7 @@ interface FailureContext {
 	expect?: ExpectedAnswer;
 }
 
-const describe = (parts: Array<string | undefined>) =>
+const joinDescription = (parts: Array<string | undefined>) =>
 	capText(parts.filter(Boolean).join('. '), DESCRIPTION_MAX) || undefined;
 
 function unexpectedAnswer(this: SinchContext, problem: string, cutOff: boolean, context: FailureContext): NodeApiError {
@@ -205,7 +205,7 @@ function unexpectedAnswer(this: SinchContext, problem: string, cutOff: boolean, 
 	const message = redact(problem, context.secrets);
 	return new NodeApiError(this.getNode(), { message } as JsonObject, {
 		message: capText(creating ? `${message}. The ${resourceWord(context)} may or may not have been created` : message, MESSAGE_MAX + 200),
-		description: describe([
+		description: joinDescription([
 			cutOff
 				? 'The connection broke off before the whole answer arrived'
 				: 'This does not look like an answer of the Sinch API; something between n8n and Sinch (a proxy, a gateway, a wrong address) may have answered',
@@ -241,7 +241,7 @@ function failure(this: SinchContext, failed: FailedCall, context: FailureContext
 		}
 		return new NodeApiError(this.getNode(), { message: cause } as JsonObject, {
 			message,
-			description: describe([
+			description: joinDescription([
 				// n8n's own text says to retry at once, which is wrong for a create that may have gone through.
 				message !== cause && !creating ? `n8n reported: ${cause}` : undefined,
 				timedOut(failed) && !creating ? `${CHECK_ADDRESS}, or raise Timeout (Seconds) in the node's Options` : undefined,
@@ -270,7 +270,7 @@ function failure(this: SinchContext, failed: FailedCall, context: FailureContext
 				: undefined;
 	return new NodeApiError(this.getNode(), { ...parsed } as JsonObject, {
 		message: describeSinchError(parsed, hint),
-		description: describe([
+		description: joinDescription([
 			parsed.details,
 			rateLimited ? rateLimitNote(rateLimited) : retryAfter ? `Sinch asks to retry after ${retryAfter} seconds` : undefined,
 			createMayHaveHappened ? CREATE_UNSURE[what] : undefined,
