@@ -217,7 +217,7 @@ describe('when the node stops, the error says what was already done', () => {
 		const { error } = await runNode({
 			credentials: emulatorCredentials(emulator),
 			parameters: { ...named(), options: { maxConcurrency: 1 } },
-			items: items(5, 'made'),
+			items: items(9, 'made'),
 		});
 		expect(error?.context?.itemIndex).toBe(2);
 		const made = emulator.apps.map((app) => [app.display_name, app.id]);
@@ -225,7 +225,7 @@ describe('when the node stops, the error says what was already done', () => {
 		expect(error?.description).toContain(
 			`Before the node stopped, these items were already created: item 0 → app ${made[0][1]}, item 1 → app ${made[1][1]}. Running them again makes a second app each; leave them out of the next run.`,
 		);
-		expect(error?.description).toContain('Not sent: items 3, 4.');
+		expect(error?.description).toContain('Not sent: items 3–8.');
 	});
 
 	test('concurrent creates: every app made is named, whichever items they were', async () => {
@@ -263,5 +263,23 @@ describe('Retry On Fail', () => {
 			settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 },
 		});
 		expect(error).toBeUndefined();
+	});
+});
+
+describe('the token request', () => {
+	test('a 429 from the token service is waited out, then the run goes on with one token', async () => {
+		emulator.failNext({ status: 429, pathIncludes: '/oauth2/token' });
+		const { error, outputs } = await runNode({ credentials: emulatorCredentials(emulator), parameters: named(), items: items(3) });
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(3);
+		expect(tokenRequests(emulator).map((r) => r.status)).toEqual([429, 200]);
+	});
+
+	test('a token service that keeps answering 429 fails the run with its own message, after 4 tries', async () => {
+		emulator.failNext({ status: 429, pathIncludes: '/oauth2/token', times: 4 });
+		const { error } = await runNode({ credentials: emulatorCredentials(emulator), parameters: named(), items: items(3) });
+		expect(error?.message).toMatch(/The Sinch token service is rate limiting this key \(429\)/);
+		expect(tokenRequests(emulator)).toHaveLength(4);
+		expect(appRequests(emulator)).toHaveLength(0);
 	});
 });

@@ -38,6 +38,19 @@ function concurrency(this: IExecuteFunctions): number {
 	return typeof chosen === 'number' && chosen >= 1 ? Math.floor(chosen) : DEFAULT_CONCURRENCY;
 }
 
+/** "item 3" or "items 3, 5–9": item numbers, runs of three or more shortened to a range. */
+function itemList(indexes: number[]): string {
+	const parts: string[] = [];
+	for (let start = 0; start < indexes.length; ) {
+		let end = start;
+		while (end + 1 < indexes.length && indexes[end + 1] === indexes[end] + 1) end++;
+		if (end - start >= 2) parts.push(`${indexes[start]}–${indexes[end]}`);
+		else parts.push(...indexes.slice(start, end + 1).map(String));
+		start = end + 1;
+	}
+	return `item${indexes.length > 1 ? 's' : ''} ${parts.join(', ')}`;
+}
+
 /** Names what the run already did before it stopped, so a re-run can leave those items out. */
 function doneReport(
 	resource: string,
@@ -65,8 +78,8 @@ function doneReport(
 		);
 	}
 	const others = [...failed].slice(1);
-	if (others.length > 0) parts.push(`Also failed while the node stopped: item${others.length > 1 ? 's' : ''} ${others.join(', ')}.`);
-	if (unsent.length > 0) parts.push(`Not sent: item${unsent.length > 1 ? 's' : ''} ${unsent.join(', ')}.`);
+	if (others.length > 0) parts.push(`Also failed while the node stopped: ${itemList(others.sort((a, b) => a - b))}.`);
+	if (unsent.length > 0) parts.push(`Not sent: ${itemList(unsent)}.`);
 	return parts.join(' ');
 }
 
