@@ -66,7 +66,8 @@ function doneReport(
 			if (!failed.has(itemIndex)) unsent.push(itemIndex);
 			continue;
 		}
-		const id = result[0]?.json?.id;
+		// One item with an ID names the resource it made or changed; a list (Get Many) is named by the item alone.
+		const id = result.length === 1 ? result[0]?.json?.id : undefined;
 		if (result[0]?.json?.error === undefined) done.push(id ? `item ${itemIndex} → ${resource} ${String(id)}` : `item ${itemIndex}`);
 	}
 	const parts: string[] = [];
