@@ -7,6 +7,7 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { shareTokenRequests } from '../nodes/SinchConversation/helpers/sharedTokenRequest';
 import {
@@ -19,6 +20,7 @@ import {
 	tokenError,
 	tokenUrl,
 } from '../nodes/SinchConversation/transport/hosts';
+import { retryWait } from '../nodes/SinchConversation/transport/rateLimit';
 
 const keyPair = (credentials: ICredentialDataDecryptedObject) => ({
 	username: credentialText(credentials, 'keyId'),
@@ -148,20 +150,31 @@ export class SinchConversationApi implements ICredentialType {
 		if (problem) throw tokenError(problem);
 		if (credentials.authentication === 'basic') return {};
 		const url = tokenUrl(credentials);
-		let response: { access_token?: unknown };
-		try {
-			response = (await this.helpers.httpRequest({
-				method: 'POST',
-				url,
-				auth: keyPair(credentials),
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-				body: 'grant_type=client_credentials',
-				json: true,
-				timeout: TOKEN_TIMEOUT_MS,
-			})) as { access_token?: unknown };
-		} catch (error) {
-			// A plain Error keeps the key secret (present in the failed request's headers) out of what n8n shows and stores.
-			throw tokenError(describeTokenFailure(url, error));
+		let response: { access_token?: unknown } | undefined;
+		for (let attempt = 1; response === undefined; attempt++) {
+			try {
+				response = (await this.helpers.httpRequest({
+					method: 'POST',
+					url,
+					auth: keyPair(credentials),
+					headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+					body: 'grant_type=client_credentials',
+					json: true,
+					timeout: TOKEN_TIMEOUT_MS,
+				})) as { access_token?: unknown };
+			} catch (error) {
+				// Sinch's auth gateway answers 429 when its token bucket is empty: it refills in a second or so.
+				type Answer = { status?: number; headers?: Record<string, unknown> };
+				const failed = error as { response?: Answer; cause?: { response?: Answer } };
+				const answer = failed.response ?? failed.cause?.response;
+				const wait = retryWait(attempt, String(answer?.headers?.['retry-after'] ?? ''));
+				if (answer?.status === 429 && wait.retry) {
+					await sleep(wait.ms);
+					continue;
+				}
+				// A plain Error keeps the key secret (present in the failed request's headers) out of what n8n shows and stores.
+				throw tokenError(describeTokenFailure(url, error));
+			}
 		}
 		if (typeof response?.access_token !== 'string' || response.access_token === '') {
 			throw tokenError(`The Sinch token URL ${url} answered without an access token. Check the Token URL.`);

@@ -4,11 +4,13 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
+import { checkAnswer } from '../nodes/SinchConversation/helpers/sinchAnswer';
+import { retryAfterMs, retryWait } from '../nodes/SinchConversation/transport/rateLimit';
 import { credentialType } from './harness/engine';
 import { startEmulator, type Emulator, type FaultRequest } from './emulator';
 import { pressTest } from './harness/credential-test';
 import { runNode } from './harness/engine';
-import { appRequests, emulatorCredential, emulatorCredentials, smsApp, tokenRequests } from './harness/setup';
+import { appRequests, emulatorCredential, emulatorCredentials, seedApp, smsApp, tokenRequests } from './harness/setup';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -22,18 +24,7 @@ const SMS_BODY = {
 	channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-secret-token' } }],
 };
 
-async function seedApp(): Promise<string> {
-	const response = await fetch(`${emulator.url}/v1/projects/${emulator.projectId}/apps`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
-		},
-		body: JSON.stringify(SMS_BODY),
-	});
-	const id = ((await response.json()) as IDataObject).id as string;
-	return id;
-}
+const seed = async () => String((await seedApp(emulator, SMS_BODY)).id);
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const fast = { timeout: 1 };
@@ -115,7 +106,7 @@ const nonDeleteDelete = (op: string, fault: Fault) => op === 'delete' && fault.n
 describe.each(OPERATIONS)('$name', (op) => {
 	describe.each(FAULTS.filter((fault) => !nonDeleteDelete(op.name, fault)))('$name', (fault) => {
 		test.each([undefined, 'continueErrorOutput'] as Array<INode['onError']>)('onError %s: an error, not a success', async (onError) => {
-			const appId = await seedApp();
+			const appId = await seed();
 			const before = emulator.requests.length;
 			emulator.addFault(fault.arm(op.method));
 			const { outputs, error } = await runNode({
@@ -274,5 +265,31 @@ describe('the token request', () => {
 		);
 		await expect(call).rejects.toThrow(`The Sinch token URL ${emulator.tokenUrl} did not answer within 30 seconds`);
 		expect(seen[0].timeout).toBe(30_000);
+	});
+});
+
+describe('unit: answer shapes and waits', () => {
+	test('checkAnswer', () => {
+		expect(checkAnswer('apps', 200, 'application/json', '{}')).toEqual({ ok: true, value: {} });
+		expect(checkAnswer('apps', 200, 'application/json', '{"apps":[]}').ok).toBe(true);
+		expect(checkAnswer('apps', 200, 'application/json', '{"apps":{}}').ok).toBe(false);
+		expect(checkAnswer('app', 200, 'application/json', '{"id":""}').ok).toBe(false);
+		expect(checkAnswer('webhook', 200, 'application/json', '{"id":"w1"}').ok).toBe(true);
+		expect(checkAnswer('empty', 200, 'application/json', '{}').ok).toBe(true);
+		expect(checkAnswer('empty', 204, '', '').ok).toBe(true);
+		expect(checkAnswer('empty', 200, 'application/json', '')).toMatchObject({ ok: false, problem: expect.stringMatching(/empty body/) });
+		expect(checkAnswer('empty', 200, 'application/json', '[]')).toMatchObject({ ok: false, problem: expect.stringMatching(/not an object/) });
+		expect(checkAnswer('app', 200, 'text/html', '{ looks like json')).toMatchObject({ ok: false, cutOff: false });
+	});
+
+	test('retry waits', () => {
+		const now = Date.parse('2026-01-01T00:00:00Z');
+		expect(retryAfterMs('3')).toBe(3000);
+		expect(retryAfterMs('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5000);
+		expect(retryAfterMs('soon')).toBeUndefined();
+		expect(retryWait(1, '')).toEqual({ retry: true, ms: 500, asked: false });
+		expect(retryWait(3, '')).toEqual({ retry: true, ms: 2000, asked: false });
+		expect(retryWait(4, '')).toEqual({ retry: false, ms: 4000, asked: false });
+		expect(retryWait(1, '61')).toEqual({ retry: false, ms: 61_000, asked: true });
 	});
 });

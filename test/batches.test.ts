@@ -2,11 +2,11 @@
  * Issue 10: a batch is checked as a whole, sent concurrently within a bound, answered in input order, shares one
  * token, waits out 429s, never repeats a create, and says what was done when it stops.
  */
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { INode, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Emulator, type RequestLogEntry } from './emulator';
 import { runNode } from './harness/engine';
-import { appRequests, emulatorCredentials, smsApp, tokenRequests } from './harness/setup';
+import { appRequests, emulatorCredentials, seedApp, smsApp, tokenRequests } from './harness/setup';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -24,17 +24,7 @@ const items = (count: number, prefix = 'app') => Array.from({ length: count }, (
 
 async function seedApps(count: number): Promise<string[]> {
 	const ids: string[] = [];
-	for (let i = 0; i < count; i++) {
-		const response = await fetch(`${emulator.url}/v1/projects/${emulator.projectId}/apps`, {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/json',
-				authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
-			},
-			body: JSON.stringify({ display_name: `seeded-${i}`, channel_credentials: [] }),
-		});
-		ids.push(((await response.json()) as IDataObject).id as string);
-	}
+	for (let i = 0; i < count; i++) ids.push(String((await seedApp(emulator, { display_name: `seeded-${i}`, channel_credentials: [] })).id));
 	// The seeding requests are not part of what the node sent.
 	(emulator.requests as RequestLogEntry[]).splice(0);
 	return ids;
@@ -180,8 +170,8 @@ describe('429: Sinch did nothing, so the node waits and sends again', () => {
 	test('gives up after 4 tries and says how long Sinch asks to wait still', async () => {
 		emulator.failNext({ status: 429, pathIncludes: '/apps', times: 4 });
 		const { error, outputs } = await runNode({ credentials: emulatorCredentials(emulator), parameters: smsApp(), onError: 'continueErrorOutput' });
-		expect(outputs[1][0].json.error).toMatch(/^Sinch answered 429/);
-		expect(outputs[1][0].json.details).toMatch(/rate limited\) 4 times in \d+ seconds, and did nothing with it\. The node stopped retrying; Sinch asks to wait 4 seconds more/);
+		expect(outputs[1][0].json.error).toMatch(/^Sinch answered 429 .*the node tried 4 times: wait at least 4 seconds, then run the item again/);
+		expect(outputs[1][0].json.details).toMatch(/rate limited\) 4 times in \d+ seconds, and did nothing with it\. The node stopped retrying$/);
 		expect(error).toBeUndefined();
 		expect(appRequests(emulator)).toHaveLength(4);
 		expect(emulator.apps).toHaveLength(0);
@@ -190,7 +180,7 @@ describe('429: Sinch did nothing, so the node waits and sends again', () => {
 	test('a Retry-After too long to wait: one try, the wait in the message', async () => {
 		emulator.failNext({ status: 429, pathIncludes: '/apps', retryAfter: 600 });
 		const { error } = await runNode({ credentials: emulatorCredentials(emulator), parameters: smsApp() });
-		expect(error?.description).toMatch(/Sinch asks to wait 600 seconds more/);
+		expect(error?.message).toMatch(/Sinch asks to wait 600 seconds more/);
 		expect(appRequests(emulator)).toHaveLength(1);
 	});
 
@@ -227,7 +217,7 @@ describe('when the node stops, the error says what was already done', () => {
 		const { error } = await runNode({
 			credentials: emulatorCredentials(emulator),
 			parameters: { ...named(), options: { maxConcurrency: 1 } },
-			items: items(5, 'made'),
+			items: items(9, 'made'),
 		});
 		expect(error?.context?.itemIndex).toBe(2);
 		const made = emulator.apps.map((app) => [app.display_name, app.id]);
@@ -235,7 +225,7 @@ describe('when the node stops, the error says what was already done', () => {
 		expect(error?.description).toContain(
 			`Before the node stopped, these items were already created: item 0 → app ${made[0][1]}, item 1 → app ${made[1][1]}. Running them again makes a second app each; leave them out of the next run.`,
 		);
-		expect(error?.description).toContain('Not sent: items 3, 4.');
+		expect(error?.description).toContain('Not sent: items 3–8.');
 	});
 
 	test('concurrent creates: every app made is named, whichever items they were', async () => {
@@ -273,5 +263,23 @@ describe('Retry On Fail', () => {
 			settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 },
 		});
 		expect(error).toBeUndefined();
+	});
+});
+
+describe('the token request', () => {
+	test('a 429 from the token service is waited out, then the run goes on with one token', async () => {
+		emulator.failNext({ status: 429, pathIncludes: '/oauth2/token' });
+		const { error, outputs } = await runNode({ credentials: emulatorCredentials(emulator), parameters: named(), items: items(3) });
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(3);
+		expect(tokenRequests(emulator).map((r) => r.status)).toEqual([429, 200]);
+	});
+
+	test('a token service that keeps answering 429 fails the run with its own message, after 4 tries', async () => {
+		emulator.failNext({ status: 429, pathIncludes: '/oauth2/token', times: 4 });
+		const { error } = await runNode({ credentials: emulatorCredentials(emulator), parameters: named(), items: items(3) });
+		expect(error?.message).toMatch(/The Sinch token service is rate limiting this key \(429\)/);
+		expect(tokenRequests(emulator)).toHaveLength(4);
+		expect(appRequests(emulator)).toHaveLength(0);
 	});
 });

@@ -44,9 +44,9 @@ describe('Sinch error bodies become NodeApiErrors with a hint', () => {
 		});
 		const { error } = await create();
 		expect(error?.message).toBe(
-			'Sinch answered 429: Too Many Requests. Sinch is rate limiting the project; wait and retry, or send fewer items at once.',
+			"Sinch answered 429: Too Many Requests. Sinch is rate limiting the project; the node tried once: Sinch asks to wait 120 seconds more, then run the item again, or lower Max Concurrent Requests in the node's Options.",
 		);
-		expect(error?.description).toMatch(/^bucket empty\. Sinch refused the request with 429 \(rate limited\) once.*Sinch asks to wait 120 seconds more/);
+		expect(error?.description).toBe('bucket empty. Sinch refused the request with 429 (rate limited) once, and did nothing with it. The node stopped retrying');
 		expect(appRequests(emulator)).toHaveLength(1);
 	});
 

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../transport';
 import * as app from './app';
 import { DEFAULT_CONCURRENCY } from './requestOptions';
 import * as webhook from './webhook';
@@ -37,12 +36,23 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
-/** Max Concurrent Requests of the node (one value for the run, read from the first item), else by auth type. */
-async function concurrency(this: IExecuteFunctions): Promise<number> {
-	const chosen = this.getNodeParameter('options.maxConcurrency', 0, 0) as number;
-	if (typeof chosen === 'number' && chosen >= 1) return Math.floor(chosen);
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	return credentials.authentication === 'basic' ? DEFAULT_CONCURRENCY.basic : DEFAULT_CONCURRENCY.oAuth2;
+/** Max Concurrent Requests of the node: one value for the run, read from the first item. */
+function concurrency(this: IExecuteFunctions): number {
+	const chosen = this.getNodeParameter('options.maxConcurrency', 0, DEFAULT_CONCURRENCY) as number;
+	return typeof chosen === 'number' && chosen >= 1 ? Math.floor(chosen) : DEFAULT_CONCURRENCY;
+}
+
+/** "item 3" or "items 3, 5–9": item numbers, runs of three or more shortened to a range. */
+function itemList(indexes: number[]): string {
+	const parts: string[] = [];
+	for (let start = 0; start < indexes.length; ) {
+		let end = start;
+		while (end + 1 < indexes.length && indexes[end + 1] === indexes[end] + 1) end++;
+		if (end - start >= 2) parts.push(`${indexes[start]}–${indexes[end]}`);
+		else parts.push(...indexes.slice(start, end + 1).map(String));
+		start = end + 1;
+	}
+	return `item${indexes.length > 1 ? 's' : ''} ${parts.join(', ')}`;
 }
 
 /** Names what the run already did before it stopped, so a re-run can leave those items out. */
@@ -60,7 +70,8 @@ function doneReport(
 			if (!failed.has(itemIndex)) unsent.push(itemIndex);
 			continue;
 		}
-		const id = result[0]?.json?.id;
+		// One item with an ID names the resource it made or changed; a list (Get Many) is named by the item alone.
+		const id = result.length === 1 ? result[0]?.json?.id : undefined;
 		if (result[0]?.json?.error === undefined) done.push(id ? `item ${itemIndex} → ${resource} ${String(id)}` : `item ${itemIndex}`);
 	}
 	const parts: string[] = [];
@@ -72,8 +83,8 @@ function doneReport(
 		);
 	}
 	const others = [...failed].slice(1);
-	if (others.length > 0) parts.push(`Also failed while the node stopped: item${others.length > 1 ? 's' : ''} ${others.join(', ')}.`);
-	if (unsent.length > 0) parts.push(`Not sent: item${unsent.length > 1 ? 's' : ''} ${unsent.join(', ')}.`);
+	if (others.length > 0) parts.push(`Also failed while the node stopped: ${itemList(others.sort((a, b) => a - b))}.`);
+	if (unsent.length > 0) parts.push(`Not sent: ${itemList(unsent)}.`);
 	return parts.join(' ');
 }
 
@@ -134,7 +145,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// run after one request instead of one per concurrent slot.
 	const first = queue.shift();
 	if (first !== undefined) await run(first);
-	const workers = Math.min(await concurrency.call(this), queue.length);
+	const workers = Math.min(concurrency.call(this), queue.length);
 	await Promise.all(Array.from({ length: workers }, worker));
 
 	if (stop) {

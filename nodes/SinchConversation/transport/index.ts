@@ -157,7 +157,7 @@ export async function sinchApiRequest(
 					await sleep(wait.ms, 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined);
 					continue;
 				}
-				throw failure.call(this, failed, context, rateLimitNote(attempt, wait.ms, Date.now() - started));
+				throw failure.call(this, failed, context, { attempt, waitMs: wait.ms, spentMs: Date.now() - started, asked: wait.asked });
 			}
 			throw failure.call(this, failed, context);
 		}
@@ -170,9 +170,22 @@ export async function sinchApiRequest(
 	}
 }
 
-function rateLimitNote(attempt: number, waitMs: number, spentMs: number): string {
+interface RateLimited {
+	attempt: number;
+	waitMs: number;
+	spentMs: number;
+	/** Whether the wait is Sinch's Retry-After (else the node's own backoff). */
+	asked: boolean;
+}
+
+function rateLimitHint({ attempt, waitMs, asked }: RateLimited): string {
+	const wait = asked ? `Sinch asks to wait ${waitText(waitMs)} more` : `wait at least ${waitText(waitMs)}`;
+	return `Sinch is rate limiting the project; the node tried ${attempt === 1 ? 'once' : `${attempt} times`}: ${wait}, then run the item again, or lower Max Concurrent Requests in the node's Options`;
+}
+
+function rateLimitNote({ attempt, spentMs }: RateLimited): string {
 	const tries = attempt === 1 ? 'once' : `${attempt} times in ${Math.round(spentMs / 1000)} seconds`;
-	return `Sinch refused the request with 429 (rate limited) ${tries}, and did nothing with it. The node stopped retrying; Sinch asks to wait ${waitText(waitMs)} more. Run the item again later, or lower Max Concurrent Requests in the node's Options`;
+	return `Sinch refused the request with 429 (rate limited) ${tries}, and did nothing with it. The node stopped retrying`;
 }
 
 interface FailureContext {
@@ -184,7 +197,7 @@ interface FailureContext {
 	expect?: ExpectedAnswer;
 }
 
-const describe = (parts: Array<string | undefined>) =>
+const joinDescription = (parts: Array<string | undefined>) =>
 	capText(parts.filter(Boolean).join('. '), DESCRIPTION_MAX) || undefined;
 
 function unexpectedAnswer(this: SinchContext, problem: string, cutOff: boolean, context: FailureContext): NodeApiError {
@@ -192,7 +205,7 @@ function unexpectedAnswer(this: SinchContext, problem: string, cutOff: boolean, 
 	const message = redact(problem, context.secrets);
 	return new NodeApiError(this.getNode(), { message } as JsonObject, {
 		message: capText(creating ? `${message}. The ${resourceWord(context)} may or may not have been created` : message, MESSAGE_MAX + 200),
-		description: describe([
+		description: joinDescription([
 			cutOff
 				? 'The connection broke off before the whole answer arrived'
 				: 'This does not look like an answer of the Sinch API; something between n8n and Sinch (a proxy, a gateway, a wrong address) may have answered',
@@ -206,7 +219,7 @@ function unexpectedAnswer(this: SinchContext, problem: string, cutOff: boolean, 
 const resourceWord = (context: FailureContext) => (context.path.includes('/webhooks') ? ('webhook' as const) : ('app' as const));
 
 /** Sinch's answer or the lack of one, as an n8n error that says what happened and what to do. */
-function failure(this: SinchContext, failed: FailedCall, context: FailureContext, note?: string): NodeApiError {
+function failure(this: SinchContext, failed: FailedCall, context: FailureContext, rateLimited?: RateLimited): NodeApiError {
 	const response = failed.cause?.response;
 	const creating = context.method === 'POST';
 	const what = resourceWord(context);
@@ -228,7 +241,7 @@ function failure(this: SinchContext, failed: FailedCall, context: FailureContext
 		}
 		return new NodeApiError(this.getNode(), { message: cause } as JsonObject, {
 			message,
-			description: describe([
+			description: joinDescription([
 				// n8n's own text says to retry at once, which is wrong for a create that may have gone through.
 				message !== cause && !creating ? `n8n reported: ${cause}` : undefined,
 				timedOut(failed) && !creating ? `${CHECK_ADDRESS}, or raise Timeout (Seconds) in the node's Options` : undefined,
@@ -252,12 +265,14 @@ function failure(this: SinchContext, failed: FailedCall, context: FailureContext
 		? `The ${what} may or may not have been created`
 		: projectPath
 			? PROJECT_NOT_FOUND_HINT
-			: undefined;
+			: rateLimited
+				? rateLimitHint(rateLimited)
+				: undefined;
 	return new NodeApiError(this.getNode(), { ...parsed } as JsonObject, {
 		message: describeSinchError(parsed, hint),
-		description: describe([
+		description: joinDescription([
 			parsed.details,
-			note ?? (retryAfter ? `Sinch asks to retry after ${retryAfter} seconds` : undefined),
+			rateLimited ? rateLimitNote(rateLimited) : retryAfter ? `Sinch asks to retry after ${retryAfter} seconds` : undefined,
 			createMayHaveHappened ? CREATE_UNSURE[what] : undefined,
 		]),
 		httpCode: String(status),
