@@ -5,11 +5,12 @@
  * What it proves, in order (the tests share one browser page and build on each other):
  *   1. the sign-in form logs the owner in;
  *   2. searching "Sinch" in the nodes panel finds the node, "Create an app" adds it (n8n adds a manual trigger in front),
- *      and the parameter panel shows the Create parameters;
+ *      and the parameter panel shows version 2's Create parameters (one fields/JSON switch);
  *   3. a new "Sinch Conversation API" credential made from the node, pointed at the emulator, passes n8n's connection
  *      test (the emulator sees the token request and the test request);
  *   4. with a wrong Key Secret, n8n's retest shows the credential's own message for a rejected key;
- *   5. a screenshot for the README.
+ *   5. a channel entry has no Callback Secret box until added from Entry Options; settings are added one field at a
+ *      time from Additional Fields; no label is cut off; a screenshot for the README.
  *
  * Screenshots, timings and (on failure) the page's HTML go to test-artifacts/e2e/. docs/editor-create-app.png is written
  * when it is missing, or always with SINCH_E2E_UPDATE_DOCS=1 (so a plain run does not touch a committed file).
@@ -30,6 +31,8 @@ import { startEmulator, type Emulator, type RequestLogEntry } from '../emulator'
 const ARTIFACTS = path.join(packageRoot, 'test-artifacts', 'e2e');
 const DOCS_SCREENSHOT = path.join(packageRoot, 'docs', 'editor-create-app.png');
 const VIEWPORT = { width: 1400, height: 900 };
+/** Tall enough for the README picture to show the channel entry and Additional Fields. */
+const README_VIEWPORT = { width: 1400, height: 1250 };
 
 const CREDENTIAL_TYPE_NAME = 'Sinch Conversation API';
 /** What n8n calls a new credential of our type. */
@@ -191,6 +194,10 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			// Signed in: the overview with the main sidebar, not the form again.
 			await expect(p.getByTestId('signin-form').count()).resolves.toBe(0);
 			await p.getByTestId('main-sidebar-settings').waitFor();
+			// The menu path the README and the npm start banner give for a credential of your own: + → New credential.
+			await p.getByTestId('universal-add').click();
+			await p.getByTestId('navigation-menu-item').filter({ hasText: 'New credential' }).waitFor();
+			await p.keyboard.press('Escape');
 		}));
 
 	test('"Sinch" in the nodes panel adds the node; the parameter panel shows Create an app', () =>
@@ -238,9 +245,11 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			await expect(parameterInput(ndv, 'operation').inputValue()).resolves.toBe('Create');
 			const labels = await ndv.getByTestId('input-label').allInnerTexts();
 			const labelText = labels.map((label) => label.split('\n')[0].trim());
-			expect(labelText).toEqual(
-				expect.arrayContaining(['Define App', 'Display Name', 'Channel Credentials Input', 'Channel Credentials', 'Additional Fields', 'Options']),
-			);
+			expect(labelText).toEqual(expect.arrayContaining(['Define App', 'Display Name', 'Channel Credentials', 'Additional Fields', 'Options']));
+			// Version 2: one switch between fields and JSON, not a second one for the channel list.
+			expect(labelText).not.toContain('Channel Credentials Input');
+			const inputValues = await ndv.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+			expect(inputValues.filter((value) => value === 'Using Fields Below')).toHaveLength(1);
 			await expect(ndv.getByTestId('parameter-input-displayName').locator('input').getAttribute('placeholder')).resolves.toBe(
 				'e.g. Support Bot EU',
 			);
@@ -371,6 +380,26 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			await ndv.getByTestId('parameter-input-smsServicePlanId').waitFor();
 			await parameterInput(ndv, 'smsServicePlanId').fill('e2e-service-plan');
 			await parameterInput(ndv, 'smsApiToken').fill('e2e-api-token');
+			// Callback Secret is no empty box on the entry: it is an entry option, there once added.
+			await expect(ndv.getByTestId('parameter-input-callbackSecret').count()).resolves.toBe(0);
+			await ndv.getByText('Entry Options', { exact: true }).waitFor();
+			// Additional Fields: one field per setting, added from the collection's list.
+			await p.setViewportSize(README_VIEWPORT);
+			const addButtons = ndv.getByTestId('collection-parameter-add');
+			await expect(addButtons.count()).resolves.toBe(3); // Entry Options, Additional Fields, Options
+			for (const field of ['Retention TTL (Days)', 'Metadata in Callbacks']) {
+				await addButtons.nth(1).click();
+				await p.getByRole('option', { name: field, exact: true }).click();
+			}
+			await ndv.getByTestId('parameter-input-retentionTtlDays').waitFor();
+			await ndv.getByTestId('parameter-input-conversationMetadataReportView').waitFor();
+			// No label is cut off: each label's text fits its box.
+			const cut = await ndv
+				.getByTestId('input-label')
+				.evaluateAll((labels) =>
+					labels.filter((label) => label.scrollWidth > label.clientWidth + 1).map((label) => (label.textContent ?? '').trim()),
+				);
+			expect(cut).toEqual([]);
 			// No focus ring, no hover toolbar, no "Credential saved" toasts in the picture.
 			await p.evaluate('document.activeElement && document.activeElement.blur()');
 			await dismissToasts(p);
@@ -381,7 +410,7 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			const file = path.join(ARTIFACTS, 'create-app-readme.png');
 			await timed('readmeScreenshot', () => p.screenshot({ path: file }));
 			const png = assertPng(file, 30_000);
-			expect(png).toMatchObject({ width: VIEWPORT.width, height: VIEWPORT.height });
+			expect(png).toMatchObject(README_VIEWPORT);
 			expect(png.bytes).toBeLessThan(300_000);
 			if (!existsSync(DOCS_SCREENSHOT) || process.env.SINCH_E2E_UPDATE_DOCS === '1') {
 				mkdirSync(path.dirname(DOCS_SCREENSHOT), { recursive: true });
