@@ -39,12 +39,12 @@ const FIELD_NAMES = {
 	smart: 'Smart Conversation',
 	smartEnabled: 'Smart Conversation',
 	callbacks: 'Callback Settings',
-	overrideSecret: 'Secret for Overridden Callback URLs',
+	overrideSecret: 'Callback URL Secret',
 	retry: 'Message Retry Settings',
-	retryDuration: 'Message Retry Duration (Seconds)',
+	retryDuration: 'Message Retry (Seconds)',
 	fallback: 'Delivery Report Based Fallback',
 	fallbackEnabled: 'Delivery Report Fallback',
-	fallbackWaitingTime: 'Fallback Waiting Time (Seconds)',
+	fallbackWaitingTime: 'Fallback Wait (Seconds)',
 };
 
 const JSON_NAMES: typeof FIELD_NAMES = {
@@ -317,7 +317,7 @@ export function checkNoEmptySecrets(body: IDataObject): string[] {
 
 /**
  * JSON (often a Get output fed back, where Sinch answers "" for no secret) and version 1 workflows: an empty
- * Secret for Overridden Callback URLs is left out rather than refused, so it never wipes the stored one.
+ * Callback URL Secret is left out rather than refused, so it never wipes the stored one.
  */
 export function withoutEmptyCallbackSecret<T>(body: T): T {
 	if (!isObject(body) || !isObject(body.callback_settings)) return body;
