@@ -112,6 +112,16 @@ export const channelListProperty = (
 	options: [{ displayName: 'Channel', name: 'entries', values }],
 });
 
+/** Retention TTL as a field of its own (version 2) or inside version 1's Retention Policy group. */
+export const retentionTtlProperty: INodeProperties = {
+	displayName: 'Retention TTL (Days)',
+	name: 'retentionTtlDays',
+	type: 'number',
+	default: 180,
+	typeOptions: { numberPrecision: 0 },
+	description: `Days before a message or conversation may be deleted, ${RANGES.retentionTtlDays.min} to ${RANGES.retentionTtlDays.max}. Sinch's cleanup runs once a day.`,
+};
+
 /** Settings that are single fields in every version of the node. */
 export const flatSettingProperties: INodeProperties[] = [
 	{
@@ -192,14 +202,7 @@ export const appSettingProperties: INodeProperties[] = sortedByDisplayName([
 		typeOptions: { numberPrecision: 0 },
 		description: `How long to wait for a delivery report before falling back, ${RANGES.fallbackWaitingTime.min} to ${RANGES.fallbackWaitingTime.max} seconds (3 days). Does not turn the fallback on.`,
 	},
-	{
-		displayName: 'Retention TTL (Days)',
-		name: 'retentionTtlDays',
-		type: 'number',
-		default: 180,
-		typeOptions: { numberPrecision: 0 },
-		description: `Days before a message or conversation may be deleted, ${RANGES.retentionTtlDays.min} to ${RANGES.retentionTtlDays.max}. Sinch's cleanup runs once a day.`,
-	},
+	retentionTtlProperty,
 	{
 		displayName: 'Retention Type',
 		name: 'retentionType',
