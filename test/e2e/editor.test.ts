@@ -129,6 +129,15 @@ function parameterInput(scope: Locator, name: string): Locator {
 	return scope.getByTestId(`parameter-input-${name}`).locator('input').first();
 }
 
+/** Labels n8n shows shortened: it puts the ellipsis on an element inside the label, so every one is looked at. */
+async function cutLabels(scope: Locator): Promise<string[]> {
+	return await scope.getByTestId('input-label').evaluateAll((all) =>
+		all
+			.filter((label) => [label, ...Array.from(label.querySelectorAll('*'))].some((e) => e.scrollWidth > e.clientWidth + 1))
+			.map((label) => (label.textContent ?? '').trim()),
+	);
+}
+
 /**
  * Closes n8n's notifications (they would cover a screenshot), one at a time, and moves the mouse away after each
  * click: a notification under the mouse pauses its own timer and would stay.
@@ -428,13 +437,29 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			}
 			const labels = await ndv.getByTestId('input-label').allInnerTexts();
 			expect(labels.map((label) => label.split('\n')[0].trim())).toEqual(expect.arrayContaining(others));
-			// n8n shortens a label that does not fit with an ellipsis on an element inside it: look at every one.
-			const cut = await ndv.getByTestId('input-label').evaluateAll((all) =>
-				all
-					.filter((label) => [label, ...Array.from(label.querySelectorAll('*'))].some((e) => e.scrollWidth > e.clientWidth + 1))
-					.map((label) => (label.textContent ?? '').trim()),
-			);
-			expect(cut).toEqual([]);
+			await expect(cutLabels(ndv)).resolves.toEqual([]);
 			await p.screenshot({ path: path.join(ARTIFACTS, 'create-app-all-settings.png'), fullPage: true });
+		}));
+
+	test('Update uses the same words: Channel Credentials, and Channel Changes for what to do with them', () =>
+		withDebug('update-panel', async () => {
+			const p = page();
+			const ndv = p.getByTestId('ndv');
+			await ndv.getByTestId('parameter-input-operation').click();
+			await p.getByRole('option', { name: /^Update\b/ }).click();
+			await ndv.getByTestId('parameter-input-channelCredentialsMode').waitFor();
+			await ndv.getByTestId('parameter-input-channelCredentialsMode').click();
+			await p.getByRole('option', { name: /^Add or Replace Entries/ }).click();
+			await ndv.getByTestId('collection-parameter-add').first().click();
+			await p.getByRole('option', { name: 'Clear Callback URL Secret', exact: true }).click();
+			const labels = (await ndv.getByTestId('input-label').allInnerTexts()).map((label) => label.split('\n')[0].trim());
+			expect(labels).toEqual(
+				expect.arrayContaining(['App', 'Define Changes', 'Update Fields', 'Clear Callback URL Secret', 'Channel Changes', 'Channel Credentials']),
+			);
+			expect(labels).not.toContain('Channel Credentials Input');
+			expect(labels).not.toContain('Channel Entries');
+			await expect(cutLabels(ndv)).resolves.toEqual([]);
+			await p.waitForTimeout(500); // the Add Field list closing
+			await p.screenshot({ path: path.join(ARTIFACTS, 'update-app-panel.png') });
 		}));
 });
