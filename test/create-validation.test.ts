@@ -430,6 +430,29 @@ describe('JSON of the wrong shape', () => {
 	});
 });
 
+describe('JSON mode names the JSON keys, the form names its labels', () => {
+	it.each([
+		[
+			'a missing token (JSON)',
+			asJson({ display_name: 'x', channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'p' } }] }),
+			/^channel_credentials\[0\] \(SMS\): static_bearer\.token is required\./,
+		],
+		[
+			'a missing LINE Japan secret (JSON)',
+			asJson({ display_name: 'x', channel_credentials: [{ channel: 'LINE', line_enterprise_credentials: { line_japan: { token: 't' } } }] }),
+			/^channel_credentials\[0\] \(LINE\): line_enterprise_credentials\.line_japan\.secret is required\./,
+		],
+		[
+			'a missing token (fields)',
+			{ displayName: 'x', channelCredentials: { entries: [{ channel: 'SMS', smsServicePlanId: 'p', smsApiToken: '={{ "" }}' }] } },
+			/^Channel Credentials, entry 1 \(SMS\): API Token \(token\) is required\./,
+		],
+	])('%s', async (_name, parameters, message) => {
+		const error = await refused(parameters as INodeParameters);
+		expect(error.message).toMatch(message);
+	});
+});
+
 describe('secrets masked by an earlier output are not sent as secrets', () => {
 	it.each([
 		[
