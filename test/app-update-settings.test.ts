@@ -183,14 +183,14 @@ describe('Update, version 2: adding one setting changes only it', () => {
 describe('Update, version 2: secrets and ranges are refused before anything is sent', () => {
 	it.each([
 		[
-			'an empty Secret for Overridden Callback URLs',
+			'an empty Callback URL Secret',
 			{ updateFields: { secretForOverriddenCallbackUrls: '' } },
-			'Secret for Overridden Callback URLs is empty. Enter the secret, or remove the field; to remove the stored secret add Clear Callback URL Secret instead.',
+			'Callback URL Secret is empty. Enter the secret, or remove the field; to remove the stored secret add Clear Callback URL Secret instead.',
 		],
 		[
 			'a secret and Clear at once',
 			{ updateFields: { secretForOverriddenCallbackUrls: 'x', clearSecretForOverriddenCallbackUrls: true } },
-			'Secret for Overridden Callback URLs and Clear Callback URL Secret are both added. Keep the one you mean: a new secret, or none.',
+			'Callback URL Secret and Clear Callback URL Secret are both added. Keep the one you mean: a new secret, or none.',
 		],
 		[
 			'an empty Callback Secret added to an entry',

@@ -369,7 +369,7 @@ describe('App: Update, invalid input sends nothing', () => {
 
 	it('refuses a setting out of range with the same message as Create', async () => {
 		const app = await seedApp(seed);
-		const message = 'Message Retry Duration (Seconds) 10 is out of range. Use a whole number from 30 to 3600.';
+		const message = 'Message Retry (Seconds) 10 is out of range. Use a whole number from 30 to 3600.';
 		await expectRefused(update(app.id as string, { updateFields: { messageRetryDuration: 10 } }), message);
 		const created = await runNode({
 			parameters: {

@@ -205,7 +205,7 @@ describe('fields mode', () => {
 
 		expect(outputs[0].map((item) => [item.json.error ?? item.json.display_name, item.pairedItem])).toEqual([
 			['Smart Conversation "yes" must be true or false.', { item: 0 }],
-			['Message Retry Duration (Seconds) "soon" is out of range. Use a whole number from 30 to 3600.', { item: 1 }],
+			['Message Retry (Seconds) "soon" is out of range. Use a whole number from 30 to 3600.', { item: 1 }],
 			['fine', { item: 2 }],
 		]);
 		expect(bodies()).toEqual([

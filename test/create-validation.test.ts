@@ -162,10 +162,10 @@ describe('ranges (fields mode: the panel does not clamp these numbers, so the no
 		[{ retentionTtlDays: 1.5 }, 'Retention TTL (Days) 1.5 is out of range. Use a whole number from 1 to 3650.'],
 		[{ dispatchRetentionTtlDays: -1 }, 'Dispatch Retention TTL (Days) -1 is out of range. Use a whole number from 0 to 7.'],
 		[{ dispatchRetentionTtlDays: 8 }, 'Dispatch Retention TTL (Days) 8 is out of range. Use a whole number from 0 to 7.'],
-		[{ messageRetryDuration: 29 }, 'Message Retry Duration (Seconds) 29 is out of range. Use a whole number from 30 to 3600.'],
-		[{ messageRetryDuration: 3601 }, 'Message Retry Duration (Seconds) 3601 is out of range. Use a whole number from 30 to 3600.'],
-		[{ fallbackWaitingTime: 59 }, 'Fallback Waiting Time (Seconds) 59 is out of range. Use a whole number from 60 to 259200.'],
-		[{ fallbackWaitingTime: 259201 }, 'Fallback Waiting Time (Seconds) 259201 is out of range. Use a whole number from 60 to 259200.'],
+		[{ messageRetryDuration: 29 }, 'Message Retry (Seconds) 29 is out of range. Use a whole number from 30 to 3600.'],
+		[{ messageRetryDuration: 3601 }, 'Message Retry (Seconds) 3601 is out of range. Use a whole number from 30 to 3600.'],
+		[{ fallbackWaitingTime: 59 }, 'Fallback Wait (Seconds) 59 is out of range. Use a whole number from 60 to 259200.'],
+		[{ fallbackWaitingTime: 259201 }, 'Fallback Wait (Seconds) 259201 is out of range. Use a whole number from 60 to 259200.'],
 	])('%j', async (additionalFields, message) => {
 		const error = await refused({ displayName: 'Range', additionalFields }, {}, 2);
 		expect(error.message).toBe(message);
@@ -175,7 +175,7 @@ describe('ranges (fields mode: the panel does not clamp these numbers, so the no
 		[{ retentionPolicy: { policy: { ttlDays: 0 } } }, 'Retention TTL (Days) 0 is out of range. Use a whole number from 1 to 3650.'],
 		[
 			{ deliveryReportBasedFallback: { fallback: { enabled: true, waitingTime: 59 } } },
-			'Fallback Waiting Time (Seconds) 59 is out of range. Use a whole number from 60 to 259200.',
+			'Fallback Wait (Seconds) 59 is out of range. Use a whole number from 60 to 259200.',
 		],
 	])('version 1: %j', async (additionalFields, message) => {
 		const error = await refused({ displayName: 'Range', additionalFields });
@@ -430,6 +430,29 @@ describe('JSON of the wrong shape', () => {
 	});
 });
 
+describe('JSON mode names the JSON keys, the form names its labels', () => {
+	it.each([
+		[
+			'a missing token (JSON)',
+			asJson({ display_name: 'x', channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'p' } }] }),
+			/^channel_credentials\[0\] \(SMS\): static_bearer\.token is required\./,
+		],
+		[
+			'a missing LINE Japan secret (JSON)',
+			asJson({ display_name: 'x', channel_credentials: [{ channel: 'LINE', line_enterprise_credentials: { line_japan: { token: 't' } } }] }),
+			/^channel_credentials\[0\] \(LINE\): line_enterprise_credentials\.line_japan\.secret is required\./,
+		],
+		[
+			'a missing token (fields)',
+			{ displayName: 'x', channelCredentials: { entries: [{ channel: 'SMS', smsServicePlanId: 'p', smsApiToken: '={{ "" }}' }] } },
+			/^Channel Credentials, entry 1 \(SMS\): API Token \(token\) is required\./,
+		],
+	])('%s', async (_name, parameters, message) => {
+		const error = await refused(parameters as INodeParameters);
+		expect(error.message).toMatch(message);
+	});
+});
+
 describe('secrets masked by an earlier output are not sent as secrets', () => {
 	it.each([
 		[
@@ -494,7 +517,7 @@ describe('the item index', () => {
 				{ name: 'fourth', retry: 60 },
 			],
 		);
-		expect(error?.message).toBe('Message Retry Duration (Seconds) 10 is out of range. Use a whole number from 30 to 3600.');
+		expect(error?.message).toBe('Message Retry (Seconds) 10 is out of range. Use a whole number from 30 to 3600.');
 		expect(error?.context?.itemIndex).toBe(2);
 		expect(outputs).toEqual([]);
 		expect(appRequests()).toEqual([]);

@@ -102,7 +102,7 @@ async function install(root: string, log: Log): Promise<void> {
 	const paths = layout(root);
 	const started = Date.now();
 	log(`First run: installing Node ${NODE_MAJOR} and n8n ${N8N_VERSION} into ${root}`);
-	log('This takes 5 to 10 minutes and about 3 GB, once; later runs reuse it. (Set SINCH_N8N_CACHE to use another folder.)');
+	log('This takes about 6 minutes on a fast connection (10 to 15 on a slow one) and about 3 GB, once; later runs reuse it. (Set SINCH_N8N_CACHE to use another folder.)');
 
 	// A package.json of its own keeps npm from installing into some parent folder that has one.
 	const privatePackage = (dir: string, name: string) => {
@@ -140,7 +140,7 @@ async function install(root: string, log: Log): Promise<void> {
 	await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', '--loglevel=http', `n8n@${N8N_VERSION}`], {
 		cwd: paths.n8nDir,
 		env,
-		label: `[2/3] n8n ${N8N_VERSION} (3 to 8 minutes)`,
+		label: `[2/3] n8n ${N8N_VERSION} (about 5 minutes; npm downloads for minutes before it unpacks)`,
 		log,
 		sizeOf: path.join(paths.n8nDir, 'node_modules'),
 	});

@@ -146,7 +146,7 @@ async function main(): Promise<void> {
 			`  2. See the app as the emulator stored it: ${emulator.url}/_emulator/apps`,
 			'  3. The other "Sinch: …" workflows show item lists with expressions, the error output, and both auth methods.',
 			'',
-			'To use your real Sinch account: Overview → Create → Credential → "Sinch Conversation API", with your Region',
+			'To use your real Sinch account: + (top of the left sidebar) → New credential → "Sinch Conversation API", with your Region',
 			'(United States, Europe or Brazil), project ID and access key, and pick it in the Sinch nodes. (Keep the two',
 			'emulator credentials as they are: npm start imports them again when the emulator gets another port.)',
 			'',

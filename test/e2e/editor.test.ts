@@ -5,11 +5,12 @@
  * What it proves, in order (the tests share one browser page and build on each other):
  *   1. the sign-in form logs the owner in;
  *   2. searching "Sinch" in the nodes panel finds the node, "Create an app" adds it (n8n adds a manual trigger in front),
- *      and the parameter panel shows the Create parameters;
+ *      and the parameter panel shows version 2's Create parameters (one fields/JSON switch);
  *   3. a new "Sinch Conversation API" credential made from the node, pointed at the emulator, passes n8n's connection
  *      test (the emulator sees the token request and the test request);
  *   4. with a wrong Key Secret, n8n's retest shows the credential's own message for a rejected key;
- *   5. a screenshot for the README.
+ *   5. a channel entry has no Callback Secret box until added from Entry Options; settings are added one field at a
+ *      time from Additional Fields; no label is cut off; a screenshot for the README.
  *
  * Screenshots, timings and (on failure) the page's HTML go to test-artifacts/e2e/. docs/editor-create-app.png is written
  * when it is missing, or always with SINCH_E2E_UPDATE_DOCS=1 (so a plain run does not touch a committed file).
@@ -30,6 +31,8 @@ import { startEmulator, type Emulator, type RequestLogEntry } from '../emulator'
 const ARTIFACTS = path.join(packageRoot, 'test-artifacts', 'e2e');
 const DOCS_SCREENSHOT = path.join(packageRoot, 'docs', 'editor-create-app.png');
 const VIEWPORT = { width: 1400, height: 900 };
+/** Tall enough for the README picture to show the channel entry and Additional Fields. */
+const README_VIEWPORT = { width: 1400, height: 1250 };
 
 const CREDENTIAL_TYPE_NAME = 'Sinch Conversation API';
 /** What n8n calls a new credential of our type. */
@@ -126,6 +129,15 @@ function parameterInput(scope: Locator, name: string): Locator {
 	return scope.getByTestId(`parameter-input-${name}`).locator('input').first();
 }
 
+/** Labels n8n shows shortened: it puts the ellipsis on an element inside the label, so every one is looked at. */
+async function cutLabels(scope: Locator): Promise<string[]> {
+	return await scope.getByTestId('input-label').evaluateAll((all) =>
+		all
+			.filter((label) => [label, ...Array.from(label.querySelectorAll('*'))].some((e) => e.scrollWidth > e.clientWidth + 1))
+			.map((label) => (label.textContent ?? '').trim()),
+	);
+}
+
 /**
  * Closes n8n's notifications (they would cover a screenshot), one at a time, and moves the mouse away after each
  * click: a notification under the mouse pauses its own timer and would stay.
@@ -191,6 +203,10 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			// Signed in: the overview with the main sidebar, not the form again.
 			await expect(p.getByTestId('signin-form').count()).resolves.toBe(0);
 			await p.getByTestId('main-sidebar-settings').waitFor();
+			// The menu path the README and the npm start banner give for a credential of your own: + → New credential.
+			await p.getByTestId('universal-add').click();
+			await p.getByTestId('navigation-menu-item').filter({ hasText: 'New credential' }).waitFor();
+			await p.keyboard.press('Escape');
 		}));
 
 	test('"Sinch" in the nodes panel adds the node; the parameter panel shows Create an app', () =>
@@ -238,9 +254,11 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			await expect(parameterInput(ndv, 'operation').inputValue()).resolves.toBe('Create');
 			const labels = await ndv.getByTestId('input-label').allInnerTexts();
 			const labelText = labels.map((label) => label.split('\n')[0].trim());
-			expect(labelText).toEqual(
-				expect.arrayContaining(['Define App', 'Display Name', 'Channel Credentials Input', 'Channel Credentials', 'Additional Fields', 'Options']),
-			);
+			expect(labelText).toEqual(expect.arrayContaining(['Define App', 'Display Name', 'Channel Credentials', 'Additional Fields', 'Options']));
+			// Version 2: one switch between fields and JSON, not a second one for the channel list.
+			expect(labelText).not.toContain('Channel Credentials Input');
+			const inputValues = await ndv.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+			expect(inputValues.filter((value) => value === 'Using Fields Below')).toHaveLength(1);
 			await expect(ndv.getByTestId('parameter-input-displayName').locator('input').getAttribute('placeholder')).resolves.toBe(
 				'e.g. Support Bot EU',
 			);
@@ -371,6 +389,19 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			await ndv.getByTestId('parameter-input-smsServicePlanId').waitFor();
 			await parameterInput(ndv, 'smsServicePlanId').fill('e2e-service-plan');
 			await parameterInput(ndv, 'smsApiToken').fill('e2e-api-token');
+			// Callback Secret is no empty box on the entry: it is an entry option, there once added.
+			await expect(ndv.getByTestId('parameter-input-callbackSecret').count()).resolves.toBe(0);
+			await ndv.getByText('Entry Options', { exact: true }).waitFor();
+			// Additional Fields: one field per setting, added from the collection's list.
+			await p.setViewportSize(README_VIEWPORT);
+			const addButtons = ndv.getByTestId('collection-parameter-add');
+			await expect(addButtons.count()).resolves.toBe(3); // Entry Options, Additional Fields, Options
+			for (const field of ['Retention TTL (Days)', 'Metadata in Callbacks']) {
+				await addButtons.nth(1).click();
+				await p.getByRole('option', { name: field, exact: true }).click();
+			}
+			await ndv.getByTestId('parameter-input-retentionTtlDays').waitFor();
+			await ndv.getByTestId('parameter-input-conversationMetadataReportView').waitFor();
 			// No focus ring, no hover toolbar, no "Credential saved" toasts in the picture.
 			await p.evaluate('document.activeElement && document.activeElement.blur()');
 			await dismissToasts(p);
@@ -381,12 +412,54 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			const file = path.join(ARTIFACTS, 'create-app-readme.png');
 			await timed('readmeScreenshot', () => p.screenshot({ path: file }));
 			const png = assertPng(file, 30_000);
-			expect(png).toMatchObject({ width: VIEWPORT.width, height: VIEWPORT.height });
+			expect(png).toMatchObject(README_VIEWPORT);
 			expect(png.bytes).toBeLessThan(300_000);
 			if (!existsSync(DOCS_SCREENSHOT) || process.env.SINCH_E2E_UPDATE_DOCS === '1') {
 				mkdirSync(path.dirname(DOCS_SCREENSHOT), { recursive: true });
 				copyFileSync(file, DOCS_SCREENSHOT);
 			}
 			assertPng(DOCS_SCREENSHOT, 30_000);
+
+			// Every other setting added too: none of the labels is cut off in the panel.
+			const others = [
+				'Delivery Report Fallback',
+				'Dispatch Retention TTL (Days)',
+				'Fallback Wait (Seconds)',
+				'Message Retry (Seconds)',
+				'Processing Mode',
+				'Retention Type',
+				'Callback URL Secret',
+				'Smart Conversation',
+			];
+			for (const field of others) {
+				await ndv.getByTestId('collection-parameter-add').nth(1).click();
+				await p.getByRole('option', { name: field, exact: true }).click();
+			}
+			const labels = await ndv.getByTestId('input-label').allInnerTexts();
+			expect(labels.map((label) => label.split('\n')[0].trim())).toEqual(expect.arrayContaining(others));
+			await expect(cutLabels(ndv)).resolves.toEqual([]);
+			await p.screenshot({ path: path.join(ARTIFACTS, 'create-app-all-settings.png'), fullPage: true });
+		}));
+
+	test('Update uses the same words: Channel Credentials, and Channel Changes for what to do with them', () =>
+		withDebug('update-panel', async () => {
+			const p = page();
+			const ndv = p.getByTestId('ndv');
+			await ndv.getByTestId('parameter-input-operation').click();
+			await p.getByRole('option', { name: /^Update\b/ }).click();
+			await ndv.getByTestId('parameter-input-channelCredentialsMode').waitFor();
+			await ndv.getByTestId('parameter-input-channelCredentialsMode').click();
+			await p.getByRole('option', { name: /^Add or Replace Entries/ }).click();
+			await ndv.getByTestId('collection-parameter-add').first().click();
+			await p.getByRole('option', { name: 'Clear Callback URL Secret', exact: true }).click();
+			const labels = (await ndv.getByTestId('input-label').allInnerTexts()).map((label) => label.split('\n')[0].trim());
+			expect(labels).toEqual(
+				expect.arrayContaining(['App', 'Define Changes', 'Update Fields', 'Clear Callback URL Secret', 'Channel Changes', 'Channel Credentials']),
+			);
+			expect(labels).not.toContain('Channel Credentials Input');
+			expect(labels).not.toContain('Channel Entries');
+			await expect(cutLabels(ndv)).resolves.toEqual([]);
+			await p.waitForTimeout(500); // the Add Field list closing
+			await p.screenshot({ path: path.join(ARTIFACTS, 'update-app-panel.png') });
 		}));
 });

@@ -89,6 +89,7 @@ test('npm start: the banner, a working editor with the examples, and Ctrl-C leav
 		expect(run.output()).toContain(`Editor     ${url}`);
 		expect(run.output()).toContain(`Log in     ${DEV_LOGIN.email} / ${DEV_LOGIN.password}   (account created just now)`);
 		expect(run.output()).toContain(`Emulator   http://127.0.0.1:${emulatorPort}`);
+		expect(run.output()).toMatch(/Emulator key  Project ID \S+, Key ID \S+, Key Secret \S+/);
 		expect(run.output()).toContain('credentials imported, workflows imported');
 
 		expect((await fetch(`${url}/healthz/readiness`)).status).toBe(200);

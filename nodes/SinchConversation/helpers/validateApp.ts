@@ -39,12 +39,12 @@ const FIELD_NAMES = {
 	smart: 'Smart Conversation',
 	smartEnabled: 'Smart Conversation',
 	callbacks: 'Callback Settings',
-	overrideSecret: 'Secret for Overridden Callback URLs',
+	overrideSecret: 'Callback URL Secret',
 	retry: 'Message Retry Settings',
-	retryDuration: 'Message Retry Duration (Seconds)',
+	retryDuration: 'Message Retry (Seconds)',
 	fallback: 'Delivery Report Based Fallback',
 	fallbackEnabled: 'Delivery Report Fallback',
-	fallbackWaitingTime: 'Fallback Waiting Time (Seconds)',
+	fallbackWaitingTime: 'Fallback Wait (Seconds)',
 };
 
 const JSON_NAMES: typeof FIELD_NAMES = {
@@ -107,11 +107,16 @@ function checkObject(label: string, value: unknown, problems: string[]): value i
 	return false;
 }
 
-function fieldLabel(field: CredentialField) {
-	return `${field.displayName} (${field.path.join('.')})`;
-}
-
-function checkCredentialFields(prefix: string, fields: CredentialField[], credential: IDataObject, problems: string[]) {
+/** `jsonPath` (JSON mode) names the credential object, so a field is named by its keys, e.g. static_bearer.token. */
+function checkCredentialFields(
+	prefix: string,
+	fields: CredentialField[],
+	credential: IDataObject,
+	problems: string[],
+	jsonPath?: string,
+) {
+	const fieldLabel = (field: CredentialField) =>
+		jsonPath ? `${jsonPath}.${field.path.join('.')}` : `${field.displayName} (${field.path.join('.')})`;
 	const known = new Set(fields.map((field) => field.path[0]));
 	for (const key of Object.keys(credential)) {
 		if (!known.has(key) && key !== 'is_default') {
@@ -141,7 +146,7 @@ function checkCredentialFields(prefix: string, fields: CredentialField[], creden
 	}
 }
 
-function checkLineEnterprise(prefix: string, credential: IDataObject, problems: string[]) {
+function checkLineEnterprise(prefix: string, credential: IDataObject, problems: string[], naming: Naming) {
 	const regions = Object.keys(credential).filter((key) => key !== 'is_default');
 	const lineFields = CHANNEL_BY_VALUE.get('LINE')!.fields;
 	if (regions.length !== 1 || !LINE_ENTERPRISE_REGIONS.includes(regions[0])) {
@@ -153,7 +158,11 @@ function checkLineEnterprise(prefix: string, credential: IDataObject, problems: 
 		problems.push(`${prefix}: ${regions[0]} must be an object with token and secret.`);
 		return;
 	}
-	checkCredentialFields(`${prefix} ${regions[0]}`, lineFields, region, problems);
+	if (naming === 'json') {
+		checkCredentialFields(prefix, lineFields, region, problems, `line_enterprise_credentials.${regions[0]}`);
+	} else {
+		checkCredentialFields(`${prefix} ${regions[0]}`, lineFields, region, problems);
+	}
 }
 
 function checkEntry(entry: unknown, index: number, problems: string[], naming: Naming) {
@@ -191,8 +200,8 @@ function checkEntry(entry: unknown, index: number, problems: string[], naming: N
 		problems.push(`${prefix}: ${given[0]} must be an object.`);
 		return;
 	}
-	if (given[0] === 'line_enterprise_credentials') checkLineEnterprise(prefix, credential, problems);
-	else checkCredentialFields(prefix, spec.fields, credential, problems);
+	if (given[0] === 'line_enterprise_credentials') checkLineEnterprise(prefix, credential, problems, naming);
+	else checkCredentialFields(prefix, spec.fields, credential, problems, naming === 'json' ? given[0] : undefined);
 	if (spec.value === 'LINE') checkBoolean(`${prefix}: ${names.isDefault}`, credential.is_default, problems);
 
 	const secret = entry.callback_secret;
@@ -317,7 +326,7 @@ export function checkNoEmptySecrets(body: IDataObject): string[] {
 
 /**
  * JSON (often a Get output fed back, where Sinch answers "" for no secret) and version 1 workflows: an empty
- * Secret for Overridden Callback URLs is left out rather than refused, so it never wipes the stored one.
+ * Callback URL Secret is left out rather than refused, so it never wipes the stored one.
  */
 export function withoutEmptyCallbackSecret<T>(body: T): T {
 	if (!isObject(body) || !isObject(body.callback_settings)) return body;

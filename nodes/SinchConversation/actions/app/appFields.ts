@@ -112,6 +112,16 @@ export const channelListProperty = (
 	options: [{ displayName: 'Channel', name: 'entries', values }],
 });
 
+/** Retention TTL as a field of its own (version 2) or inside version 1's Retention Policy group. */
+export const retentionTtlProperty: INodeProperties = {
+	displayName: 'Retention TTL (Days)',
+	name: 'retentionTtlDays',
+	type: 'number',
+	default: 180,
+	typeOptions: { numberPrecision: 0 },
+	description: `Days before a message or conversation may be deleted, ${RANGES.retentionTtlDays.min} to ${RANGES.retentionTtlDays.max}. Sinch's cleanup runs once a day.`,
+};
+
 /** Settings that are single fields in every version of the node. */
 export const flatSettingProperties: INodeProperties[] = [
 	{
@@ -134,7 +144,7 @@ export const flatSettingProperties: INodeProperties[] = [
 		description: `Days messages sent in Dispatch processing mode are kept, ${RANGES.dispatchTtlDays.min} to ${RANGES.dispatchTtlDays.max}; 0 keeps none. Sent as a message-expiry policy, the only kind Dispatch mode has.`,
 	},
 	{
-		displayName: 'Message Retry Duration (Seconds)',
+		displayName: 'Message Retry (Seconds)',
 		name: 'messageRetryDuration',
 		type: 'number',
 		default: 3600,
@@ -153,12 +163,13 @@ export const flatSettingProperties: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Secret for Overridden Callback URLs',
+		displayName: 'Callback URL Secret',
 		name: 'secretForOverriddenCallbackUrls',
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		description: 'Secret Sinch uses to sign callbacks sent to a callback URL given per message instead of the app webhook',
+		description:
+			"Secret Sinch uses to sign callbacks sent to a callback URL given per message instead of the app webhook (Sinch's secret_for_overridden_callback_urls)",
 	},
 	{
 		displayName: 'Smart Conversation',
@@ -184,21 +195,14 @@ export const appSettingProperties: INodeProperties[] = sortedByDisplayName([
 			'Whether to fall back to the next channel when no delivery report arrives in time (a paid Sinch feature in beta). Sinch leaves it off when not set.',
 	},
 	{
-		displayName: 'Fallback Waiting Time (Seconds)',
+		displayName: 'Fallback Wait (Seconds)',
 		name: 'fallbackWaitingTime',
 		type: 'number',
 		default: 60,
 		typeOptions: { numberPrecision: 0 },
 		description: `How long to wait for a delivery report before falling back, ${RANGES.fallbackWaitingTime.min} to ${RANGES.fallbackWaitingTime.max} seconds (3 days). Does not turn the fallback on.`,
 	},
-	{
-		displayName: 'Retention TTL (Days)',
-		name: 'retentionTtlDays',
-		type: 'number',
-		default: 180,
-		typeOptions: { numberPrecision: 0 },
-		description: `Days before a message or conversation may be deleted, ${RANGES.retentionTtlDays.min} to ${RANGES.retentionTtlDays.max}. Sinch's cleanup runs once a day.`,
-	},
+	retentionTtlProperty,
 	{
 		displayName: 'Retention Type',
 		name: 'retentionType',
@@ -216,7 +220,7 @@ export const clearCallbackSecretProperty: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to remove the stored Secret for Overridden Callback URLs, so callbacks to per-message URLs are no longer signed',
+		'Whether to remove the stored Callback URL Secret, so callbacks to per-message URLs are no longer signed',
 };
 
 

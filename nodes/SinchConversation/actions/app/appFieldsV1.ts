@@ -6,6 +6,7 @@ import {
 	channelEntryBase,
 	flatSettingProperties,
 	RETENTION_TYPE_OPTIONS,
+	retentionTtlProperty,
 	sortedByDisplayName,
 } from './appFields';
 
@@ -40,11 +41,7 @@ export const appSettingPropertiesV1: INodeProperties[] = sortedByDisplayName([
 						name: 'waitingTime',
 						type: 'number',
 						default: 60,
-						typeOptions: {
-							minValue: RANGES.fallbackWaitingTime.min,
-							maxValue: RANGES.fallbackWaitingTime.max,
-							numberPrecision: 0,
-						},
+						typeOptions: { numberPrecision: 0 },
 						description: `How long to wait for a delivery report before falling back, ${RANGES.fallbackWaitingTime.min} to ${RANGES.fallbackWaitingTime.max} seconds (3 days)`,
 					},
 				],
@@ -70,14 +67,7 @@ export const appSettingPropertiesV1: INodeProperties[] = sortedByDisplayName([
 						default: 'MESSAGE_EXPIRE_POLICY',
 						options: RETENTION_TYPE_OPTIONS,
 					},
-					{
-						displayName: 'TTL (Days)',
-						name: 'ttlDays',
-						type: 'number',
-						default: 180,
-						typeOptions: { minValue: RANGES.retentionTtlDays.min, maxValue: RANGES.retentionTtlDays.max, numberPrecision: 0 },
-						description: `Days before a message or conversation may be deleted, ${RANGES.retentionTtlDays.min} to ${RANGES.retentionTtlDays.max}. Sinch's cleanup runs once a day.`,
-					},
+					{ ...retentionTtlProperty, displayName: 'TTL (Days)', name: 'ttlDays' },
 				],
 			},
 		],

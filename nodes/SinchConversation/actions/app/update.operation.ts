@@ -217,7 +217,7 @@ function readRequestedUpdate(this: IExecuteFunctions, itemIndex: number): Reques
 	if (clear === true || clear === 'true') {
 		if (settings.callback_settings !== undefined) {
 			problems.push(
-				'Secret for Overridden Callback URLs and Clear Callback URL Secret are both added. Keep the one you mean: a new secret, or none.',
+				'Callback URL Secret and Clear Callback URL Secret are both added. Keep the one you mean: a new secret, or none.',
 			);
 		} else {
 			settings.callback_settings = { secret_for_overridden_callback_urls: '' };
