@@ -75,7 +75,7 @@ function regionHint(appId: string, own: string, found: string, custom: boolean):
 
 /**
  * A request on one app (`/apps/{id}`). A 404 gets a message about the two usual causes: a wrong ID, or a credential
- * of another region than the app's.
+ * of another region than the app's; when another region the credential reaches has the app, the message names it.
  */
 export async function appRequest(
 	this: IExecuteFunctions,
