@@ -82,7 +82,8 @@ function regionHint(appId: string, own: string, found: string, custom: boolean):
 
 /**
  * A request on one app (`/apps/{id}`). A 404 names the app and gives one hint for the two usual causes: a wrong ID,
- * or a credential of another region than the app's.
+ * or a credential of another region than the app's; when another region the credential reaches has the app, the
+ * message names it.
  */
 export async function appRequest(
 	this: IExecuteFunctions,

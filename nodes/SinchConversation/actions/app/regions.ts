@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, sinchApiRequest } from '../../transport';
 import { credentialRegion, REGION_PLACEHOLDER, reachableRegions } from '../../transport/hosts';
+
+/** How long the region hint of a 404 may take. */
+const HINT_LOOKUP_MS = 3000;
 
 const REGION_NAMES: Record<string, string> = { us: 'United States', eu: 'Europe', br: 'Brazil' };
 
@@ -61,7 +64,7 @@ export function failedRegionItem(region: string, error: Error): IDataObject {
 
 /**
  * After a 404: the other regions the credential can reach are asked for the app at once, and the first that has it
- * is returned. Any failure there just means "not found there": this only adds a hint to the 404.
+ * is returned, within 3 seconds. Any failure there just means "not found there": this only adds a hint to the 404.
  */
 export async function findAppInOtherRegions(
 	this: IExecuteFunctions,
@@ -71,7 +74,12 @@ export async function findAppInOtherRegions(
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const own = credentialRegion(credentials);
 	const others = reachableRegions(credentials).filter((region) => region !== own);
-	const answers = await Promise.all(
+	const custom = credentials.region === 'custom';
+	if (others.length === 0) return { own, custom };
+	// Every region is asked at once and all answers are awaited, so no request of this item is left running after it;
+	// but a region that does not answer soon must not hold up the 404: then the hint is left out.
+	const stop = new AbortController();
+	const lookups = Promise.all(
 		others.map(async (region) => {
 			try {
 				await sinchApiRequest.call(this, 'GET', `/apps/${appId}`, { itemIndex, region, expect: 'app' });
@@ -80,6 +88,12 @@ export async function findAppInOtherRegions(
 				return undefined;
 			}
 		}),
+	).then((answers) => answers.find((region) => region !== undefined));
+	const timeUp = sleep(HINT_LOOKUP_MS, stop.signal).then(
+		() => undefined,
+		() => undefined,
 	);
-	return { own, found: answers.find((region) => region !== undefined), custom: credentials.region === 'custom' };
+	const found = await Promise.race([lookups, timeUp]);
+	stop.abort();
+	return { own, found, custom };
 }
