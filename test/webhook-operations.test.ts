@@ -288,6 +288,16 @@ describe('Webhook: Create', () => {
 		expect(apiCalls(mark).map((call) => call.method)).toEqual(['GET']);
 	});
 
+	it('names the five without the query of their URLs, which may carry a token', async () => {
+		const appId = await seedApp();
+		for (let i = 1; i <= 5; i++) {
+			await seedWebhook({ app_id: appId, target: `https://e.com/${i}?token=leak-${i}`, triggers: ['OPT_IN'] });
+		}
+		const { error } = await create(appId);
+		expect(error?.message).toContain('https://e.com/1?…');
+		expect(error?.message).not.toContain('leak-');
+	});
+
 	it('says which app was not found', async () => {
 		const { error } = await create('01HZX3K5V8Q2M7N4P6R9S0T1AB');
 		expect(error?.message).toMatch(/no app 01HZX3K5V8Q2M7N4P6R9S0T1AB .*404/);

@@ -55,9 +55,6 @@ function warnIfUnreachable(this: IHookFunctions, url: string): void {
 const sameSet = (a: unknown, b: string[]) =>
 	Array.isArray(a) && a.length === b.length && [...a].map(String).sort().join() === [...b].sort().join();
 
-/** A URL shown in a message, without its query (which may hold a token). */
-const shownTarget = (target: unknown) => String(target ?? '').replace(/[?#].*$/, (rest) => (rest ? '?…' : ''));
-
 /**
  * Makes an existing webhook of ours (same target URL) send exactly what the node expects: HTTP, the chosen
  * triggers, and our secret. The secret stored for this webhook is kept; otherwise (static data lost after a failed
@@ -101,10 +98,9 @@ export async function createTriggerWebhook(this: IHookFunctions): Promise<boolea
 		return true;
 	}
 	if (plan.action === 'refuse') {
-		const shown = existing.map((webhook) => ({ ...webhook, target: shownTarget(webhook.target) }));
 		throw new NodeOperationError(
 			this.getNode(),
-			`App ${setup.appId} already has ${existing.length} webhooks, Sinch's limit of ${WEBHOOKS_PER_APP}: ${describeWebhooks(shown)}`,
+			`App ${setup.appId} already has ${existing.length} webhooks, Sinch's limit of ${WEBHOOKS_PER_APP}: ${describeWebhooks(existing)}`,
 			{
 				description:
 					'Free one: delete a webhook you no longer need, with the Sinch Conversation node (Webhook → Delete), in the Sinch dashboard (Conversation API → Apps → your app → Webhooks), or by unpublishing the workflow that made it; then publish this workflow again.',

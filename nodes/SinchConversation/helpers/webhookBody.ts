@@ -146,10 +146,17 @@ export function applyTriggersChange(current: string[], change: TriggersChange): 
 	}
 }
 
+/** A target URL as shown in a message: without its query, which may carry a token. */
+export const shownTarget = (target: unknown) => String(target ?? '').replace(/[?#].*$/, (rest) => (rest ? '?…' : ''));
+
 /** One line per webhook, for messages that name an app's webhooks. */
 export function describeWebhooks(webhooks: IDataObject[]): string {
-	return webhooks.map((webhook) => `${String(webhook.id)} → ${String(webhook.target)}`).join('; ');
+	return webhooks.map((webhook) => `${String(webhook.id)} → ${shownTarget(webhook.target)}`).join('; ');
 }
+
+/** Sinch allows one webhook per target URL and app: says which webhook has the target already. */
+export const targetTakenMessage = (appId: string, target: unknown, holder: IDataObject) =>
+	`App ${appId} already has a webhook for ${shownTarget(target)} (ID ${String(holder.id)}); Sinch allows one webhook per target URL and app`;
 
 /** What Create must do given the app's current webhooks: create, update an existing one, or refuse (with why). */
 export type CreatePlan =
@@ -168,7 +175,7 @@ export function planCreate(
 		if (onExisting === 'update') return { action: 'update', existing: same };
 		return {
 			action: 'refuse',
-			message: `App ${appId} already has a webhook for ${target} (ID ${String(same.id)}); Sinch allows one webhook per target URL and app`,
+			message: targetTakenMessage(appId, target, same),
 			description:
 				'Change that webhook with Webhook → Update, delete it first, or set Options → If Target Already Exists to "Update the Existing Webhook".',
 		};

@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { applyTriggersChange, checkWebhookBody, triggerProblems, type TriggersChange } from '../../helpers/webhookBody';
+import {
+	applyTriggersChange,
+	checkWebhookBody,
+	targetTakenMessage,
+	triggerProblems,
+	type TriggersChange,
+} from '../../helpers/webhookBody';
 import { assertValid } from '../app/appInput';
 import {
 	clientCredentialsField,
@@ -176,7 +182,7 @@ export async function execute(
 		if (clash) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`App ${appId} already has a webhook for ${String(changes.target)} (ID ${String(clash.id)}); Sinch allows one webhook per target URL and app`,
+				targetTakenMessage(appId, changes.target, clash),
 				{
 					itemIndex,
 					description: 'Choose another Target URL, or delete the other webhook first.',
