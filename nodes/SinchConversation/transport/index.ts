@@ -140,15 +140,15 @@ export async function sinchApiRequest(
 	const secrets = collectSecrets(credentials, body);
 	const context = { method, path, itemIndex, secrets, seconds, expect: request.expect };
 	const basic = credentials.authentication === 'basic';
-	const send = async (refreshOn401: boolean) =>
+	const send = async () =>
 		(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, { ...options }, {
 			// With Basic auth a 401 means the key is wrong: fetching a "new token" and repeating the call cannot help.
-			preAuthenticationRetryStatusCode: refreshOn401 && !basic ? 401 : [],
+			preAuthenticationRetryStatusCode: basic ? [] : 401,
 		})) as FullResponse;
 
 	const started = Date.now();
 	for (let attempt = 1; ; attempt++) {
-		const outcome = basic ? await settle(send(false)) : await sendSharingToken(this, send, { statusOf, refused });
+		const outcome = basic ? await settle(send()) : await sendSharingToken(this, send, refused);
 		if (!outcome.ok) {
 			const failed = (outcome.error ?? {}) as FailedCall;
 			if (statusOf(failed) === 429) {
