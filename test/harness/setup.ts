@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { Emulator } from '../emulator';
 import { newCredentialsHelper } from './engine';
+import { emulatorApi } from './emulatorApi';
 
 /** The credential a user fills in for the emulator: region Custom, its URLs, its key. */
 export function emulatorCredential(
@@ -36,15 +37,4 @@ export const appRequests = (emulator: Emulator) => emulator.requests.filter((r) 
 export const tokenRequests = (emulator: Emulator) => emulator.requests.filter((r) => r.path === '/oauth2/token');
 
 /** Creates an app straight in the emulator (Basic auth), not through the node, and returns it as Sinch answers. */
-export async function seedApp(emulator: Emulator, body: object): Promise<Record<string, unknown>> {
-	const response = await fetch(`${emulator.url}/v1/projects/${emulator.projectId}/apps`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
-		},
-		body: JSON.stringify(body),
-	});
-	if (response.status !== 200) throw new Error(`The emulator refused the seed app: ${response.status}`);
-	return (await response.json()) as Record<string, unknown>;
-}
+export const seedApp = async (emulator: Emulator, body: object) => await emulatorApi(emulator, 'POST', '/apps', body);
