@@ -298,7 +298,18 @@ describe('imported like `npm start` does', () => {
 
 		expect(summary(apiRequests(requests))).toEqual(['POST …/apps → 200', 'POST …/apps → 200', 'POST …/apps → 200']);
 		expectOAuth2(requests);
-		expect(apiRequests(requests).map((entry) => entry.body)).toEqual([
+		// Items after the first are sent concurrently, so the emulator may receive them in any order; the output keeps
+		// the input's order (above).
+		const byName = (a: unknown, b: unknown) =>
+			String((a as { display_name: string }).display_name).localeCompare(String((b as { display_name: string }).display_name));
+		expect(apiRequests(requests).map((entry) => entry.body).sort(byName)).toEqual([
+			{
+				display_name: 'Billing team app',
+				channel_credentials: [
+					{ channel: 'SMS', static_bearer: { claimed_identity: 'example-plan-billing', token: 'example-token-billing' } },
+				],
+				processing_mode: 'DISPATCH',
+			},
 			{
 				display_name: 'Sales team app',
 				channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'example-plan-sales', token: 'example-token-sales' } }],
@@ -309,13 +320,6 @@ describe('imported like `npm start` does', () => {
 				channel_credentials: [
 					{ channel: 'SMS', static_bearer: { claimed_identity: 'example-plan-support', token: 'example-token-support' } },
 					{ channel: 'TELEGRAM', telegram_credentials: { token: '111111:example-support-bot' } },
-				],
-				processing_mode: 'DISPATCH',
-			},
-			{
-				display_name: 'Billing team app',
-				channel_credentials: [
-					{ channel: 'SMS', static_bearer: { claimed_identity: 'example-plan-billing', token: 'example-token-billing' } },
 				],
 				processing_mode: 'DISPATCH',
 			},
