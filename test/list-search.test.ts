@@ -3,13 +3,12 @@
  * own LoadOptionsContext (the context n8n's editor back end builds), whose httpRequestWithAuthentication is n8n's
  * real one, against the emulator.
  */
-import type { IDataObject, INode, INodeListSearchResult, INodeTypes, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
-import { LoadOptionsContext } from 'n8n-core';
+import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
 
 import { SinchConversation } from '../nodes/SinchConversation/SinchConversation.node';
 import { startEmulator, type Emulator } from './emulator';
-import { CREDENTIAL_ID, NODE_TYPE, newCredentialsHelper } from './harness/engine';
+import { newCredentialsHelper } from './harness/engine';
+import { listSearchContext } from './harness/listSearch';
 
 let emu: Emulator;
 
@@ -22,48 +21,20 @@ afterAll(async () => {
 beforeEach(() => emu.reset());
 
 const nodeType = new SinchConversation();
-const nodeTypes = {
-	getByName: () => nodeType,
-	getByNameAndVersion: (_name: string, version?: number) => NodeHelpers.getVersionedNodeType(nodeType, version),
-	getKnownTypes: () => ({}),
-} as unknown as INodeTypes;
 
 /** Calls the picker's search the way n8n's back end does for the App field of Get. */
 async function search(filter?: string, authentication: 'oAuth2' | 'basic' = 'oAuth2'): Promise<INodeListSearchResult> {
+	const credentials = newCredentialsHelper({
+		projectId: emu.projectId,
+		keyId: emu.keyId,
+		keySecret: emu.keySecret,
+		region: 'custom',
+		baseUrl: emu.url,
+		tokenUrl: emu.tokenUrl,
+		authentication,
+	});
 	const parameters = { resource: 'app', operation: 'get', appId: { __rl: true, mode: 'list', value: '' } };
-	const node: INode = {
-		id: 'sinch',
-		name: 'Sinch',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { sinchConversationApi: { id: CREDENTIAL_ID, name: 'Sinch' } },
-	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = {
-		credentialsHelper: newCredentialsHelper({
-			projectId: emu.projectId,
-			keyId: emu.keyId,
-			keySecret: emu.keySecret,
-			region: 'custom',
-			baseUrl: emu.url,
-			tokenUrl: emu.tokenUrl,
-			authentication,
-		}),
-		currentNodeParameters: parameters,
-		variables: {},
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		userId: 'user-1',
-	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'appId');
-	const method = nodeType.methods.listSearch.searchApps;
-	return await method.call(context, filter);
+	return await nodeType.methods.listSearch.searchApps.call(listSearchContext(credentials, parameters, 'appId'), filter);
 }
 
 async function seedApp(display_name: string): Promise<string> {

@@ -2,32 +2,19 @@
  * The Webhook picker's search, run on n8n-core's own LoadOptionsContext (as n8n's editor back end runs it) against
  * the emulator: the webhooks of the app chosen in the App field.
  */
-import type { INode, INodeListSearchResult, INodeTypes, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
-import { LoadOptionsContext } from 'n8n-core';
+import type { INodeListSearchResult } from 'n8n-workflow';
 
 import { SinchConversation } from '../nodes/SinchConversation/SinchConversation.node';
-import { startEmulator, type Emulator } from './emulator';
-import { CREDENTIAL_ID, NODE_TYPE } from './harness/engine';
 import { emulatorApi } from './harness/emulatorApi';
+import { emulatorPerFile } from './harness/emulatorPerFile';
+import { listSearchContext } from './harness/listSearch';
 import { emulatorCredentials } from './harness/setup';
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-afterAll(async () => {
-	await emu.close();
-});
-beforeEach(() => emu.reset());
+const emulator = emulatorPerFile();
 
 const nodeType = new SinchConversation();
-const nodeTypes = {
-	getByName: () => nodeType,
-	getByNameAndVersion: (_name: string, version?: number) => NodeHelpers.getVersionedNodeType(nodeType, version),
-	getKnownTypes: () => ({}),
-} as unknown as INodeTypes;
 
+/** Calls the picker's search the way n8n's back end does for the Webhook field, with the App field set. */
 async function search(appValue: string, filter?: string): Promise<INodeListSearchResult> {
 	const parameters = {
 		resource: 'webhook',
@@ -35,33 +22,11 @@ async function search(appValue: string, filter?: string): Promise<INodeListSearc
 		appId: { __rl: true, mode: 'list', value: appValue },
 		webhookId: { __rl: true, mode: 'list', value: '' },
 	};
-	const node: INode = {
-		id: 'sinch',
-		name: 'Sinch',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { sinchConversationApi: { id: CREDENTIAL_ID, name: 'Sinch' } },
-	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = {
-		credentialsHelper: emulatorCredentials(emu),
-		currentNodeParameters: parameters,
-		variables: {},
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		userId: 'user-1',
-	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'webhookId');
+	const context = listSearchContext(emulatorCredentials(emulator()), parameters, 'webhookId');
 	return await nodeType.methods.listSearch.searchWebhooks.call(context, filter);
 }
 
-const api = (path: string, body: object) => emulatorApi(emu, 'POST', path, body);
+const api = (path: string, body: object) => emulatorApi(emulator(), 'POST', path, body);
 
 describe('searchWebhooks (Webhook picker)', () => {
 	it("lists the chosen app's webhooks by target URL with their triggers, sorted, filtered by target", async () => {
@@ -88,6 +53,6 @@ describe('searchWebhooks (Webhook picker)', () => {
 
 	it('asks for the app first when none is chosen, without a request', async () => {
 		await expect(search('')).rejects.toThrow(/Choose the App first/);
-		expect(emu.requests).toEqual([]);
+		expect(emulator().requests).toEqual([]);
 	});
 });
