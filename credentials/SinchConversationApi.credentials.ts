@@ -44,7 +44,8 @@ export class SinchConversationApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. 8f2b6c1e-4d3a-4b7e-9c5f-1a2b3c4d5e6f',
-			description: 'The Sinch project that owns the apps. Shown on the project page of the Sinch dashboard.',
+			description:
+				'The Sinch project that owns the apps. Shown on the project page of the Sinch dashboard.',
 		},
 		{
 			displayName: 'Key ID',
@@ -74,7 +75,11 @@ export class SinchConversationApi implements ICredentialType {
 				{ name: 'United States', value: 'us' },
 				{ name: 'Europe', value: 'eu' },
 				{ name: 'Brazil', value: 'br' },
-				{ name: 'Custom', value: 'custom', description: 'A proxy, a future region, or the local emulator' },
+				{
+					name: 'Custom',
+					value: 'custom',
+					description: 'A proxy, a future region, or the local emulator',
+				},
 			],
 		},
 		{
@@ -93,7 +98,8 @@ export class SinchConversationApi implements ICredentialType {
 			name: 'customRegion',
 			type: 'options',
 			default: 'us',
-			description: 'Which Sinch region this custom Base URL serves; fills {region} in the Base URL for the credential\'s own requests',
+			description:
+				"Which Sinch region this custom Base URL serves; fills {region} in the Base URL for the credential's own requests",
 			options: [
 				{ name: 'United States', value: 'us' },
 				{ name: 'Europe', value: 'eu' },
@@ -115,7 +121,8 @@ export class SinchConversationApi implements ICredentialType {
 				{
 					name: 'Basic',
 					value: 'basic',
-					description: 'Sends the key with every request. Sinch rate-limits this heavily; meant for testing.',
+					description:
+						'Sends the key with every request. Sinch rate-limits this heavily; meant for testing.',
 				},
 			],
 		},
@@ -177,7 +184,9 @@ export class SinchConversationApi implements ICredentialType {
 			}
 		}
 		if (typeof response?.access_token !== 'string' || response.access_token === '') {
-			throw tokenError(`The Sinch token URL ${url} answered without an access token. Check the Token URL.`);
+			throw tokenError(
+				`The Sinch token URL ${url} answered without an access token. Check the Token URL.`,
+			);
 		}
 		return { accessToken: response.access_token, accessTokenKey: tokenKeyFingerprint(credentials) };
 	}
@@ -194,7 +203,10 @@ export class SinchConversationApi implements ICredentialType {
 		if (credentials.accessTokenKey !== tokenKeyFingerprint(credentials)) return requestOptions;
 		return {
 			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken)}` },
+			headers: {
+				...requestOptions.headers,
+				Authorization: `Bearer ${String(credentials.accessToken)}`,
+			},
 		};
 	}
 
@@ -209,21 +221,24 @@ export class SinchConversationApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Sinch did not accept the Key ID and Key Secret (401). Copy both again from Access Keys in the Sinch dashboard.',
+					message:
+						'Sinch did not accept the Key ID and Key Secret (401). Copy both again from Access Keys in the Sinch dashboard.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'This key may not use this project (403), or the project is blocked by billing. Use a key created in this project.',
+					message:
+						'This key may not use this project (403), or the project is blocked by billing. Use a key created in this project.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'Sinch does not know this project here (404). Check the Project ID and the Region (or the Base URL).',
+					message:
+						'Sinch does not know this project here (404). Check the Project ID and the Region (or the Base URL).',
 				},
 			},
 		],
@@ -231,4 +246,6 @@ export class SinchConversationApi implements ICredentialType {
 }
 
 // Executions running side by side in one n8n process (a queue-mode worker) share one token request after an expiry.
-SinchConversationApi.prototype.preAuthentication = shareTokenRequests(SinchConversationApi.prototype.preAuthentication);
+SinchConversationApi.prototype.preAuthentication = shareTokenRequests(
+	SinchConversationApi.prototype.preAuthentication,
+);

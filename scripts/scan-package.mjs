@@ -8,5 +8,11 @@ if (!folder) {
 	process.exit(2);
 }
 const result = await analyzePackage(folder);
-console.log(JSON.stringify({ passed: result.passed, message: result.message ?? null, details: result.details ?? null }));
+console.log(
+	JSON.stringify({
+		passed: result.passed,
+		message: result.message ?? null,
+		details: result.details ?? null,
+	}),
+);
 process.exit(result.passed ? 0 : 1);

@@ -55,7 +55,9 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 const smsApp = {
 	display_name: 'Support SMS',
-	channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-secret-token' } }],
+	channel_credentials: [
+		{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-secret-token' } },
+	],
 };
 
 describe('App: Get', () => {
@@ -67,13 +69,18 @@ describe('App: Get', () => {
 			credentials: credentials(),
 		});
 		expect(error).toBeUndefined();
-		expect(apiCalls(mark)).toEqual([{ method: 'GET', path: `${appsPath()}/${String(app.id)}`, query: {}, body: undefined }]);
+		expect(apiCalls(mark)).toEqual([
+			{ method: 'GET', path: `${appsPath()}/${String(app.id)}`, query: {}, body: undefined },
+		]);
 		expect(outputs[0]).toHaveLength(1);
 		const json = outputs[0][0].json;
 		expect(json.id).toBe(app.id);
 		expect(json.display_name).toBe('Support SMS');
 		expect(json.channel_credentials).toEqual([
-			expect.objectContaining({ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: '********' } }),
+			expect.objectContaining({
+				channel: 'SMS',
+				static_bearer: { claimed_identity: 'plan-1', token: '********' },
+			}),
 		]);
 		expect(JSON.stringify(json)).not.toContain('sms-secret-token');
 		expect(outputs[0][0].pairedItem).toEqual({ item: 0 });
@@ -82,7 +89,12 @@ describe('App: Get', () => {
 	it('shows secrets when Include Secrets is on', async () => {
 		const app = await seedApp(smsApp);
 		const { outputs } = await runNode({
-			parameters: { resource: 'app', operation: 'get', appId: byId(app.id as string), options: { includeSecrets: true } },
+			parameters: {
+				resource: 'app',
+				operation: 'get',
+				appId: byId(app.id as string),
+				options: { includeSecrets: true },
+			},
 			credentials: credentials(),
 		});
 		expect(outputs[0][0].json).toEqual(app);
@@ -92,7 +104,11 @@ describe('App: Get', () => {
 		const app = await seedApp(smsApp);
 		const mark = emu.requests.length;
 		const { outputs, error } = await runNode({
-			parameters: { resource: 'app', operation: 'get', appId: byId(`  ${(app.id as string).toLowerCase()} `) },
+			parameters: {
+				resource: 'app',
+				operation: 'get',
+				appId: byId(`  ${(app.id as string).toLowerCase()} `),
+			},
 			credentials: credentials(),
 		});
 		expect(error).toBeUndefined();
@@ -157,7 +173,11 @@ describe('App: Get', () => {
 	it('has n8n refuse a typed-in ID that fails the By ID check before the node runs, and sends nothing', async () => {
 		await expect(
 			runNode({
-				parameters: { resource: 'app', operation: 'get', appId: byId('01HZX3K5V8Q2M7N4P6R9S0T1AI') },
+				parameters: {
+					resource: 'app',
+					operation: 'get',
+					appId: byId('01HZX3K5V8Q2M7N4P6R9S0T1AI'),
+				},
 				credentials: credentials(),
 			}),
 		).rejects.toThrow(/Not a Sinch app ID/);
@@ -176,10 +196,12 @@ describe('App: Get', () => {
 		expect(error?.description).toBe(
 			`Check the app ID, or set the credential's Region to the one the app was created in. Sinch answered: App ${missing} not found`,
 		);
-		expect(apiCalls(0)).toEqual([{ method: 'GET', path: `${appsPath()}/${missing}`, query: {}, body: undefined }]);
+		expect(apiCalls(0)).toEqual([
+			{ method: 'GET', path: `${appsPath()}/${missing}`, query: {}, body: undefined },
+		]);
 	});
 
-	it('with Continue on fail, gives the 404 as the failed item\'s error and goes on', async () => {
+	it("with Continue on fail, gives the 404 as the failed item's error and goes on", async () => {
 		const app = await seedApp(smsApp);
 		const { outputs, error } = await runNode({
 			parameters: { resource: 'app', operation: 'get', appId: byId('={{ $json.id }}') },
@@ -207,7 +229,9 @@ describe('App: Delete', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(outputs[0].map((item) => item.json)).toEqual([{ deleted: true, id: gone.id }]);
-		expect(apiCalls(mark)).toEqual([{ method: 'DELETE', path: `${appsPath()}/${String(gone.id)}`, query: {}, body: undefined }]);
+		expect(apiCalls(mark)).toEqual([
+			{ method: 'DELETE', path: `${appsPath()}/${String(gone.id)}`, query: {}, body: undefined },
+		]);
 		expect(emu.apps.map((app) => app.id)).toEqual([keep.id]);
 	});
 

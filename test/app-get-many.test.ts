@@ -56,12 +56,25 @@ const seeds = [
 		display_name: 'Alpha',
 		channel_credentials: [
 			{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-a', token: 'alpha-sms-token' } },
-			{ channel: 'LINE', credential_ordinal_number: 0, line_credentials: { token: 'l0-token', secret: 'l0-secret', is_default: true } },
-			{ channel: 'LINE', credential_ordinal_number: 4, line_credentials: { token: 'l4-token', secret: 'l4-secret' } },
+			{
+				channel: 'LINE',
+				credential_ordinal_number: 0,
+				line_credentials: { token: 'l0-token', secret: 'l0-secret', is_default: true },
+			},
+			{
+				channel: 'LINE',
+				credential_ordinal_number: 4,
+				line_credentials: { token: 'l4-token', secret: 'l4-secret' },
+			},
 		],
 	},
 	{ display_name: 'Beta', channel_credentials: [] },
-	{ display_name: 'Gamma', channel_credentials: [{ channel: 'TELEGRAM', telegram_credentials: { token: 'gamma-bot-token' } }] },
+	{
+		display_name: 'Gamma',
+		channel_credentials: [
+			{ channel: 'TELEGRAM', telegram_credentials: { token: 'gamma-bot-token' } },
+		],
+	},
 ];
 
 async function seedAll(): Promise<IDataObject[]> {
@@ -93,12 +106,16 @@ describe('App: Get Many', () => {
 				],
 			},
 			{ id: apps[1].id, display_name: 'Beta', channels: [] },
-			{ id: apps[2].id, display_name: 'Gamma', channels: [{ channel: 'TELEGRAM', credential_ordinal_number: 0, status: 'ACTIVE' }] },
+			{
+				id: apps[2].id,
+				display_name: 'Gamma',
+				channels: [{ channel: 'TELEGRAM', credential_ordinal_number: 0, status: 'ACTIVE' }],
+			},
 		]);
 		expect(outputs[0].every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
 	});
 
-	it('returns at most Limit apps, in Sinch\'s order, still with one request', async () => {
+	it("returns at most Limit apps, in Sinch's order, still with one request", async () => {
 		const apps = await seedAll();
 		const mark = emu.requests.length;
 		const { outputs } = await runNode({
@@ -127,17 +144,36 @@ describe('App: Get Many', () => {
 		const json = outputs[0].map((item) => item.json);
 		expect(json.map((app) => app.id)).toEqual(apps.map((app) => app.id));
 		expect(json[0]).toEqual(
-			expect.objectContaining({ rate_limits: apps[0].rate_limits, processing_mode: 'DISPATCH', queue_stats: apps[0].queue_stats }),
+			expect.objectContaining({
+				rate_limits: apps[0].rate_limits,
+				processing_mode: 'DISPATCH',
+				queue_stats: apps[0].queue_stats,
+			}),
 		);
 		const text = JSON.stringify(json);
-		for (const secret of ['alpha-sms-token', 'l0-token', 'l0-secret', 'l4-secret', 'gamma-bot-token']) expect(text).not.toContain(secret);
-		expect((json[2].channel_credentials as IDataObject[])[0].telegram_credentials).toEqual({ token: '********' });
+		for (const secret of [
+			'alpha-sms-token',
+			'l0-token',
+			'l0-secret',
+			'l4-secret',
+			'gamma-bot-token',
+		])
+			expect(text).not.toContain(secret);
+		expect((json[2].channel_credentials as IDataObject[])[0].telegram_credentials).toEqual({
+			token: '********',
+		});
 	});
 
 	it('gives the apps exactly as Sinch answered with Simplify off and Include Secrets on', async () => {
 		const apps = await seedAll();
 		const { outputs } = await runNode({
-			parameters: { resource: 'app', operation: 'getAll', returnAll: true, simplify: false, options: { includeSecrets: true } },
+			parameters: {
+				resource: 'app',
+				operation: 'getAll',
+				returnAll: true,
+				simplify: false,
+				options: { includeSecrets: true },
+			},
 			credentials: credentials(),
 		});
 		expect(outputs[0].map((item) => item.json)).toEqual(apps);

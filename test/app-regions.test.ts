@@ -13,20 +13,30 @@ import { emulatorCredential, emulatorCredentials } from './harness/setup';
 const emulator = emulatorPerFile({ regions: ['us', 'eu', 'br'] });
 
 /** The credential a user makes for all regions of the emulator; its own region is `customRegion`. */
-const allRegions = (customRegion = 'us') => emulatorCredentials(emulator(), { baseUrl: `${emulator().url}/{region}`, customRegion });
+const allRegions = (customRegion = 'us') =>
+	emulatorCredentials(emulator(), { baseUrl: `${emulator().url}/{region}`, customRegion });
 
-async function seedApp(region: string, name: string, token = `${name}-token`): Promise<IDataObject> {
-	const response = await fetch(`${emulator().regionUrl(region)}/v1/projects/${emulator().projectId}/apps`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			authorization: `Basic ${Buffer.from(`${emulator().keyId}:${emulator().keySecret}`).toString('base64')}`,
+async function seedApp(
+	region: string,
+	name: string,
+	token = `${name}-token`,
+): Promise<IDataObject> {
+	const response = await fetch(
+		`${emulator().regionUrl(region)}/v1/projects/${emulator().projectId}/apps`,
+		{
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				authorization: `Basic ${Buffer.from(`${emulator().keyId}:${emulator().keySecret}`).toString('base64')}`,
+			},
+			body: JSON.stringify({
+				display_name: name,
+				channel_credentials: [
+					{ channel: 'SMS', static_bearer: { claimed_identity: 'plan', token } },
+				],
+			}),
 		},
-		body: JSON.stringify({
-			display_name: name,
-			channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'plan', token } }],
-		}),
-	});
+	);
 	expect(response.status).toBe(200);
 	return (await response.json()) as IDataObject;
 }
@@ -40,33 +50,45 @@ const getMany = (extra: INodeParameters = {}): INodeParameters => ({
 });
 
 const apiCalls = (since = 0) =>
-	emulator().requests
-		.slice(since)
+	emulator()
+		.requests.slice(since)
 		.filter((entry) => entry.path !== '/oauth2/token')
-		.map((entry) => `${entry.method} ${entry.path.replace(`/v1/projects/${emulator().projectId}`, '')} ${entry.status}`);
+		.map(
+			(entry) =>
+				`${entry.method} ${entry.path.replace(`/v1/projects/${emulator().projectId}`, '')} ${entry.status}`,
+		);
 
 describe('hosts: a custom Base URL with {region}', () => {
-	it('fills in the credential\'s own region, or the one asked for; without it only its own region is reachable', () => {
+	it("fills in the credential's own region, or the one asked for; without it only its own region is reachable", () => {
 		const credentials = { region: 'custom', baseUrl: 'http://h:1/{region}/', customRegion: 'eu' };
 		expect(apiBaseUrl(credentials)).toBe('http://h:1/eu');
 		expect(apiBaseUrl(credentials, 'br')).toBe('http://h:1/br');
 		expect(reachableRegions(credentials)).toEqual(['us', 'eu', 'br']);
 		expect(reachableRegions({ region: 'custom', baseUrl: 'http://h:1' })).toEqual(['us']);
-		expect(() => apiBaseUrl({ region: 'custom', baseUrl: 'http://h:1' }, 'eu')).toThrow(/no \{region\} placeholder/);
-		expect(apiBaseUrl({ region: 'custom', baseUrl: 'http://h:1', customRegion: 'br' }, 'br')).toBe('http://h:1');
+		expect(() => apiBaseUrl({ region: 'custom', baseUrl: 'http://h:1' }, 'eu')).toThrow(
+			/no \{region\} placeholder/,
+		);
+		expect(apiBaseUrl({ region: 'custom', baseUrl: 'http://h:1', customRegion: 'br' }, 'br')).toBe(
+			'http://h:1',
+		);
 		expect(apiBaseUrl({ region: 'eu' }, 'br')).toBe('https://br.conversation.api.sinch.com');
 	});
 
 	it('the credential test uses the same rule', async () => {
 		await seedApp('eu', 'Only in EU');
-		const ok = await pressTest(emulatorCredential(emulator(), { baseUrl: `${emulator().url}/{region}`, customRegion: 'eu' }));
+		const ok = await pressTest(
+			emulatorCredential(emulator(), { baseUrl: `${emulator().url}/{region}`, customRegion: 'eu' }),
+		);
 		expect(ok.status).toBe('OK');
 		expect(emulator().requests.at(-1)?.path).toBe(`/eu/v1/projects/${emulator().projectId}/apps`);
 	});
 
-	it('the credential\'s own requests go to its Region of Custom URL', async () => {
+	it("the credential's own requests go to its Region of Custom URL", async () => {
 		await seedApp('eu', 'Only in EU');
-		const { outputs } = await runNode({ parameters: getMany({ allRegions: false }), credentials: allRegions('eu') });
+		const { outputs } = await runNode({
+			parameters: getMany({ allRegions: false }),
+			credentials: allRegions('eu'),
+		});
 		expect(outputs[0].map((item) => item.json.display_name)).toEqual(['Only in EU']);
 		expect(outputs[0][0].json.region).toBeUndefined();
 	});
@@ -74,11 +96,18 @@ describe('hosts: a custom Base URL with {region}', () => {
 
 describe('Get Many with All Regions', () => {
 	it('lists the apps of us, eu and br, each tagged with its region, one request per region', async () => {
-		const seeded = [await seedApp('us', 'US app'), await seedApp('eu', 'EU app 1'), await seedApp('eu', 'EU app 2'), await seedApp('br', 'BR app')];
+		const seeded = [
+			await seedApp('us', 'US app'),
+			await seedApp('eu', 'EU app 1'),
+			await seedApp('eu', 'EU app 2'),
+			await seedApp('br', 'BR app'),
+		];
 		const mark = emulator().requests.length;
 		const { outputs, error } = await runNode({ parameters: getMany(), credentials: allRegions() });
 		expect(error).toBeUndefined();
-		expect(outputs[0].map((item) => [item.json.id, item.json.display_name, item.json.region])).toEqual([
+		expect(
+			outputs[0].map((item) => [item.json.id, item.json.display_name, item.json.region]),
+		).toEqual([
 			[seeded[0].id, 'US app', 'us'],
 			[seeded[1].id, 'EU app 1', 'eu'],
 			[seeded[2].id, 'EU app 2', 'eu'],
@@ -90,7 +119,11 @@ describe('Get Many with All Regions', () => {
 			channels: [{ channel: 'SMS', credential_ordinal_number: 0, status: 'ACTIVE' }],
 			region: 'us',
 		});
-		expect(apiCalls(mark).sort()).toEqual(['GET /br/apps 200', 'GET /eu/apps 200', 'GET /us/apps 200']);
+		expect(apiCalls(mark).sort()).toEqual([
+			'GET /br/apps 200',
+			'GET /eu/apps 200',
+			'GET /us/apps 200',
+		]);
 		expect(outputs[0].map((item) => item.pairedItem)).toEqual(outputs[0].map(() => ({ item: 0 })));
 	});
 
@@ -102,11 +135,15 @@ describe('Get Many with All Regions', () => {
 			credentials: allRegions(),
 		});
 		expect(outputs[0]).toHaveLength(2);
-		expect(outputs[0][1].json).toMatchObject({ display_name: 'EU app', region: 'eu', rate_limits: expect.any(Object) });
+		expect(outputs[0][1].json).toMatchObject({
+			display_name: 'EU app',
+			region: 'eu',
+			rate_limits: expect.any(Object),
+		});
 		expect(JSON.stringify(outputs)).not.toContain('eu-secret-token');
 	});
 
-	it('a region that fails is reported in its own item, and the other regions\' apps are all there', async () => {
+	it("a region that fails is reported in its own item, and the other regions' apps are all there", async () => {
 		await seedApp('us', 'US app');
 		await seedApp('eu', 'EU app');
 		await seedApp('br', 'BR app');
@@ -126,11 +163,16 @@ describe('Get Many with All Regions', () => {
 	it('fails the item only when no region answers', async () => {
 		emulator().failNext({ status: 503, pathIncludes: '/apps', times: 60 });
 		const { error } = await runNode({ parameters: getMany(), credentials: allRegions() });
-		expect(error?.message).toMatch(/^No region could be listed; United States \(us\) answered: .*503/);
+		expect(error?.message).toMatch(
+			/^No region could be listed; United States \(us\) answered: .*503/,
+		);
 	});
 
 	it('needs a Base URL that can name other regions, and says how to write one', async () => {
-		const { error } = await runNode({ parameters: getMany(), credentials: emulatorCredentials(emulator(), { baseUrl: emulator().regionUrl('us') }) });
+		const { error } = await runNode({
+			parameters: getMany(),
+			credentials: emulatorCredentials(emulator(), { baseUrl: emulator().regionUrl('us') }),
+		});
 		expect(error?.message).toBe('All Regions needs a credential that can reach every region');
 		expect(error?.description).toMatch(/Put \{region\} in it/);
 		expect(apiCalls()).toEqual([]);
@@ -148,7 +190,10 @@ describe('the region hint on a 404', () => {
 	it('Get says which other region has the app', async () => {
 		const app = await seedApp('eu', 'EU app');
 		const mark = emulator().requests.length;
-		const { error } = await runNode({ parameters: byId('get', app.id), credentials: allRegions('us') });
+		const { error } = await runNode({
+			parameters: byId('get', app.id),
+			credentials: allRegions('us'),
+		});
 		expect(error?.message).toBe(
 			`Sinch has no app ${String(app.id)} in region United States (us), but region Europe (eu) has it: an app stays in the region that created it. Set the credential's Region of Custom URL to Europe, or use a credential for that region.`,
 		);
@@ -160,23 +205,37 @@ describe('the region hint on a 404', () => {
 
 	it('Delete only looks (never deletes in the other region), and Update says the same', async () => {
 		const app = await seedApp('br', 'BR app');
-		const deleted = await runNode({ parameters: byId('delete', app.id), credentials: allRegions('eu') });
-		expect(deleted.error?.message).toMatch(/in region Europe \(eu\), but region Brazil \(br\) has it/);
+		const deleted = await runNode({
+			parameters: byId('delete', app.id),
+			credentials: allRegions('eu'),
+		});
+		expect(deleted.error?.message).toMatch(
+			/in region Europe \(eu\), but region Brazil \(br\) has it/,
+		);
 		const updated = await runNode({
 			parameters: byId('update', app.id, { updateFields: { displayName: 'Renamed' } }),
 			credentials: allRegions('eu'),
 		});
-		expect(updated.error?.message).toMatch(/in region Europe \(eu\), but region Brazil \(br\) has it/);
-		expect(emulator().appsIn('br').map((stored) => stored.display_name)).toEqual(['BR app']);
-		expect(apiCalls().filter((call) => call.startsWith('DELETE') || call.startsWith('PATCH'))).toEqual([
-			`DELETE /eu/apps/${String(app.id)} 404`,
-		]);
+		expect(updated.error?.message).toMatch(
+			/in region Europe \(eu\), but region Brazil \(br\) has it/,
+		);
+		expect(
+			emulator()
+				.appsIn('br')
+				.map((stored) => stored.display_name),
+		).toEqual(['BR app']);
+		expect(
+			apiCalls().filter((call) => call.startsWith('DELETE') || call.startsWith('PATCH')),
+		).toEqual([`DELETE /eu/apps/${String(app.id)} 404`]);
 	});
 
 	it('a region that does not answer within 3 s does not hold up the 404: the hint is then left out', async () => {
 		const app = await seedApp('eu', 'EU app');
 		emulator().delayNext({ ms: 3600, pathIncludes: '/eu/v1/' });
-		const { error } = await runNode({ parameters: byId('get', app.id), credentials: allRegions('us') });
+		const { error } = await runNode({
+			parameters: byId('get', app.id),
+			credentials: allRegions('us'),
+		});
 		expect(error?.message).toMatch(/^App \w+ was not found \(404\)$/);
 		// The node answered before the slow region did; let that answer land before the next test resets the emulator.
 		const slow = emulator().requests.find((entry) => entry.faults.includes('delay'));
@@ -185,12 +244,15 @@ describe('the region hint on a 404', () => {
 	});
 
 	it('an app in no region keeps the usual 404 message', async () => {
-		const { error } = await runNode({ parameters: byId('get', '01HZX3K5V8Q2M7N4P6R9S0T1AB'), credentials: allRegions() });
+		const { error } = await runNode({
+			parameters: byId('get', '01HZX3K5V8Q2M7N4P6R9S0T1AB'),
+			credentials: allRegions(),
+		});
 		expect(error?.message).toMatch(/^App \w+ was not found \(404\)$/);
 		expect(apiCalls()).toHaveLength(3);
 	});
 
-	it('with continue-on-fail the hint is in the item\'s error', async () => {
+	it("with continue-on-fail the hint is in the item's error", async () => {
 		const app = await seedApp('eu', 'EU app');
 		const { outputs } = await runNode({
 			parameters: byId('get', app.id),

@@ -22,7 +22,9 @@ beforeEach(() => emu.reset());
 /** An app where every setting differs from Sinch's default, so a default sneaking onto the wire would show. */
 const rich: IDataObject = {
 	display_name: 'Rich',
-	channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-token-1' } }],
+	channel_credentials: [
+		{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-token-1' } },
+	],
 	conversation_metadata_report_view: 'FULL',
 	retention_policy: { retention_type: 'CONVERSATION_EXPIRE_POLICY', ttl_days: 30 },
 	dispatch_retention_policy: { retention_type: 'MESSAGE_EXPIRE_POLICY', ttl_days: 5 },
@@ -35,7 +37,8 @@ const rich: IDataObject = {
 
 const seedApp = async (body: IDataObject) => (await seedAppIn(emu, body)) as IDataObject;
 
-const storedApp = (id: string) => structuredClone(emu.apps.find((app) => app.id === id)) as unknown as IDataObject;
+const storedApp = (id: string) =>
+	structuredClone(emu.apps.find((app) => app.id === id)) as unknown as IDataObject;
 const apiCalls = (since: number) =>
 	emu.requests
 		.slice(since)
@@ -44,7 +47,12 @@ const apiCalls = (since: number) =>
 
 async function update(id: string, parameters: INodeParameters, typeVersion = 2) {
 	return await runNode({
-		parameters: { resource: 'app', operation: 'update', appId: { __rl: true, mode: 'id', value: id }, ...parameters },
+		parameters: {
+			resource: 'app',
+			operation: 'update',
+			appId: { __rl: true, mode: 'id', value: id },
+			...parameters,
+		},
 		credentials: emulatorCredentials(emu),
 		typeVersion,
 	});
@@ -92,7 +100,13 @@ const cases: Array<[string, unknown, string[], unknown, IDataObject]> = [
 		{ dispatch_retention_policy: { retention_type: 'MESSAGE_EXPIRE_POLICY', ttl_days: 2 } },
 	],
 	['processingMode', 'DISPATCH', ['processing_mode'], 'DISPATCH', { processing_mode: 'DISPATCH' }],
-	['smartConversation', false, ['smart_conversation', 'enabled'], false, { smart_conversation: { enabled: false } }],
+	[
+		'smartConversation',
+		false,
+		['smart_conversation', 'enabled'],
+		false,
+		{ smart_conversation: { enabled: false } },
+	],
 	[
 		'secretForOverriddenCallbackUrls',
 		'new-secret',
@@ -138,7 +152,9 @@ describe('Update, version 2: adding one setting changes only it', () => {
 		const before = storedApp(id);
 		const mark = emu.requests.length;
 
-		const { error, outputs } = await update(id, { updateFields: { [field]: value } as INodeParameters });
+		const { error, outputs } = await update(id, {
+			updateFields: { [field]: value } as INodeParameters,
+		});
 
 		expect(error).toBeUndefined();
 		const appPath = `/v1/projects/${emu.projectId}/apps/${id}`;
@@ -155,19 +171,28 @@ describe('Update, version 2: adding one setting changes only it', () => {
 		const id = app.id as string;
 		const before = storedApp(id);
 		const mark = emu.requests.length;
-		const { error } = await update(id, { updateFields: { retentionTtlDays: 90, fallbackWaitingTime: 600, processingMode: 'DISPATCH' } });
+		const { error } = await update(id, {
+			updateFields: { retentionTtlDays: 90, fallbackWaitingTime: 600, processingMode: 'DISPATCH' },
+		});
 		expect(error).toBeUndefined();
 		const patch = apiCalls(mark)[1];
-		expect(patch.query).toEqual({ update_mask: 'retention_policy,processing_mode,delivery_report_based_fallback' });
+		expect(patch.query).toEqual({
+			update_mask: 'retention_policy,processing_mode,delivery_report_based_fallback',
+		});
 		expect(patch.body).toEqual({
 			retention_policy: { retention_type: 'CONVERSATION_EXPIRE_POLICY', ttl_days: 90 },
 			processing_mode: 'DISPATCH',
 			delivery_report_based_fallback: { enabled: false, delivery_report_waiting_time: 600 },
 		});
-		const after = withChange(withChange(withChange(before, ['retention_policy', 'ttl_days'], 90), ['processing_mode'], 'DISPATCH'), [
-			'delivery_report_based_fallback',
-			'delivery_report_waiting_time',
-		], 600);
+		const after = withChange(
+			withChange(
+				withChange(before, ['retention_policy', 'ttl_days'], 90),
+				['processing_mode'],
+				'DISPATCH',
+			),
+			['delivery_report_based_fallback', 'delivery_report_waiting_time'],
+			600,
+		);
 		expect(storedApp(id)).toEqual(after);
 	});
 
@@ -189,7 +214,12 @@ describe('Update, version 2: secrets and ranges are refused before anything is s
 		],
 		[
 			'a secret and Clear at once',
-			{ updateFields: { secretForOverriddenCallbackUrls: 'x', clearSecretForOverriddenCallbackUrls: true } },
+			{
+				updateFields: {
+					secretForOverriddenCallbackUrls: 'x',
+					clearSecretForOverriddenCallbackUrls: true,
+				},
+			},
 			'Callback URL Secret and Clear Callback URL Secret are both added. Keep the one you mean: a new secret, or none.',
 		],
 		[
@@ -197,7 +227,14 @@ describe('Update, version 2: secrets and ranges are refused before anything is s
 			{
 				channelCredentialsMode: 'addOrReplace',
 				channelCredentials: {
-					entries: [{ channel: 'SMS', smsServicePlanId: 'p', smsApiToken: 't', entryOptions: { callbackSecret: '' } }],
+					entries: [
+						{
+							channel: 'SMS',
+							smsServicePlanId: 'p',
+							smsApiToken: 't',
+							entryOptions: { callbackSecret: '' },
+						},
+					],
 				},
 			},
 			'Channel Credentials, entry 1 (SMS): Callback Secret is empty. Enter the secret, or remove it from Entry Options.',
@@ -209,7 +246,10 @@ describe('Update, version 2: secrets and ranges are refused before anything is s
 		],
 		[
 			'JSON mode names the JSON keys',
-			{ specifyBody: 'json', jsonBody: JSON.stringify({ display_name: '', retention_policy: { ttl_days: 0 } }) },
+			{
+				specifyBody: 'json',
+				jsonBody: JSON.stringify({ display_name: '', retention_policy: { ttl_days: 0 } }),
+			},
 			'display_name is required. Enter a name for the app. (and 1 more problem)',
 		],
 	])('%s', async (_name, parameters, message) => {
@@ -228,11 +268,19 @@ describe('Update, version 2: secrets and ranges are refused before anything is s
 		const mark = emu.requests.length;
 		const { error } = await update(id, {
 			specifyBody: 'json',
-			jsonBody: JSON.stringify({ processing_mode: 'DISPATCH', callback_settings: { secret_for_overridden_callback_urls: '' } }),
+			jsonBody: JSON.stringify({
+				processing_mode: 'DISPATCH',
+				callback_settings: { secret_for_overridden_callback_urls: '' },
+			}),
 		});
 		expect(error).toBeUndefined();
-		expect(apiCalls(mark)[1]).toMatchObject({ query: { update_mask: 'processing_mode' }, body: { processing_mode: 'DISPATCH' } });
-		expect(storedApp(id).callback_settings).toEqual({ secret_for_overridden_callback_urls: 'stored-secret' });
+		expect(apiCalls(mark)[1]).toMatchObject({
+			query: { update_mask: 'processing_mode' },
+			body: { processing_mode: 'DISPATCH' },
+		});
+		expect(storedApp(id).callback_settings).toEqual({
+			secret_for_overridden_callback_urls: 'stored-secret',
+		});
 	});
 
 	it('a Callback Secret added under Entry Options is sent on that entry', async () => {
@@ -241,12 +289,25 @@ describe('Update, version 2: secrets and ranges are refused before anything is s
 		const { error } = await update(app.id as string, {
 			channelCredentialsMode: 'addOrReplace',
 			channelCredentials: {
-				entries: [{ channel: 'SMS', smsServicePlanId: 'p', smsApiToken: 't', entryOptions: { callbackSecret: 'cb' } }],
+				entries: [
+					{
+						channel: 'SMS',
+						smsServicePlanId: 'p',
+						smsApiToken: 't',
+						entryOptions: { callbackSecret: 'cb' },
+					},
+				],
 			},
 		});
 		expect(error).toBeUndefined();
 		expect(apiCalls(mark)[1].body).toEqual({
-			channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'p', token: 't' }, callback_secret: 'cb' }],
+			channel_credentials: [
+				{
+					channel: 'SMS',
+					static_bearer: { claimed_identity: 'p', token: 't' },
+					callback_secret: 'cb',
+				},
+			],
 		});
 	});
 });
@@ -259,7 +320,9 @@ describe('Create, version 2: only what the user adds is sent', () => {
 				resource: 'app',
 				operation: 'create',
 				displayName: 'Flat',
-				channelCredentials: { entries: [{ channel: 'SMS', smsServicePlanId: 'p', smsApiToken: 't' }] },
+				channelCredentials: {
+					entries: [{ channel: 'SMS', smsServicePlanId: 'p', smsApiToken: 't' }],
+				},
 				additionalFields: { retentionTtlDays: 14, fallbackWaitingTime: 90 },
 			},
 			credentials: emulatorCredentials(emu),
@@ -268,7 +331,9 @@ describe('Create, version 2: only what the user adds is sent', () => {
 		expect(error).toBeUndefined();
 		expect(apiCalls(mark)[0].body).toEqual({
 			display_name: 'Flat',
-			channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'p', token: 't' } }],
+			channel_credentials: [
+				{ channel: 'SMS', static_bearer: { claimed_identity: 'p', token: 't' } },
+			],
 			retention_policy: { ttl_days: 14 },
 			delivery_report_based_fallback: { delivery_report_waiting_time: 90 },
 		});
@@ -308,15 +373,22 @@ describe('Version 1 workflows (saved before version 2) run as before', () => {
 				operation: 'create',
 				displayName: 'Old',
 				channelCredentialsInput: 'json',
-				channelCredentialsJson: JSON.stringify([{ channel: 'SMS', static_bearer: { claimed_identity: 'p', token: 't' } }]),
-				additionalFields: { retentionPolicy: { policy: { ttlDays: 60 } }, deliveryReportBasedFallback: { fallback: { waitingTime: 90 } } },
+				channelCredentialsJson: JSON.stringify([
+					{ channel: 'SMS', static_bearer: { claimed_identity: 'p', token: 't' } },
+				]),
+				additionalFields: {
+					retentionPolicy: { policy: { ttlDays: 60 } },
+					deliveryReportBasedFallback: { fallback: { waitingTime: 90 } },
+				},
 			},
 			credentials: emulatorCredentials(emu),
 		});
 		expect(error).toBeUndefined();
 		expect(apiCalls(mark)[0].body).toEqual({
 			display_name: 'Old',
-			channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'p', token: 't' } }],
+			channel_credentials: [
+				{ channel: 'SMS', static_bearer: { claimed_identity: 'p', token: 't' } },
+			],
 			retention_policy: { retention_type: 'MESSAGE_EXPIRE_POLICY', ttl_days: 60 },
 			delivery_report_based_fallback: { enabled: true, delivery_report_waiting_time: 90 },
 		});
@@ -331,7 +403,9 @@ describe('Version 1 workflows (saved before version 2) run as before', () => {
 				operation: 'create',
 				displayName: 'Dropped',
 				channelCredentialsInput: 'json',
-				channelCredentialsJson: JSON.stringify([{ channel: 'SMS', static_bearer: { claimed_identity: 'p', token: 't' } }]),
+				channelCredentialsJson: JSON.stringify([
+					{ channel: 'SMS', static_bearer: { claimed_identity: 'p', token: 't' } },
+				]),
 				additionalFields: { retentionPolicy: { policy: { ttlDays: 60 } } },
 			},
 			credentials: emulatorCredentials(emu),

@@ -69,7 +69,11 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const lineEntry = (ordinal: number, token: string, isDefault = false): IDataObject => ({
 	channel: 'LINE',
 	credential_ordinal_number: ordinal,
-	line_credentials: { token, secret: `${token}-secret`, ...(isDefault ? { is_default: true } : {}) },
+	line_credentials: {
+		token,
+		secret: `${token}-secret`,
+		...(isDefault ? { is_default: true } : {}),
+	},
 });
 const smsEntry = (plan: string, token: string): IDataObject => ({
 	channel: 'SMS',
@@ -90,13 +94,19 @@ const seed = {
 	channel_credentials: [smsEntry('plan-1', 'sms-token-1'), lineEntry(0, 'line-zero', true)],
 };
 
-const update = (appId: string, rest: INodeParameters): INodeParameters => ({ resource: 'app', operation: 'update', appId: byId(appId), ...rest });
+const update = (appId: string, rest: INodeParameters): INodeParameters => ({
+	resource: 'app',
+	operation: 'update',
+	appId: byId(appId),
+	...rest,
+});
 
 /** The GET the node reads the app with, then the PATCH it sends (or nothing more). */
 function expectCalls(since: number, appId: string, patch?: { mask: string; body: IDataObject }) {
 	const path = `${appsPath()}/${appId}`;
 	const expected: unknown[] = [{ method: 'GET', path, query: {}, body: undefined }];
-	if (patch) expected.push({ method: 'PATCH', path, query: { update_mask: patch.mask }, body: patch.body });
+	if (patch)
+		expected.push({ method: 'PATCH', path, query: { update_mask: patch.mask }, body: patch.body });
 	expect(apiCalls(since)).toEqual(expected);
 }
 
@@ -115,14 +125,22 @@ describe('App: Update, fields', () => {
 		expectCalls(mark, id, { mask: 'display_name', body: { display_name: 'Support EU' } });
 		expect(outputs[0]).toHaveLength(1);
 		expect(outputs[0][0].json.display_name).toBe('Support EU');
-		expect(outputs[0][0].json.channel_credentials).toEqual(app.channel_credentials && [
-			expect.objectContaining({ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: '********' } }),
-			expect.objectContaining({ channel: 'LINE', line_credentials: { token: '********', secret: '********', is_default: true } }),
-		]);
+		expect(outputs[0][0].json.channel_credentials).toEqual(
+			app.channel_credentials && [
+				expect.objectContaining({
+					channel: 'SMS',
+					static_bearer: { claimed_identity: 'plan-1', token: '********' },
+				}),
+				expect.objectContaining({
+					channel: 'LINE',
+					line_credentials: { token: '********', secret: '********', is_default: true },
+				}),
+			],
+		);
 		expect(storedApp(id)).toEqual({ ...app, display_name: 'Support EU' });
 	});
 
-	it('changes settings and sends each as a whole object, in Sinch\'s field order', async () => {
+	it("changes settings and sends each as a whole object, in Sinch's field order", async () => {
 		const app = await seedApp(seed);
 		const id = app.id as string;
 		const mark = emu.requests.length;
@@ -161,17 +179,33 @@ describe('App: Update, fields', () => {
 			parameters: update(id, {
 				channelCredentialsMode: 'addOrReplace',
 				channelCredentials: {
-					entries: [{ channel: 'LINE', lineType: 'standard', lineToken: 'line-four', lineSecret: 'line-four-secret', credentialOrdinalNumber: 4 }],
+					entries: [
+						{
+							channel: 'LINE',
+							lineType: 'standard',
+							lineToken: 'line-four',
+							lineSecret: 'line-four-secret',
+							credentialOrdinalNumber: 4,
+						},
+					],
 				},
 			}),
 			credentials: credentials(),
 		});
 		expect(error).toBeUndefined();
-		const newLine = { channel: 'LINE', line_credentials: { token: 'line-four', secret: 'line-four-secret' }, credential_ordinal_number: 4 };
+		const newLine = {
+			channel: 'LINE',
+			line_credentials: { token: 'line-four', secret: 'line-four-secret' },
+			credential_ordinal_number: 4,
+		};
 		expectCalls(mark, id, {
 			mask: 'channel_credentials',
 			body: {
-				channel_credentials: [sentBack(smsEntry('plan-1', 'sms-token-1')), lineEntry(0, 'line-zero', true), newLine],
+				channel_credentials: [
+					sentBack(smsEntry('plan-1', 'sms-token-1')),
+					lineEntry(0, 'line-zero', true),
+					newLine,
+				],
 			},
 		});
 		expect(storedApp(id).channel_credentials).toEqual([
@@ -179,7 +213,12 @@ describe('App: Update, fields', () => {
 			stored(lineEntry(0, 'line-zero', true)),
 			stored(newLine),
 		]);
-		expect((outputs[0][0].json.channel_credentials as IDataObject[]).map((entry) => [entry.channel, entry.credential_ordinal_number])).toEqual([
+		expect(
+			(outputs[0][0].json.channel_credentials as IDataObject[]).map((entry) => [
+				entry.channel,
+				entry.credential_ordinal_number,
+			]),
+		).toEqual([
 			['SMS', 0],
 			['LINE', 0],
 			['LINE', 4],
@@ -187,7 +226,10 @@ describe('App: Update, fields', () => {
 	});
 
 	it('replaces the entry with the same channel and ordinal number in its place', async () => {
-		const app = await seedApp({ ...seed, channel_credentials: [...seed.channel_credentials, lineEntry(4, 'line-four')] });
+		const app = await seedApp({
+			...seed,
+			channel_credentials: [...seed.channel_credentials, lineEntry(4, 'line-four')],
+		});
 		const id = app.id as string;
 		const mark = emu.requests.length;
 		const { error } = await runNode({
@@ -195,21 +237,40 @@ describe('App: Update, fields', () => {
 				channelCredentialsMode: 'addOrReplace',
 				channelCredentials: {
 					entries: [
-						{ channel: 'LINE', lineType: 'standard', lineToken: 'line-four-new', lineSecret: 'line-four-new-secret', credentialOrdinalNumber: 4 },
-						{ channel: 'SMS', smsServicePlanId: 'plan-2', smsApiToken: 'sms-token-2', callbackSecret: 'cb' },
+						{
+							channel: 'LINE',
+							lineType: 'standard',
+							lineToken: 'line-four-new',
+							lineSecret: 'line-four-new-secret',
+							credentialOrdinalNumber: 4,
+						},
+						{
+							channel: 'SMS',
+							smsServicePlanId: 'plan-2',
+							smsApiToken: 'sms-token-2',
+							callbackSecret: 'cb',
+						},
 					],
 				},
 			}),
 			credentials: credentials(),
 		});
 		expect(error).toBeUndefined();
-		const newLine = { channel: 'LINE', line_credentials: { token: 'line-four-new', secret: 'line-four-new-secret' }, credential_ordinal_number: 4 };
+		const newLine = {
+			channel: 'LINE',
+			line_credentials: { token: 'line-four-new', secret: 'line-four-new-secret' },
+			credential_ordinal_number: 4,
+		};
 		const newSms = { ...smsEntry('plan-2', 'sms-token-2'), callback_secret: 'cb' };
 		expectCalls(mark, id, {
 			mask: 'channel_credentials',
 			body: { channel_credentials: [newSms, lineEntry(0, 'line-zero', true), newLine] },
 		});
-		expect(storedApp(id).channel_credentials).toEqual([stored(newSms), stored(lineEntry(0, 'line-zero', true)), stored(newLine)]);
+		expect(storedApp(id).channel_credentials).toEqual([
+			stored(newSms),
+			stored(lineEntry(0, 'line-zero', true)),
+			stored(newLine),
+		]);
 	});
 
 	it('takes the entries to add or replace as JSON too', async () => {
@@ -228,23 +289,39 @@ describe('App: Update, fields', () => {
 		expect(error).toBeUndefined();
 		expectCalls(mark, id, {
 			mask: 'channel_credentials',
-			body: { channel_credentials: [sentBack(smsEntry('plan-1', 'sms-token-1')), lineEntry(0, 'line-zero', true), telegram] },
+			body: {
+				channel_credentials: [
+					sentBack(smsEntry('plan-1', 'sms-token-1')),
+					lineEntry(0, 'line-zero', true),
+					telegram,
+				],
+			},
 		});
 	});
 
 	it('removes every entry of the chosen channels and keeps the others', async () => {
 		const app = await seedApp({
 			...seed,
-			channel_credentials: [lineEntry(0, 'line-zero', true), smsEntry('plan-1', 'sms-token-1'), lineEntry(4, 'line-four')],
+			channel_credentials: [
+				lineEntry(0, 'line-zero', true),
+				smsEntry('plan-1', 'sms-token-1'),
+				lineEntry(4, 'line-four'),
+			],
 		});
 		const id = app.id as string;
 		const mark = emu.requests.length;
 		const { error } = await runNode({
-			parameters: update(id, { channelCredentialsMode: 'remove', channelsToRemove: ['LINE', 'WECHAT'] }),
+			parameters: update(id, {
+				channelCredentialsMode: 'remove',
+				channelsToRemove: ['LINE', 'WECHAT'],
+			}),
 			credentials: credentials(),
 		});
 		expect(error).toBeUndefined();
-		expectCalls(mark, id, { mask: 'channel_credentials', body: { channel_credentials: [sentBack(smsEntry('plan-1', 'sms-token-1'))] } });
+		expectCalls(mark, id, {
+			mask: 'channel_credentials',
+			body: { channel_credentials: [sentBack(smsEntry('plan-1', 'sms-token-1'))] },
+		});
 		expect(storedApp(id).channel_credentials).toEqual([stored(smsEntry('plan-1', 'sms-token-1'))]);
 	});
 
@@ -277,7 +354,10 @@ describe('App: Update, fields', () => {
 			parameters: update(id, { updateFields: { conversationMetadataReportView: 'FULL' } }),
 			credentials: credentials(),
 		});
-		expectCalls(mark, id, { mask: 'conversation_metadata_report_view', body: { conversation_metadata_report_view: 'FULL' } });
+		expectCalls(mark, id, {
+			mask: 'conversation_metadata_report_view',
+			body: { conversation_metadata_report_view: 'FULL' },
+		});
 		expect(storedApp(id).channel_credentials).toEqual(app.channel_credentials);
 	});
 
@@ -289,7 +369,9 @@ describe('App: Update, fields', () => {
 			parameters: update(id, {
 				updateFields: { displayName: 'Support', processingMode: 'DISPATCH' },
 				channelCredentialsMode: 'addOrReplace',
-				channelCredentials: { entries: [{ channel: 'SMS', smsServicePlanId: 'plan-1', smsApiToken: 'sms-token-1' }] },
+				channelCredentials: {
+					entries: [{ channel: 'SMS', smsServicePlanId: 'plan-1', smsApiToken: 'sms-token-1' }],
+				},
 				options: { includeSecrets: true },
 			}),
 			credentials: credentials(),
@@ -303,7 +385,10 @@ describe('App: Update, fields', () => {
 		const app = await seedApp(seed);
 		const id = app.id as string;
 		const { outputs } = await runNode({
-			parameters: update(id, { updateFields: { displayName: 'Shown' }, options: { includeSecrets: true } }),
+			parameters: update(id, {
+				updateFields: { displayName: 'Shown' },
+				options: { includeSecrets: true },
+			}),
 			credentials: credentials(),
 		});
 		expect(outputs[0][0].json).toEqual({ ...app, display_name: 'Shown' });
@@ -312,7 +397,10 @@ describe('App: Update, fields', () => {
 
 describe('App: Update, JSON', () => {
 	it('sends the fields given, merging object settings with the stored ones', async () => {
-		const app = await seedApp({ ...seed, retention_policy: { retention_type: 'CONVERSATION_EXPIRE_POLICY', ttl_days: 90 } });
+		const app = await seedApp({
+			...seed,
+			retention_policy: { retention_type: 'CONVERSATION_EXPIRE_POLICY', ttl_days: 90 },
+		});
 		const id = app.id as string;
 		const mark = emu.requests.length;
 		const { error } = await runNode({
@@ -325,7 +413,10 @@ describe('App: Update, JSON', () => {
 		expect(error).toBeUndefined();
 		expectCalls(mark, id, {
 			mask: 'display_name,retention_policy',
-			body: { display_name: 'From JSON', retention_policy: { retention_type: 'CONVERSATION_EXPIRE_POLICY', ttl_days: 30 } },
+			body: {
+				display_name: 'From JSON',
+				retention_policy: { retention_type: 'CONVERSATION_EXPIRE_POLICY', ttl_days: 30 },
+			},
 		});
 	});
 
@@ -334,7 +425,10 @@ describe('App: Update, JSON', () => {
 		const id = app.id as string;
 		const mark = emu.requests.length;
 		const { error } = await runNode({
-			parameters: update(id, { specifyBody: 'json', jsonBody: '={{ JSON.stringify({ ...$json, processing_mode: "CONVERSATION" }) }}' }),
+			parameters: update(id, {
+				specifyBody: 'json',
+				jsonBody: '={{ JSON.stringify({ ...$json, processing_mode: "CONVERSATION" }) }}',
+			}),
 			items: [app],
 			credentials: credentials(),
 		});
@@ -347,16 +441,26 @@ describe('App: Update, JSON', () => {
 		const id = app.id as string;
 		const mark = emu.requests.length;
 		const { error } = await runNode({
-			parameters: update(id, { specifyBody: 'json', jsonBody: JSON.stringify({ channel_credentials: [lineEntry(2, 'only-line')] }) }),
+			parameters: update(id, {
+				specifyBody: 'json',
+				jsonBody: JSON.stringify({ channel_credentials: [lineEntry(2, 'only-line')] }),
+			}),
 			credentials: credentials(),
 		});
 		expect(error).toBeUndefined();
-		expectCalls(mark, id, { mask: 'channel_credentials', body: { channel_credentials: [lineEntry(2, 'only-line')] } });
+		expectCalls(mark, id, {
+			mask: 'channel_credentials',
+			body: { channel_credentials: [lineEntry(2, 'only-line')] },
+		});
 	});
 });
 
 describe('App: Update, invalid input sends nothing', () => {
-	async function expectRefused(parameters: INodeParameters, message: string | RegExp, items?: IDataObject[]) {
+	async function expectRefused(
+		parameters: INodeParameters,
+		message: string | RegExp,
+		items?: IDataObject[],
+	) {
 		const mark = emu.requests.length;
 		const { outputs, error } = await runNode({ parameters, items, credentials: credentials() });
 		expect(outputs).toEqual([]);
@@ -369,8 +473,12 @@ describe('App: Update, invalid input sends nothing', () => {
 
 	it('refuses a setting out of range with the same message as Create', async () => {
 		const app = await seedApp(seed);
-		const message = 'Message Retry (Seconds) 10 is out of range. Use a whole number from 30 to 3600.';
-		await expectRefused(update(app.id as string, { updateFields: { messageRetryDuration: 10 } }), message);
+		const message =
+			'Message Retry (Seconds) 10 is out of range. Use a whole number from 30 to 3600.';
+		await expectRefused(
+			update(app.id as string, { updateFields: { messageRetryDuration: 10 } }),
+			message,
+		);
 		const created = await runNode({
 			parameters: {
 				resource: 'app',
@@ -385,7 +493,10 @@ describe('App: Update, invalid input sends nothing', () => {
 
 	it('refuses an empty display name', async () => {
 		const app = await seedApp(seed);
-		await expectRefused(update(app.id as string, { updateFields: { displayName: ' ' } }), 'Display Name is required. Enter a name for the app.');
+		await expectRefused(
+			update(app.id as string, { updateFields: { displayName: ' ' } }),
+			'Display Name is required. Enter a name for the app.',
+		);
 	});
 
 	it('refuses an entry to add that misses its token, numbered as given', async () => {
@@ -425,21 +536,33 @@ describe('App: Update, invalid input sends nothing', () => {
 
 	it('refuses JSON with an unknown field or a masked secret', async () => {
 		const app = await seedApp(seed);
-		await expectRefused(update(app.id as string, { specifyBody: 'json', jsonBody: '{"displayName": "x"}' }), /^Unknown app field "displayName"/);
+		await expectRefused(
+			update(app.id as string, { specifyBody: 'json', jsonBody: '{"displayName": "x"}' }),
+			/^Unknown app field "displayName"/,
+		);
 		await expectRefused(
 			update(app.id as string, {
 				specifyBody: 'json',
-				jsonBody: { channel_credentials: [{ channel: 'TELEGRAM', telegram_credentials: { token: '********' } }] },
+				jsonBody: {
+					channel_credentials: [
+						{ channel: 'TELEGRAM', telegram_credentials: { token: '********' } },
+					],
+				},
 			}),
 			/is a masked value from an earlier output/,
 		);
-		await expectRefused(update(app.id as string, { specifyBody: 'json', jsonBody: '{"display_name": ' }), /^Changes \(JSON\) is not valid JSON/);
+		await expectRefused(
+			update(app.id as string, { specifyBody: 'json', jsonBody: '{"display_name": ' }),
+			/^Changes \(JSON\) is not valid JSON/,
+		);
 	});
 
 	it('refuses a bad app ID before reading anything', async () => {
-		await expectRefused(update('={{ $json.id }}', { updateFields: { displayName: 'x' } }), 'The App parameter "nope" is not a Sinch app ID', [
-			{ id: 'nope' },
-		]);
+		await expectRefused(
+			update('={{ $json.id }}', { updateFields: { displayName: 'x' } }),
+			'The App parameter "nope" is not a Sinch app ID',
+			[{ id: 'nope' }],
+		);
 	});
 });
 
@@ -452,7 +575,15 @@ describe('App: Update, checks after merging and errors', () => {
 			parameters: update(id, {
 				channelCredentialsMode: 'addOrReplace',
 				channelCredentials: {
-					entries: [{ channel: 'LINE', lineToken: 't', lineSecret: 's', credentialOrdinalNumber: 1, isDefault: true }],
+					entries: [
+						{
+							channel: 'LINE',
+							lineToken: 't',
+							lineSecret: 's',
+							credentialOrdinalNumber: 1,
+							isDefault: true,
+						},
+					],
 				},
 			}),
 			credentials: credentials(),
@@ -461,7 +592,9 @@ describe('App: Update, checks after merging and errors', () => {
 		expect(error?.message).toBe(
 			"After merging with the app's channels: Channel Credentials: 2 LINE entries need exactly one with Is Default on; found 2. Turn Is Default on for one of entries 2, 3.",
 		);
-		expect(error?.description).toBe("The app's channels after the change (channel #ordinal number): 1. SMS #0, 2. LINE #0, 3. LINE #1.");
+		expect(error?.description).toBe(
+			"The app's channels after the change (channel #ordinal number): 1. SMS #0, 2. LINE #0, 3. LINE #1.",
+		);
 		expectCalls(mark, id);
 		expect(storedApp(id)).toEqual(app);
 	});
@@ -480,9 +613,16 @@ describe('App: Update, checks after merging and errors', () => {
 	it('reports Sinch rejecting the PATCH', async () => {
 		const app = await seedApp(seed);
 		const id = app.id as string;
-		emu.failNext({ status: 400, method: 'PATCH', body: { error: { code: 400, message: 'display_name too long', status: 'INVALID_ARGUMENT' } } });
+		emu.failNext({
+			status: 400,
+			method: 'PATCH',
+			body: { error: { code: 400, message: 'display_name too long', status: 'INVALID_ARGUMENT' } },
+		});
 		const mark = emu.requests.length;
-		const { error } = await runNode({ parameters: update(id, { updateFields: { displayName: 'x' } }), credentials: credentials() });
+		const { error } = await runNode({
+			parameters: update(id, { updateFields: { displayName: 'x' } }),
+			credentials: credentials(),
+		});
 		expect(error?.httpCode).toBe('400');
 		expect(error?.message).toContain('display_name too long');
 		expectCalls(mark, id, { mask: 'display_name', body: { display_name: 'x' } });
@@ -509,8 +649,10 @@ describe('example workflow test/examples/app-lifecycle.json', () => {
 		}
 	}
 
-	it('creates, updates, reads, lists and deletes one app, through n8n-core\'s engine', async () => {
-		const file = JSON.parse(readFileSync(join(__dirname, 'examples', 'app-lifecycle.json'), 'utf8')) as IWorkflowBase;
+	it("creates, updates, reads, lists and deletes one app, through n8n-core's engine", async () => {
+		const file = JSON.parse(
+			readFileSync(join(__dirname, 'examples', 'app-lifecycle.json'), 'utf8'),
+		) as IWorkflowBase;
 		const types: Record<string, INodeType> = {
 			'n8n-nodes-base.manualTrigger': new ManualTriggerStub(),
 			[NODE_TYPE]: new SinchConversation(),
@@ -519,10 +661,13 @@ describe('example workflow test/examples/app-lifecycle.json', () => {
 			getByName: (name: string) => types[name],
 			// Unknown types (the sticky note) are skipped, as n8n's Workflow does with any type it does not have.
 			getByNameAndVersion: (name: string, version?: number) =>
-				types[name] === undefined ? undefined : NodeHelpers.getVersionedNodeType(types[name], version),
+				types[name] === undefined
+					? undefined
+					: NodeHelpers.getVersionedNodeType(types[name], version),
 			getKnownTypes: () => ({}),
 		} as unknown as INodeTypes;
-		const credentialRef = file.nodes.find((node) => node.type === NODE_TYPE)?.credentials?.sinchConversationApi;
+		const credentialRef = file.nodes.find((node) => node.type === NODE_TYPE)?.credentials
+			?.sinchConversationApi;
 		expect(credentialRef).toEqual({ id: 'sinch-emulator-oauth2', name: 'Sinch emulator (OAuth2)' });
 		const helper = credentials();
 		helper.store(credentialRef!.id as string, {
@@ -547,7 +692,11 @@ describe('example workflow test/examples/app-lifecycle.json', () => {
 		});
 		const additionalData = {
 			credentialsHelper: helper,
-			hooks: new ExecutionLifecycleHooks('manual', 'exec-lifecycle', { ...file, createdAt: new Date(), updatedAt: new Date() }),
+			hooks: new ExecutionLifecycleHooks('manual', 'exec-lifecycle', {
+				...file,
+				createdAt: new Date(),
+				updatedAt: new Date(),
+			}),
 			executeWorkflow: async () => ({ data: [], executionId: '' }),
 			getRunExecutionData: async () => undefined,
 			currentNodeExecutionIndex: 0,
@@ -561,10 +710,14 @@ describe('example workflow test/examples/app-lifecycle.json', () => {
 			userId: 'user-1',
 		} as unknown as IWorkflowExecuteAdditionalData;
 		const trigger = workflow.getNode("When clicking 'Execute workflow'")!;
-		const run = await new WorkflowExecute(additionalData, 'manual', createRunExecutionData()).run({ workflow, startNode: trigger });
+		const run = await new WorkflowExecute(additionalData, 'manual', createRunExecutionData()).run({
+			workflow,
+			startNode: trigger,
+		});
 		expect(run.data.resultData.error).toBeUndefined();
 
-		const output = (name: string) => run.data.resultData.runData[name][0].data!.main[0]!.map((item) => item.json);
+		const output = (name: string) =>
+			run.data.resultData.runData[name][0].data!.main[0]!.map((item) => item.json);
 		const created = output('Create app')[0];
 		const id = created.id as string;
 		const appPath = `${appsPath()}/${id}`;
@@ -577,12 +730,23 @@ describe('example workflow test/examples/app-lifecycle.json', () => {
 			['DELETE', appPath, {}],
 		]);
 		const patch = apiCalls(mark)[2].body as IDataObject;
-		expect((patch.channel_credentials as IDataObject[]).map((entry) => [entry.channel, entry.credential_ordinal_number ?? 0])).toEqual([
+		expect(
+			(patch.channel_credentials as IDataObject[]).map((entry) => [
+				entry.channel,
+				entry.credential_ordinal_number ?? 0,
+			]),
+		).toEqual([
 			['SMS', 0],
 			['LINE', 0],
 			['LINE', 1],
 		]);
-		expect(output('Update app')[0]).toEqual(expect.objectContaining({ id, display_name: 'Lifecycle demo (updated)', processing_mode: 'CONVERSATION' }));
+		expect(output('Update app')[0]).toEqual(
+			expect.objectContaining({
+				id,
+				display_name: 'Lifecycle demo (updated)',
+				processing_mode: 'CONVERSATION',
+			}),
+		);
 		expect(output('Get app')[0]).toEqual(output('Update app')[0]);
 		expect(output('Get many apps').map((app) => [app.id, app.display_name])).toEqual([
 			[other.id, 'Other app'],
@@ -590,6 +754,8 @@ describe('example workflow test/examples/app-lifecycle.json', () => {
 		]);
 		expect(output('Delete app')).toEqual([{ deleted: true, id }]);
 		expect(emu.apps.map((app) => app.id)).toEqual([other.id]);
-		expect(JSON.stringify(run.data.resultData.runData)).not.toMatch(/example-(sms-api|line)-(token|secret)/);
+		expect(JSON.stringify(run.data.resultData.runData)).not.toMatch(
+			/example-(sms-api|line)-(token|secret)/,
+		);
 	});
 });

@@ -7,7 +7,12 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CHANNELS } from '../nodes/SinchConversation/helpers/channels';
 import { channelEntryProperties } from '../nodes/SinchConversation/actions/app/appFields';
-import { CHANNELS as EMULATOR_CHANNELS, CREDENTIAL_PROPERTIES_BY_CHANNEL, startEmulator, type Emulator } from './emulator';
+import {
+	CHANNELS as EMULATOR_CHANNELS,
+	CREDENTIAL_PROPERTIES_BY_CHANNEL,
+	startEmulator,
+	type Emulator,
+} from './emulator';
 import { runNode } from './harness/engine';
 import { emulatorCredentials } from './harness/setup';
 
@@ -55,9 +60,18 @@ const FULL: Record<string, ChannelFixture> = {
 		secrets: ['token'],
 	},
 	MMS: {
-		ui: { mmsAccountId: 'mms-account-1', mmsApiKey: 'mms-key-1', mmsBasicAuthUsername: 'mms-user', mmsBasicAuthPassword: 'mms-pass-1' },
+		ui: {
+			mmsAccountId: 'mms-account-1',
+			mmsApiKey: 'mms-key-1',
+			mmsBasicAuthUsername: 'mms-user',
+			mmsBasicAuthPassword: 'mms-pass-1',
+		},
 		property: 'mms_credentials',
-		credential: { account_id: 'mms-account-1', api_key: 'mms-key-1', basic_auth: { username: 'mms-user', password: 'mms-pass-1' } },
+		credential: {
+			account_id: 'mms-account-1',
+			api_key: 'mms-key-1',
+			basic_auth: { username: 'mms-user', password: 'mms-pass-1' },
+		},
 		secrets: ['api_key', 'basic_auth.password'],
 	},
 	INSTAGRAM: {
@@ -75,7 +89,10 @@ const FULL: Record<string, ChannelFixture> = {
 	KAKAOTALK: {
 		ui: { kakaotalkPlusFriendId: '@kakao-friend', kakaotalkSenderKey: 'kakao-sender-key-1' },
 		property: 'kakaotalk_credentials',
-		credential: { kakaotalk_plus_friend_id: '@kakao-friend', kakaotalk_sender_key: 'kakao-sender-key-1' },
+		credential: {
+			kakaotalk_plus_friend_id: '@kakao-friend',
+			kakaotalk_sender_key: 'kakao-sender-key-1',
+		},
 		secrets: ['kakaotalk_sender_key'],
 	},
 	KAKAOTALKCHAT: {
@@ -91,9 +108,19 @@ const FULL: Record<string, ChannelFixture> = {
 		secrets: ['token', 'secret'],
 	},
 	WECHAT: {
-		ui: { wechatAppId: 'wx-app-1', wechatAppSecret: 'wx-secret-1', wechatToken: 'wx-token-1', wechatAesKey: 'wx-aes-1' },
+		ui: {
+			wechatAppId: 'wx-app-1',
+			wechatAppSecret: 'wx-secret-1',
+			wechatToken: 'wx-token-1',
+			wechatAesKey: 'wx-aes-1',
+		},
 		property: 'wechat_credentials',
-		credential: { app_id: 'wx-app-1', app_secret: 'wx-secret-1', token: 'wx-token-1', aes_key: 'wx-aes-1' },
+		credential: {
+			app_id: 'wx-app-1',
+			app_secret: 'wx-secret-1',
+			token: 'wx-token-1',
+			aes_key: 'wx-aes-1',
+		},
 		secrets: ['app_secret', 'token', 'aes_key'],
 	},
 	APPLEBC: {
@@ -140,7 +167,13 @@ const VARIANTS: Array<[string, string, ChannelFixture]> = [
 		'LINE standard, default, ordinal 7',
 		'LINE',
 		{
-			ui: { lineType: 'standard', lineToken: 'l-token', lineSecret: 'l-secret', isDefault: true, credentialOrdinalNumber: 7 },
+			ui: {
+				lineType: 'standard',
+				lineToken: 'l-token',
+				lineSecret: 'l-secret',
+				isDefault: true,
+				credentialOrdinalNumber: 7,
+			},
 			property: 'line_credentials',
 			credential: { token: 'l-token', secret: 'l-secret', is_default: true },
 			secrets: ['token', 'secret'],
@@ -150,9 +183,18 @@ const VARIANTS: Array<[string, string, ChannelFixture]> = [
 		'MMS with Basic auth',
 		'MMS',
 		{
-			ui: { mmsAccountId: 'acc-2', mmsApiKey: 'key-2', mmsBasicAuthUsername: 'basic-user', mmsBasicAuthPassword: 'basic-pass' },
+			ui: {
+				mmsAccountId: 'acc-2',
+				mmsApiKey: 'key-2',
+				mmsBasicAuthUsername: 'basic-user',
+				mmsBasicAuthPassword: 'basic-pass',
+			},
 			property: 'mms_credentials',
-			credential: { account_id: 'acc-2', api_key: 'key-2', basic_auth: { username: 'basic-user', password: 'basic-pass' } },
+			credential: {
+				account_id: 'acc-2',
+				api_key: 'key-2',
+				basic_auth: { username: 'basic-user', password: 'basic-pass' },
+			},
 			secrets: ['api_key', 'basic_auth.password'],
 		},
 	],
@@ -169,7 +211,12 @@ const VARIANTS: Array<[string, string, ChannelFixture]> = [
 	[
 		'Instagram without business account',
 		'INSTAGRAM',
-		{ ui: { instagramToken: 'ig-only' }, property: 'instagram_credentials', credential: { token: 'ig-only' }, secrets: ['token'] },
+		{
+			ui: { instagramToken: 'ig-only' },
+			property: 'instagram_credentials',
+			credential: { token: 'ig-only' },
+			secrets: ['token'],
+		},
 	],
 	[
 		'KakaoTalk Chat without API key',
@@ -242,24 +289,32 @@ describe('the channel table', () => {
 		expect(values).toHaveLength(13);
 		expect([...values].sort()).toEqual([...EMULATOR_CHANNELS].sort());
 		for (const channel of CHANNELS) {
-			expect(CREDENTIAL_PROPERTIES_BY_CHANNEL[channel.value as keyof typeof CREDENTIAL_PROPERTIES_BY_CHANNEL]).toContain(
-				channel.property,
-			);
+			expect(
+				CREDENTIAL_PROPERTIES_BY_CHANNEL[
+					channel.value as keyof typeof CREDENTIAL_PROPERTIES_BY_CHANNEL
+				],
+			).toContain(channel.property);
 			expect(FULL[channel.value].property).toBe(channel.property);
 		}
 	});
 
 	it('offers exactly these channels in the Channel dropdown', () => {
 		const dropdown = channelEntryProperties.find((property) => property.name === 'channel');
-		expect((dropdown?.options ?? []).map((option) => (option as { value: string }).value).sort()).toEqual([...values].sort());
+		expect(
+			(dropdown?.options ?? []).map((option) => (option as { value: string }).value).sort(),
+		).toEqual([...values].sort());
 	});
 
 	it.each(CHANNELS.map((channel) => [channel.value, channel] as const))(
 		'%s: the fixture fills every UI field of the channel, and the password fields are the secrets',
 		(value, channel) => {
 			const fixture = FULL[value];
-			expect(Object.keys(fixture.ui).sort()).toEqual(channel.fields.map((field) => field.param).sort());
-			const secretPaths = channel.fields.filter((field) => field.secret).map((field) => field.path.join('.'));
+			expect(Object.keys(fixture.ui).sort()).toEqual(
+				channel.fields.map((field) => field.param).sort(),
+			);
+			const secretPaths = channel.fields
+				.filter((field) => field.secret)
+				.map((field) => field.path.join('.'));
 			expect(secretPaths.sort()).toEqual([...fixture.secrets].sort());
 		},
 	);
@@ -272,24 +327,42 @@ describe('each channel through the engine to the emulator', () => {
 			const fixture = FULL[value];
 			expect(fixture).toBeDefined();
 			const callbackSecret = `cb-${value.toLowerCase()}`;
-			const { outputs, error } = await createWithEntries([{ channel: value, ...fixture.ui, callbackSecret }]);
+			const { outputs, error } = await createWithEntries([
+				{ channel: value, ...fixture.ui, callbackSecret },
+			]);
 
 			expect(error).toBeUndefined();
-			const entry = { channel: value, [fixture.property]: fixture.credential, callback_secret: callbackSecret };
+			const entry = {
+				channel: value,
+				[fixture.property]: fixture.credential,
+				callback_secret: callbackSecret,
+			};
 			const requests = appRequests();
 			expect(requests).toHaveLength(1);
 			expect(requests[0].status).toBe(200);
-			expect(requests[0].body).toEqual({ display_name: 'Channel test', channel_credentials: [entry] });
+			expect(requests[0].body).toEqual({
+				display_name: 'Channel test',
+				channel_credentials: [entry],
+			});
 			expect(requests[0].unknownFields).toBeUndefined();
 
-			const stored = { ...entry, credential_ordinal_number: 0, state: { status: 'ACTIVE', description: '' }, channel_known_id: '' };
+			const stored = {
+				...entry,
+				credential_ordinal_number: 0,
+				state: { status: 'ACTIVE', description: '' },
+				channel_known_id: '',
+			};
 			expect(emulator.apps).toHaveLength(1);
 			expect(emulator.apps[0].channel_credentials).toEqual([stored]);
 
 			expect(outputs).toHaveLength(1);
 			expect(outputs[0]).toHaveLength(1);
 			expect(outputs[0][0].json.channel_credentials).toEqual([
-				{ ...stored, [fixture.property]: masked(fixture.credential, fixture.secrets), callback_secret: MASK },
+				{
+					...stored,
+					[fixture.property]: masked(fixture.credential, fixture.secrets),
+					callback_secret: MASK,
+				},
 			]);
 		},
 	);
@@ -299,13 +372,25 @@ describe('each channel through the engine to the emulator', () => {
 
 		expect(error).toBeUndefined();
 		const ordinal = fixture.ui.credentialOrdinalNumber as number | undefined;
-		const entry = { channel, [fixture.property]: fixture.credential, ...(ordinal ? { credential_ordinal_number: ordinal } : {}) };
+		const entry = {
+			channel,
+			[fixture.property]: fixture.credential,
+			...(ordinal ? { credential_ordinal_number: ordinal } : {}),
+		};
 		const requests = appRequests();
 		expect(requests.map((request) => request.status)).toEqual([200]);
-		expect(requests[0].body).toEqual({ display_name: 'Channel test', channel_credentials: [entry] });
+		expect(requests[0].body).toEqual({
+			display_name: 'Channel test',
+			channel_credentials: [entry],
+		});
 		expect(requests[0].unknownFields).toBeUndefined();
 		expect(emulator.apps[0].channel_credentials).toEqual([
-			{ ...entry, credential_ordinal_number: ordinal ?? 0, state: { status: 'ACTIVE', description: '' }, channel_known_id: '' },
+			{
+				...entry,
+				credential_ordinal_number: ordinal ?? 0,
+				state: { status: 'ACTIVE', description: '' },
+				channel_known_id: '',
+			},
 		]);
 		expect((outputs[0][0].json.channel_credentials as IDataObject[])[0][fixture.property]).toEqual(
 			masked(fixture.credential, fixture.secrets),
@@ -320,20 +405,41 @@ describe('each channel through the engine to the emulator', () => {
 		);
 
 		expect(error).toBeUndefined();
-		const entries = order.map((value) => ({ channel: value, [FULL[value].property]: FULL[value].credential }));
+		const entries = order.map((value) => ({
+			channel: value,
+			[FULL[value].property]: FULL[value].credential,
+		}));
 		expect(appRequests().map((request) => [request.status, request.body])).toEqual([
 			[200, { display_name: 'Channel test', channel_credentials: entries }],
 		]);
 		expect(outputs[0][0].json.channel_credentials).toEqual(
-			entries.map((entry) => ({ ...entry, credential_ordinal_number: 0, state: { status: 'ACTIVE', description: '' }, channel_known_id: '' })),
+			entries.map((entry) => ({
+				...entry,
+				credential_ordinal_number: 0,
+				state: { status: 'ACTIVE', description: '' },
+				channel_known_id: '',
+			})),
 		);
 	});
 
 	it('three LINE credentials (standard, Japan, Thailand) with their own ordinals and one default', async () => {
 		const { error } = await createWithEntries([
 			{ channel: 'LINE', lineToken: 't0', lineSecret: 's0' },
-			{ channel: 'LINE', lineType: 'enterpriseJapan', lineToken: 't1', lineSecret: 's1', credentialOrdinalNumber: 1, isDefault: true },
-			{ channel: 'LINE', lineType: 'enterpriseThailand', lineToken: 't2', lineSecret: 's2', credentialOrdinalNumber: 255 },
+			{
+				channel: 'LINE',
+				lineType: 'enterpriseJapan',
+				lineToken: 't1',
+				lineSecret: 's1',
+				credentialOrdinalNumber: 1,
+				isDefault: true,
+			},
+			{
+				channel: 'LINE',
+				lineType: 'enterpriseThailand',
+				lineToken: 't2',
+				lineSecret: 's2',
+				credentialOrdinalNumber: 255,
+			},
 		]);
 
 		expect(error).toBeUndefined();
@@ -346,7 +452,10 @@ describe('each channel through the engine to the emulator', () => {
 						{ channel: 'LINE', line_credentials: { token: 't0', secret: 's0' } },
 						{
 							channel: 'LINE',
-							line_enterprise_credentials: { line_japan: { token: 't1', secret: 's1' }, is_default: true },
+							line_enterprise_credentials: {
+								line_japan: { token: 't1', secret: 's1' },
+								is_default: true,
+							},
 							credential_ordinal_number: 1,
 						},
 						{

@@ -24,7 +24,11 @@ beforeEach(() => emulator.reset());
 const appsPath = () => `/v1/projects/${emulator.projectId}/apps`;
 const appRequests = () => emulator.requests.filter((request) => request.path === appsPath());
 
-async function create(items: IDataObject[], onError?: INode['onError'], parameters: INodeParameters = PARAMETERS) {
+async function create(
+	items: IDataObject[],
+	onError?: INode['onError'],
+	parameters: INodeParameters = PARAMETERS,
+) {
 	return await runNode({
 		credentials: emulatorCredentials(emulator),
 		parameters: { resource: 'app', operation: 'create', ...parameters },
@@ -59,7 +63,8 @@ const ERROR_400 = {
 const MAYBE_CREATED =
 	'Sinch may have created the app before the failure. A create is not idempotent: before running this item again, look for the display name with App → Get Many, or a second app may be made';
 const ERROR_500 = {
-	error: 'Sinch answered 500 INTERNAL: Injected fault: HTTP 500. The app may or may not have been created.',
+	error:
+		'Sinch answered 500 INTERNAL: Injected fault: HTTP 500. The app may or may not have been created.',
 	details: MAYBE_CREATED,
 };
 const ERROR_NAME = { error: 'Display Name is required. Enter a name for the app.' };
@@ -83,7 +88,12 @@ function armSinchRejections() {
 				code: 400,
 				message: 'Invalid argument: token secret-token-400 was refused by the channel',
 				status: 'INVALID_ARGUMENT',
-				details: [{ type_url: 'type.googleapis.com/google.rpc.BadRequest', value: 'channel_credentials[0].static_bearer.token' }],
+				details: [
+					{
+						type_url: 'type.googleapis.com/google.rpc.BadRequest',
+						value: 'channel_credentials[0].static_bearer.token',
+					},
+				],
 			},
 		},
 	});
@@ -101,7 +111,8 @@ function goodOutput(name: string): IDataObject {
 	return { ...app!, channel_credentials: channels };
 }
 
-const summary = (items: INodeExecutionData[]) => items.map((item) => ({ json: item.json, pairedItem: item.pairedItem }));
+const summary = (items: INodeExecutionData[]) =>
+	items.map((item) => ({ json: item.json, pairedItem: item.pairedItem }));
 
 describe('continue (using error output)', () => {
 	it('sends the good items to the first output and every failed item, paired, to the error output', async () => {
@@ -127,7 +138,9 @@ describe('continue (using error output)', () => {
 		armSinchRejections();
 		await create(ITEMS, 'continueErrorOutput');
 
-		expect(appRequests().map((request) => [(request.body as IDataObject).display_name, request.status])).toEqual([
+		expect(
+			appRequests().map((request) => [(request.body as IDataObject).display_name, request.status]),
+		).toEqual([
 			['rejected-400', 400],
 			['rejected-500', 500],
 			['good-1', 200],
@@ -138,10 +151,23 @@ describe('continue (using error output)', () => {
 	});
 
 	it('a create that failed after Sinch made the app is not repeated (no idempotency key: a retry would make two)', async () => {
-		emulator.failNext({ status: 503, method: 'POST', pathIncludes: '/apps', afterProcessing: true });
-		const { outputs } = await create([{ name: 'maybe-created', token: 't1' }, { name: 'next', token: 't2' }], 'continueErrorOutput');
+		emulator.failNext({
+			status: 503,
+			method: 'POST',
+			pathIncludes: '/apps',
+			afterProcessing: true,
+		});
+		const { outputs } = await create(
+			[
+				{ name: 'maybe-created', token: 't1' },
+				{ name: 'next', token: 't2' },
+			],
+			'continueErrorOutput',
+		);
 
-		expect(appRequests().map((request) => [(request.body as IDataObject).display_name, request.status])).toEqual([
+		expect(
+			appRequests().map((request) => [(request.body as IDataObject).display_name, request.status]),
+		).toEqual([
 			['maybe-created', 503],
 			['next', 200],
 		]);
@@ -151,7 +177,8 @@ describe('continue (using error output)', () => {
 				json: {
 					name: 'maybe-created',
 					token: 't1',
-					error: 'Sinch answered 503 UNAVAILABLE: Injected fault: HTTP 503. The app may or may not have been created.',
+					error:
+						'Sinch answered 503 UNAVAILABLE: Injected fault: HTTP 503. The app may or may not have been created.',
 					details: MAYBE_CREATED,
 				},
 				pairedItem: { item: 0 },
@@ -162,21 +189,36 @@ describe('continue (using error output)', () => {
 
 	it('a dropped connection is an error item too, and the next item still goes through', async () => {
 		emulator.dropNext({ method: 'POST', pathIncludes: '/apps' });
-		const { outputs } = await create([{ name: 'dropped', token: 't1' }, { name: 'after-drop', token: 't2' }], 'continueErrorOutput');
+		const { outputs } = await create(
+			[
+				{ name: 'dropped', token: 't1' },
+				{ name: 'after-drop', token: 't2' },
+			],
+			'continueErrorOutput',
+		);
 
 		expect(outputs[1]).toHaveLength(1);
 		expect(outputs[1][0].pairedItem).toEqual({ item: 0 });
 		expect(outputs[1][0].json).toEqual({
 			name: 'dropped',
 			token: 't1',
-			error: 'No answer from Sinch to the create: the connection closed or timed out, so the app may or may not exist now',
+			error:
+				'No answer from Sinch to the create: the connection closed or timed out, so the app may or may not exist now',
 			details: MAYBE_CREATED,
 		});
-		expect(summary(outputs[0])).toEqual([{ json: goodOutput('after-drop'), pairedItem: { item: 1 } }]);
+		expect(summary(outputs[0])).toEqual([
+			{ json: goodOutput('after-drop'), pairedItem: { item: 1 } },
+		]);
 	});
 
 	it('all items good: the error output is empty', async () => {
-		const { outputs } = await create([{ name: 'a', token: '1' }, { name: 'b', token: '2' }], 'continueErrorOutput');
+		const { outputs } = await create(
+			[
+				{ name: 'a', token: '1' },
+				{ name: 'b', token: '2' },
+			],
+			'continueErrorOutput',
+		);
 		expect(outputs[0].map((item) => [item.json.display_name, item.pairedItem])).toEqual([
 			['a', { item: 0 }],
 			['b', { item: 1 }],
@@ -185,7 +227,13 @@ describe('continue (using error output)', () => {
 	});
 
 	it('all items bad: nothing is sent and every item is on the error output', async () => {
-		const { outputs } = await create([{ name: '', token: 't' }, { name: ' ', token: 't' }], 'continueErrorOutput');
+		const { outputs } = await create(
+			[
+				{ name: '', token: 't' },
+				{ name: ' ', token: 't' },
+			],
+			'continueErrorOutput',
+		);
 		expect(outputs[0]).toEqual([]);
 		expect(summary(outputs[1])).toEqual([
 			{ json: { name: '', token: 't', ...ERROR_NAME }, pairedItem: { item: 0 } },
@@ -211,7 +259,9 @@ describe('continue (regular output)', () => {
 			{ json: goodOutput('good-2'), pairedItem: { item: 5 } },
 		]);
 		for (const item of [0, 1, 2, 4]) {
-			expect(Object.keys(outputs[0][item].json).every((key) => ['error', 'details'].includes(key))).toBe(true);
+			expect(
+				Object.keys(outputs[0][item].json).every((key) => ['error', 'details'].includes(key)),
+			).toBe(true);
 		}
 	});
 });
@@ -219,7 +269,10 @@ describe('continue (regular output)', () => {
 describe('stop on error (the default)', () => {
 	it('stops at the first item Sinch rejects, naming the item, its HTTP code and the fix', async () => {
 		emulator.failNext({ status: 403, method: 'POST', pathIncludes: '/apps' });
-		const { outputs, error } = await create([{ name: 'forbidden', token: 't1' }, { name: 'never', token: 't2' }]);
+		const { outputs, error } = await create([
+			{ name: 'forbidden', token: 't1' },
+			{ name: 'never', token: 't2' },
+		]);
 
 		expect(outputs).toEqual([]);
 		expect(error?.message).toBe(
@@ -227,6 +280,8 @@ describe('stop on error (the default)', () => {
 		);
 		expect(error?.context?.itemIndex).toBe(0);
 		expect(error?.httpCode).toBe('403');
-		expect(appRequests().map((request) => (request.body as IDataObject).display_name)).toEqual(['forbidden']);
+		expect(appRequests().map((request) => (request.body as IDataObject).display_name)).toEqual([
+			'forbidden',
+		]);
 	});
 });

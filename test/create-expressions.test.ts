@@ -21,7 +21,11 @@ const appsPath = () => `/v1/projects/${emulator.projectId}/apps`;
 const appRequests = () => emulator.requests.filter((request) => request.path === appsPath());
 const bodies = () => appRequests().map((request) => request.body);
 
-async function create(parameters: INodeParameters, items: IDataObject[], onError?: 'continueRegularOutput') {
+async function create(
+	parameters: INodeParameters,
+	items: IDataObject[],
+	onError?: 'continueRegularOutput',
+) {
 	return await runNode({
 		credentials: emulatorCredentials(emulator),
 		parameters: { resource: 'app', operation: 'create', ...parameters },
@@ -34,14 +38,20 @@ async function create(parameters: INodeParameters, items: IDataObject[], onError
 async function createAll(parameters: INodeParameters, items: IDataObject[]) {
 	const result = await create(parameters, items);
 	expect(result.error).toBeUndefined();
-	expect(result.outputs[0].map((item) => item.pairedItem)).toEqual(items.map((_item, index) => ({ item: index })));
+	expect(result.outputs[0].map((item) => item.pairedItem)).toEqual(
+		items.map((_item, index) => ({ item: index })),
+	);
 	expect(appRequests().map((request) => request.status)).toEqual(items.map(() => 200));
 	return result;
 }
 
 describe('fields mode', () => {
 	it('display name from each item', async () => {
-		const { outputs } = await createAll({ displayName: '={{ $json.name }}' }, [{ name: 'Alpha' }, { name: 'Beta' }, { name: 'Gamma' }]);
+		const { outputs } = await createAll({ displayName: '={{ $json.name }}' }, [
+			{ name: 'Alpha' },
+			{ name: 'Beta' },
+			{ name: 'Gamma' },
+		]);
 
 		expect(bodies()).toEqual([
 			{ display_name: 'Alpha', channel_credentials: [] },
@@ -53,10 +63,16 @@ describe('fields mode', () => {
 	});
 
 	it('display name mixing text, item fields, the item index and a value read from the Items node through pairing', async () => {
-		await createAll({ displayName: "={{ $json.team }} bot {{ $itemIndex + 1 }} ({{ $('Items').item.json.region }})" }, [
-			{ team: 'Sales', region: 'EU' },
-			{ team: 'Support', region: 'US' },
-		]);
+		await createAll(
+			{
+				displayName:
+					"={{ $json.team }} bot {{ $itemIndex + 1 }} ({{ $('Items').item.json.region }})",
+			},
+			[
+				{ team: 'Sales', region: 'EU' },
+				{ team: 'Support', region: 'US' },
+			],
+		);
 
 		expect(bodies()).toEqual([
 			{ display_name: 'Sales bot 1 (EU)', channel_credentials: [] },
@@ -70,7 +86,12 @@ describe('fields mode', () => {
 				displayName: '={{ $json.name }}',
 				channelCredentials: {
 					entries: [
-						{ channel: 'SMS', smsServicePlanId: '={{ $json.plan }}', smsApiToken: '={{ $json.token }}', callbackSecret: '={{ $json.secret }}' },
+						{
+							channel: 'SMS',
+							smsServicePlanId: '={{ $json.plan }}',
+							smsApiToken: '={{ $json.token }}',
+							callbackSecret: '={{ $json.secret }}',
+						},
 						{ channel: 'TELEGRAM', telegramBotToken: '={{ $json.bot }}' },
 					],
 				},
@@ -85,7 +106,11 @@ describe('fields mode', () => {
 			{
 				display_name: 'one',
 				channel_credentials: [
-					{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'token-1' }, callback_secret: 'cb-1' },
+					{
+						channel: 'SMS',
+						static_bearer: { claimed_identity: 'plan-1', token: 'token-1' },
+						callback_secret: 'cb-1',
+					},
 					{ channel: 'TELEGRAM', telegram_credentials: { token: 'bot-1' } },
 				],
 			},
@@ -101,11 +126,21 @@ describe('fields mode', () => {
 
 	it('a number in an item becomes text in a text credential field', async () => {
 		await createAll(
-			{ displayName: 'Numbers', channelCredentials: { entries: [{ channel: 'SMS', smsServicePlanId: '={{ $json.plan }}', smsApiToken: 'tok' }] } },
+			{
+				displayName: 'Numbers',
+				channelCredentials: {
+					entries: [{ channel: 'SMS', smsServicePlanId: '={{ $json.plan }}', smsApiToken: 'tok' }],
+				},
+			},
 			[{ plan: 123456 }],
 		);
 		expect(bodies()).toEqual([
-			{ display_name: 'Numbers', channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: '123456', token: 'tok' } }] },
+			{
+				display_name: 'Numbers',
+				channel_credentials: [
+					{ channel: 'SMS', static_bearer: { claimed_identity: '123456', token: 'tok' } },
+				],
+			},
 		]);
 	});
 
@@ -118,13 +153,37 @@ describe('fields mode', () => {
 					messageRetryDuration: '={{ $json.retry }}',
 					smartConversation: '={{ $json.smart }}',
 					dispatchRetentionTtlDays: '={{ $json.dispatch }}',
-					retentionPolicy: { policy: { retentionType: '={{ $json.retention }}', ttlDays: '={{ $json.ttl }}' } },
-					deliveryReportBasedFallback: { fallback: { enabled: '={{ $json.fallback }}', waitingTime: '={{ $json.wait }}' } },
+					retentionPolicy: {
+						policy: { retentionType: '={{ $json.retention }}', ttlDays: '={{ $json.ttl }}' },
+					},
+					deliveryReportBasedFallback: {
+						fallback: { enabled: '={{ $json.fallback }}', waitingTime: '={{ $json.wait }}' },
+					},
 				},
 			},
 			[
-				{ name: 'a', mode: 'CONVERSATION', retry: 300, smart: true, dispatch: 2, retention: 'CONVERSATION_EXPIRE_POLICY', ttl: 10, fallback: true, wait: 90 },
-				{ name: 'b', mode: 'DISPATCH', retry: 3600, smart: false, dispatch: 0, retention: 'PERSIST_RETENTION_POLICY', ttl: 1, fallback: false, wait: 60 },
+				{
+					name: 'a',
+					mode: 'CONVERSATION',
+					retry: 300,
+					smart: true,
+					dispatch: 2,
+					retention: 'CONVERSATION_EXPIRE_POLICY',
+					ttl: 10,
+					fallback: true,
+					wait: 90,
+				},
+				{
+					name: 'b',
+					mode: 'DISPATCH',
+					retry: 3600,
+					smart: false,
+					dispatch: 0,
+					retention: 'PERSIST_RETENTION_POLICY',
+					ttl: 1,
+					fallback: false,
+					wait: 60,
+				},
 			],
 		);
 
@@ -158,8 +217,20 @@ describe('fields mode', () => {
 				displayName: 'Text values',
 				channelCredentials: {
 					entries: [
-						{ channel: 'LINE', lineToken: 'a', lineSecret: 'b', isDefault: '={{ $json.first }}', credentialOrdinalNumber: '={{ $json.ordinal1 }}' },
-						{ channel: 'LINE', lineToken: 'c', lineSecret: 'd', isDefault: '={{ $json.second }}', credentialOrdinalNumber: '={{ $json.ordinal2 }}' },
+						{
+							channel: 'LINE',
+							lineToken: 'a',
+							lineSecret: 'b',
+							isDefault: '={{ $json.first }}',
+							credentialOrdinalNumber: '={{ $json.ordinal1 }}',
+						},
+						{
+							channel: 'LINE',
+							lineToken: 'c',
+							lineSecret: 'd',
+							isDefault: '={{ $json.second }}',
+							credentialOrdinalNumber: '={{ $json.ordinal2 }}',
+						},
 					],
 				},
 				additionalFields: {
@@ -167,10 +238,25 @@ describe('fields mode', () => {
 					smartConversation: '={{ $json.smart }}',
 					dispatchRetentionTtlDays: '={{ $json.dispatch }}',
 					retentionPolicy: { policy: { ttlDays: '={{ $json.ttl }}' } },
-					deliveryReportBasedFallback: { fallback: { enabled: '={{ $json.fallback }}', waitingTime: '={{ $json.wait }}' } },
+					deliveryReportBasedFallback: {
+						fallback: { enabled: '={{ $json.fallback }}', waitingTime: '={{ $json.wait }}' },
+					},
 				},
 			},
-			[{ first: 'false', second: 'TRUE', ordinal1: '0', ordinal2: ' 12 ', retry: '600', smart: 'true', dispatch: '3', ttl: '365', fallback: 'true', wait: '120' }],
+			[
+				{
+					first: 'false',
+					second: 'TRUE',
+					ordinal1: '0',
+					ordinal2: ' 12 ',
+					retry: '600',
+					smart: 'true',
+					dispatch: '3',
+					ttl: '365',
+					fallback: 'true',
+					wait: '120',
+				},
+			],
 		);
 
 		expect(bodies()).toEqual([
@@ -178,7 +264,11 @@ describe('fields mode', () => {
 				display_name: 'Text values',
 				channel_credentials: [
 					{ channel: 'LINE', line_credentials: { token: 'a', secret: 'b' } },
-					{ channel: 'LINE', line_credentials: { token: 'c', secret: 'd', is_default: true }, credential_ordinal_number: 12 },
+					{
+						channel: 'LINE',
+						line_credentials: { token: 'c', secret: 'd', is_default: true },
+						credential_ordinal_number: 12,
+					},
 				],
 				message_retry_settings: { retry_duration: 600 },
 				smart_conversation: { enabled: true },
@@ -193,7 +283,10 @@ describe('fields mode', () => {
 		const { outputs } = await create(
 			{
 				displayName: '={{ $json.name }}',
-				additionalFields: { smartConversation: '={{ $json.smart }}', messageRetryDuration: '={{ $json.retry }}' },
+				additionalFields: {
+					smartConversation: '={{ $json.smart }}',
+					messageRetryDuration: '={{ $json.retry }}',
+				},
 			},
 			[
 				{ name: 'yes', smart: 'yes', retry: 60 },
@@ -203,13 +296,23 @@ describe('fields mode', () => {
 			'continueRegularOutput',
 		);
 
-		expect(outputs[0].map((item) => [item.json.error ?? item.json.display_name, item.pairedItem])).toEqual([
+		expect(
+			outputs[0].map((item) => [item.json.error ?? item.json.display_name, item.pairedItem]),
+		).toEqual([
 			['Smart Conversation "yes" must be true or false.', { item: 0 }],
-			['Message Retry (Seconds) "soon" is out of range. Use a whole number from 30 to 3600.', { item: 1 }],
+			[
+				'Message Retry (Seconds) "soon" is out of range. Use a whole number from 30 to 3600.',
+				{ item: 1 },
+			],
 			['fine', { item: 2 }],
 		]);
 		expect(bodies()).toEqual([
-			{ display_name: 'fine', channel_credentials: [], smart_conversation: { enabled: false }, message_retry_settings: { retry_duration: 45 } },
+			{
+				display_name: 'fine',
+				channel_credentials: [],
+				smart_conversation: { enabled: false },
+				message_retry_settings: { retry_duration: 45 },
+			},
 		]);
 	});
 
@@ -217,7 +320,9 @@ describe('fields mode', () => {
 		const { outputs } = await createAll(
 			{
 				displayName: '={{ $json.name }}',
-				channelCredentials: { entries: [{ channel: 'MESSENGER', messengerPageToken: '={{ $json.token }}' }] },
+				channelCredentials: {
+					entries: [{ channel: 'MESSENGER', messengerPageToken: '={{ $json.token }}' }],
+				},
 				options: { includeSecrets: '={{ $json.reveal }}' },
 			},
 			[
@@ -226,10 +331,9 @@ describe('fields mode', () => {
 			],
 		);
 
-		expect(outputs[0].map((item) => (item.json.channel_credentials as IDataObject[])[0].static_token)).toEqual([
-			{ token: '********' },
-			{ token: 'page-token-2' },
-		]);
+		expect(
+			outputs[0].map((item) => (item.json.channel_credentials as IDataObject[])[0].static_token),
+		).toEqual([{ token: '********' }, { token: 'page-token-2' }]);
 	});
 });
 
@@ -240,29 +344,57 @@ describe('JSON mode', () => {
 				name: 'two LINE',
 				channels: [
 					{ channel: 'LINE', line_credentials: { token: 'a', secret: 'b', is_default: true } },
-					{ channel: 'LINE', line_enterprise_credentials: { line_japan: { token: 'c', secret: 'd' } }, credential_ordinal_number: 1 },
+					{
+						channel: 'LINE',
+						line_enterprise_credentials: { line_japan: { token: 'c', secret: 'd' } },
+						credential_ordinal_number: 1,
+					},
 				],
 			},
-			{ name: 'sms', channels: [{ channel: 'SMS', static_bearer: { claimed_identity: 'p', token: 't' }, callback_secret: 'cb' }] },
+			{
+				name: 'sms',
+				channels: [
+					{
+						channel: 'SMS',
+						static_bearer: { claimed_identity: 'p', token: 't' },
+						callback_secret: 'cb',
+					},
+				],
+			},
 			{ name: 'none', channels: [] },
 		];
 		const { outputs } = await createAll(
-			{ displayName: '={{ $json.name }}', channelCredentialsInput: 'json', channelCredentialsJson: '={{ $json.channels }}' },
+			{
+				displayName: '={{ $json.name }}',
+				channelCredentialsInput: 'json',
+				channelCredentialsJson: '={{ $json.channels }}',
+			},
 			items,
 		);
 
-		expect(bodies()).toEqual(items.map((item) => ({ display_name: item.name, channel_credentials: item.channels })));
-		expect(outputs[0].map((item) => (item.json.channel_credentials as IDataObject[]).map((entry) => entry.channel))).toEqual([
-			['LINE', 'LINE'],
-			['SMS'],
-			[],
-		]);
+		expect(bodies()).toEqual(
+			items.map((item) => ({ display_name: item.name, channel_credentials: item.channels })),
+		);
+		expect(
+			outputs[0].map((item) =>
+				(item.json.channel_credentials as IDataObject[]).map((entry) => entry.channel),
+			),
+		).toEqual([['LINE', 'LINE'], ['SMS'], []]);
 	});
 
 	it('the channel list as text from each item ({{ JSON.stringify(...) }})', async () => {
-		const channels = [{ channel: 'KAKAOTALK', kakaotalk_credentials: { kakaotalk_plus_friend_id: '@f', kakaotalk_sender_key: 'k' } }];
+		const channels = [
+			{
+				channel: 'KAKAOTALK',
+				kakaotalk_credentials: { kakaotalk_plus_friend_id: '@f', kakaotalk_sender_key: 'k' },
+			},
+		];
 		await createAll(
-			{ displayName: 'text', channelCredentialsInput: 'json', channelCredentialsJson: '={{ JSON.stringify($json.channels) }}' },
+			{
+				displayName: 'text',
+				channelCredentialsInput: 'json',
+				channelCredentialsJson: '={{ JSON.stringify($json.channels) }}',
+			},
 			[{ channels }],
 		);
 		expect(bodies()).toEqual([{ display_name: 'text', channel_credentials: channels }]);
@@ -271,12 +403,19 @@ describe('JSON mode', () => {
 	it('the whole app from each item, as an object and as text', async () => {
 		const apps = [
 			{ display_name: 'object', channel_credentials: [], processing_mode: 'CONVERSATION' },
-			{ display_name: 'text', channel_credentials: [{ channel: 'TELEGRAM', telegram_credentials: { token: 'tg' } }], smart_conversation: { enabled: true } },
+			{
+				display_name: 'text',
+				channel_credentials: [{ channel: 'TELEGRAM', telegram_credentials: { token: 'tg' } }],
+				smart_conversation: { enabled: true },
+			},
 		];
-		await createAll({ specifyBody: 'json', jsonBody: '={{ $json.asText ? JSON.stringify($json.app) : $json.app }}' }, [
-			{ app: apps[0] },
-			{ app: apps[1], asText: true },
-		]);
+		await createAll(
+			{
+				specifyBody: 'json',
+				jsonBody: '={{ $json.asText ? JSON.stringify($json.app) : $json.app }}',
+			},
+			[{ app: apps[0] }, { app: apps[1], asText: true }],
+		);
 		expect(bodies()).toEqual(apps);
 	});
 
@@ -289,11 +428,19 @@ describe('JSON mode', () => {
 			},
 			[
 				{ name: 'templated-1', channels: [], retry: 120 },
-				{ name: 'templated-2', channels: [{ channel: 'INSTAGRAM', instagram_credentials: { token: 'ig' } }], retry: 240 },
+				{
+					name: 'templated-2',
+					channels: [{ channel: 'INSTAGRAM', instagram_credentials: { token: 'ig' } }],
+					retry: 240,
+				},
 			],
 		);
 		expect(bodies()).toEqual([
-			{ display_name: 'templated-1', channel_credentials: [], message_retry_settings: { retry_duration: 120 } },
+			{
+				display_name: 'templated-1',
+				channel_credentials: [],
+				message_retry_settings: { retry_duration: 120 },
+			},
 			{
 				display_name: 'templated-2',
 				channel_credentials: [{ channel: 'INSTAGRAM', instagram_credentials: { token: 'ig' } }],
@@ -304,7 +451,11 @@ describe('JSON mode', () => {
 
 	it('an item whose JSON value is wrong fails alone, with its own index', async () => {
 		const { outputs } = await create(
-			{ displayName: '={{ $json.name }}', channelCredentialsInput: 'json', channelCredentialsJson: '={{ $json.channels }}' },
+			{
+				displayName: '={{ $json.name }}',
+				channelCredentialsInput: 'json',
+				channelCredentialsJson: '={{ $json.channels }}',
+			},
 			[
 				{ name: 'ok', channels: [] },
 				{ name: 'not a list', channels: { channel: 'SMS' } },
@@ -314,7 +465,9 @@ describe('JSON mode', () => {
 			'continueRegularOutput',
 		);
 
-		expect(outputs[0].map((item) => [item.json.error ?? item.json.display_name, item.pairedItem])).toEqual([
+		expect(
+			outputs[0].map((item) => [item.json.error ?? item.json.display_name, item.pairedItem]),
+		).toEqual([
 			['ok', { item: 0 }],
 			['Channel Credentials must be a list of entries, not {"channel":"SMS"}.', { item: 1 }],
 			[expect.stringMatching(/^Channel Credentials \(JSON\) is not valid JSON: \S/), { item: 2 }],

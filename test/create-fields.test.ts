@@ -41,7 +41,10 @@ async function wireBody(parameters: INodeParameters): Promise<unknown> {
 }
 
 const SMS_UI = { channel: 'SMS', smsServicePlanId: 'plan-1', smsApiToken: 'sms-token-1' };
-const SMS_WIRE = { channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-token-1' } };
+const SMS_WIRE = {
+	channel: 'SMS',
+	static_bearer: { claimed_identity: 'plan-1', token: 'sms-token-1' },
+};
 
 /** The emulator's (Sinch's) defaults for every setting a request leaves out. */
 const DEFAULT_SETTINGS = {
@@ -83,9 +86,21 @@ describe('fields mode: the minimum', () => {
 
 describe('fields mode: each additional field alone', () => {
 	const cases: Array<[string, INodeParameters, IDataObject]> = [
-		['Conversation Metadata Report View Full', { conversationMetadataReportView: 'FULL' }, { conversation_metadata_report_view: 'FULL' }],
-		['Conversation Metadata Report View None', { conversationMetadataReportView: 'NONE' }, { conversation_metadata_report_view: 'NONE' }],
-		['Processing Mode Conversation', { processingMode: 'CONVERSATION' }, { processing_mode: 'CONVERSATION' }],
+		[
+			'Conversation Metadata Report View Full',
+			{ conversationMetadataReportView: 'FULL' },
+			{ conversation_metadata_report_view: 'FULL' },
+		],
+		[
+			'Conversation Metadata Report View None',
+			{ conversationMetadataReportView: 'NONE' },
+			{ conversation_metadata_report_view: 'NONE' },
+		],
+		[
+			'Processing Mode Conversation',
+			{ processingMode: 'CONVERSATION' },
+			{ processing_mode: 'CONVERSATION' },
+		],
 		['Processing Mode Dispatch', { processingMode: 'DISPATCH' }, { processing_mode: 'DISPATCH' }],
 		[
 			'Retention Policy, conversation expiry after 30 days',
@@ -112,10 +127,26 @@ describe('fields mode: each additional field alone', () => {
 			{ dispatchRetentionTtlDays: 0 },
 			{ dispatch_retention_policy: { retention_type: 'MESSAGE_EXPIRE_POLICY', ttl_days: 0 } },
 		],
-		['Message Retry Duration 30', { messageRetryDuration: 30 }, { message_retry_settings: { retry_duration: 30 } }],
-		['Message Retry Duration 3600', { messageRetryDuration: 3600 }, { message_retry_settings: { retry_duration: 3600 } }],
-		['Smart Conversation on', { smartConversation: true }, { smart_conversation: { enabled: true } }],
-		['Smart Conversation off', { smartConversation: false }, { smart_conversation: { enabled: false } }],
+		[
+			'Message Retry Duration 30',
+			{ messageRetryDuration: 30 },
+			{ message_retry_settings: { retry_duration: 30 } },
+		],
+		[
+			'Message Retry Duration 3600',
+			{ messageRetryDuration: 3600 },
+			{ message_retry_settings: { retry_duration: 3600 } },
+		],
+		[
+			'Smart Conversation on',
+			{ smartConversation: true },
+			{ smart_conversation: { enabled: true } },
+		],
+		[
+			'Smart Conversation off',
+			{ smartConversation: false },
+			{ smart_conversation: { enabled: false } },
+		],
 		[
 			'Secret for Overridden Callback URLs',
 			{ secretForOverriddenCallbackUrls: 'override-secret-1' },
@@ -153,7 +184,10 @@ describe('fields mode: each additional field alone', () => {
 
 	it('a fixed collection added without its inner group sends nothing for it', async () => {
 		expect(
-			await wireBody({ displayName: 'Empty groups', additionalFields: { retentionPolicy: {}, deliveryReportBasedFallback: {} } }),
+			await wireBody({
+				displayName: 'Empty groups',
+				additionalFields: { retentionPolicy: {}, deliveryReportBasedFallback: {} },
+			}),
 		).toEqual({ display_name: 'Empty groups', channel_credentials: [] });
 	});
 });
@@ -181,18 +215,42 @@ describe('fields mode: every field at once, and the app Sinch answers', () => {
 	};
 	const entries = [
 		{ ...SMS_UI, callbackSecret: 'sms-callback' },
-		{ channel: 'LINE', lineToken: 'line-token', lineSecret: 'line-secret', isDefault: true, callbackSecret: 'line-callback' },
-		{ channel: 'LINE', lineType: 'enterpriseJapan', lineToken: 'jp-token', lineSecret: 'jp-secret', credentialOrdinalNumber: 2 },
+		{
+			channel: 'LINE',
+			lineToken: 'line-token',
+			lineSecret: 'line-secret',
+			isDefault: true,
+			callbackSecret: 'line-callback',
+		},
+		{
+			channel: 'LINE',
+			lineType: 'enterpriseJapan',
+			lineToken: 'jp-token',
+			lineSecret: 'jp-secret',
+			credentialOrdinalNumber: 2,
+		},
 	];
 	const channelsWire = [
 		{ ...SMS_WIRE, callback_secret: 'sms-callback' },
-		{ channel: 'LINE', line_credentials: { token: 'line-token', secret: 'line-secret', is_default: true }, callback_secret: 'line-callback' },
-		{ channel: 'LINE', line_enterprise_credentials: { line_japan: { token: 'jp-token', secret: 'jp-secret' } }, credential_ordinal_number: 2 },
+		{
+			channel: 'LINE',
+			line_credentials: { token: 'line-token', secret: 'line-secret', is_default: true },
+			callback_secret: 'line-callback',
+		},
+		{
+			channel: 'LINE',
+			line_enterprise_credentials: { line_japan: { token: 'jp-token', secret: 'jp-secret' } },
+			credential_ordinal_number: 2,
+		},
 	];
 	const state = { status: 'ACTIVE', description: '' };
 
 	it('sends exactly the fields set, and outputs the app as answered with its read-only fields, secrets masked', async () => {
-		const { outputs, error } = await create({ displayName: 'Everything', channelCredentials: { entries }, additionalFields });
+		const { outputs, error } = await create({
+			displayName: 'Everything',
+			channelCredentials: { entries },
+			additionalFields,
+		});
 
 		expect(error).toBeUndefined();
 		expect(appRequests().map((request) => request.body)).toEqual([
@@ -227,7 +285,9 @@ describe('fields mode: every field at once, and the app Sinch answers', () => {
 						},
 						{
 							channel: 'LINE',
-							line_enterprise_credentials: { line_japan: { token: '********', secret: '********' } },
+							line_enterprise_credentials: {
+								line_japan: { token: '********', secret: '********' },
+							},
 							credential_ordinal_number: 2,
 							state,
 							channel_known_id: '',
@@ -256,7 +316,10 @@ describe('fields mode: every field at once, and the app Sinch answers', () => {
 		expect(outputs[0][0].json).toMatchObject({
 			channel_credentials: [
 				{ static_bearer: { token: 'sms-token-1' }, callback_secret: 'sms-callback' },
-				{ line_credentials: { token: 'line-token', secret: 'line-secret' }, callback_secret: 'line-callback' },
+				{
+					line_credentials: { token: 'line-token', secret: 'line-secret' },
+					callback_secret: 'line-callback',
+				},
 				{ line_enterprise_credentials: { line_japan: { token: 'jp-token', secret: 'jp-secret' } } },
 			],
 			callback_settings: { secret_for_overridden_callback_urls: 'override-secret-2' },
@@ -264,7 +327,10 @@ describe('fields mode: every field at once, and the app Sinch answers', () => {
 	});
 
 	it('an app with no settings comes back with Sinch defaults, id, state, rate limits and queue stats', async () => {
-		const { outputs } = await create({ displayName: 'Defaults', channelCredentials: { entries: [SMS_UI] } });
+		const { outputs } = await create({
+			displayName: 'Defaults',
+			channelCredentials: { entries: [SMS_UI] },
+		});
 
 		expect(outputs[0][0].json).toEqual({
 			id: emulator.apps[0].id,
@@ -290,8 +356,13 @@ describe('fields mode: every field at once, and the app Sinch answers', () => {
 			additionalFields: { secretForOverriddenCallbackUrls: '' },
 		});
 
-		expect(appRequests()[0].body).toEqual({ display_name: 'Empty secret', channel_credentials: [] });
-		expect(outputs[0][0].json.callback_settings).toEqual({ secret_for_overridden_callback_urls: '' });
+		expect(appRequests()[0].body).toEqual({
+			display_name: 'Empty secret',
+			channel_credentials: [],
+		});
+		expect(outputs[0][0].json.callback_settings).toEqual({
+			secret_for_overridden_callback_urls: '',
+		});
 	});
 });
 
@@ -302,9 +373,26 @@ describe('fields mode: channel entries', () => {
 				displayName: 'Sparse',
 				channelCredentials: {
 					entries: [
-						{ channel: 'INSTAGRAM', instagramToken: 'ig', instagramBusinessAccountId: '', callbackSecret: '' },
-						{ channel: 'LINE', lineToken: 'lt', lineSecret: 'ls', isDefault: false, credentialOrdinalNumber: 0 },
-						{ channel: 'MMS', mmsAccountId: 'a', mmsApiKey: 'k', mmsBasicAuthUsername: '', mmsBasicAuthPassword: '' },
+						{
+							channel: 'INSTAGRAM',
+							instagramToken: 'ig',
+							instagramBusinessAccountId: '',
+							callbackSecret: '',
+						},
+						{
+							channel: 'LINE',
+							lineToken: 'lt',
+							lineSecret: 'ls',
+							isDefault: false,
+							credentialOrdinalNumber: 0,
+						},
+						{
+							channel: 'MMS',
+							mmsAccountId: 'a',
+							mmsApiKey: 'k',
+							mmsBasicAuthUsername: '',
+							mmsBasicAuthPassword: '',
+						},
 					],
 				},
 			}),
@@ -343,8 +431,14 @@ describe('fields mode: channel entries', () => {
 	it('a callback secret of exactly 256 characters is sent whole', async () => {
 		const secret = 'x'.repeat(256);
 		expect(
-			await wireBody({ displayName: 'Long secret', channelCredentials: { entries: [{ ...SMS_UI, callbackSecret: secret }] } }),
-		).toEqual({ display_name: 'Long secret', channel_credentials: [{ ...SMS_WIRE, callback_secret: secret }] });
+			await wireBody({
+				displayName: 'Long secret',
+				channelCredentials: { entries: [{ ...SMS_UI, callbackSecret: secret }] },
+			}),
+		).toEqual({
+			display_name: 'Long secret',
+			channel_credentials: [{ ...SMS_WIRE, callback_secret: secret }],
+		});
 	});
 
 	it('fields of a channel that is not the selected one are not sent (n8n hides them)', async () => {
@@ -352,7 +446,15 @@ describe('fields mode: channel entries', () => {
 			await wireBody({
 				displayName: 'Hidden',
 				channelCredentials: {
-					entries: [{ ...SMS_UI, telegramBotToken: 'stale', lineType: 'enterpriseJapan', credentialOrdinalNumber: 4, isDefault: true }],
+					entries: [
+						{
+							...SMS_UI,
+							telegramBotToken: 'stale',
+							lineType: 'enterpriseJapan',
+							credentialOrdinalNumber: 4,
+							isDefault: true,
+						},
+					],
 				},
 			}),
 		).toEqual({ display_name: 'Hidden', channel_credentials: [SMS_WIRE] });
@@ -362,8 +464,17 @@ describe('fields mode: channel entries', () => {
 describe('channel credentials as JSON, the rest as fields', () => {
 	const channels = [
 		SMS_WIRE,
-		{ channel: 'LINE', line_credentials: { token: 'a', secret: 'b', is_default: true }, credential_ordinal_number: 0, callback_secret: 'cb' },
-		{ channel: 'LINE', line_enterprise_credentials: { line_thailand: { token: 'c', secret: 'd' } }, credential_ordinal_number: 9 },
+		{
+			channel: 'LINE',
+			line_credentials: { token: 'a', secret: 'b', is_default: true },
+			credential_ordinal_number: 0,
+			callback_secret: 'cb',
+		},
+		{
+			channel: 'LINE',
+			line_enterprise_credentials: { line_thailand: { token: 'c', secret: 'd' } },
+			credential_ordinal_number: 9,
+		},
 	];
 
 	it('sends the typed JSON list as is, beside the fields', async () => {
@@ -374,14 +485,20 @@ describe('channel credentials as JSON, the rest as fields', () => {
 				channelCredentialsJson: JSON.stringify(channels, null, 2),
 				additionalFields: { processingMode: 'CONVERSATION' },
 			}),
-		).toEqual({ display_name: 'Channels as JSON', channel_credentials: channels, processing_mode: 'CONVERSATION' });
+		).toEqual({
+			display_name: 'Channels as JSON',
+			channel_credentials: channels,
+			processing_mode: 'CONVERSATION',
+		});
 	});
 
 	it('the default "[]" sends an empty list', async () => {
-		expect(await wireBody({ displayName: 'No channels', channelCredentialsInput: 'json' })).toEqual({
-			display_name: 'No channels',
-			channel_credentials: [],
-		});
+		expect(await wireBody({ displayName: 'No channels', channelCredentialsInput: 'json' })).toEqual(
+			{
+				display_name: 'No channels',
+				channel_credentials: [],
+			},
+		);
 	});
 
 	it('drops the state and known ID that an earlier Get output carries on each entry', async () => {
@@ -410,7 +527,13 @@ describe('channel credentials as JSON, the rest as fields', () => {
 describe('JSON mode: the whole app', () => {
 	const app = {
 		display_name: 'From JSON',
-		channel_credentials: [SMS_WIRE, { channel: 'WECHAT', wechat_credentials: { app_id: 'w', app_secret: 'x', token: 'y', aes_key: 'z' } }],
+		channel_credentials: [
+			SMS_WIRE,
+			{
+				channel: 'WECHAT',
+				wechat_credentials: { app_id: 'w', app_secret: 'x', token: 'y', aes_key: 'z' },
+			},
+		],
 		conversation_metadata_report_view: 'FULL',
 		retention_policy: { retention_type: 'PERSIST_RETENTION_POLICY', ttl_days: 1 },
 		dispatch_retention_policy: { retention_type: 'MESSAGE_EXPIRE_POLICY', ttl_days: 7 },
@@ -422,12 +545,20 @@ describe('JSON mode: the whole app', () => {
 	};
 
 	it('sends the typed JSON exactly', async () => {
-		expect(await wireBody({ specifyBody: 'json', jsonBody: JSON.stringify(app, null, 2) })).toEqual(app);
+		expect(await wireBody({ specifyBody: 'json', jsonBody: JSON.stringify(app, null, 2) })).toEqual(
+			app,
+		);
 	});
 
 	it('sends a partial app with only what it has', async () => {
-		const partial = { display_name: 'Partial', channel_credentials: [], retention_policy: { ttl_days: 10 } };
-		expect(await wireBody({ specifyBody: 'json', jsonBody: JSON.stringify(partial) })).toEqual(partial);
+		const partial = {
+			display_name: 'Partial',
+			channel_credentials: [],
+			retention_policy: { ttl_days: 10 },
+		};
+		expect(await wireBody({ specifyBody: 'json', jsonBody: JSON.stringify(partial) })).toEqual(
+			partial,
+		);
 	});
 
 	it('drops the read-only fields of an app copied from an earlier output (id, rate limits, queue stats, state, known ID)', async () => {
@@ -461,13 +592,27 @@ describe('JSON mode: the whole app', () => {
 		expect(masked.outputs[0][0].json).toMatchObject({
 			channel_credentials: [
 				{ static_bearer: { claimed_identity: 'plan-1', token: '********' } },
-				{ wechat_credentials: { app_id: 'w', app_secret: '********', token: '********', aes_key: '********' } },
+				{
+					wechat_credentials: {
+						app_id: 'w',
+						app_secret: '********',
+						token: '********',
+						aes_key: '********',
+					},
+				},
 			],
 			callback_settings: { secret_for_overridden_callback_urls: '********' },
 		});
 
-		const unmasked = await create({ specifyBody: 'json', jsonBody: JSON.stringify(app), options: { includeSecrets: true } });
+		const unmasked = await create({
+			specifyBody: 'json',
+			jsonBody: JSON.stringify(app),
+			options: { includeSecrets: true },
+		});
 		expect(unmasked.outputs[0][0].json).toEqual(emulator.apps[1]);
-		expect(unmasked.outputs[0][0].json).toMatchObject({ ...app, id: expect.stringMatching(ULID_PATTERN) });
+		expect(unmasked.outputs[0][0].json).toMatchObject({
+			...app,
+			id: expect.stringMatching(ULID_PATTERN),
+		});
 	});
 });

@@ -32,8 +32,17 @@ const appRequests = () => emulator.requests.filter((request) => request.path ===
 const CHANNEL_ENTRIES: Array<[string, INodeParameters, SdkEntry]> = [
 	[
 		'WHATSAPP',
-		{ channel: 'WHATSAPP', whatsappSenderId: 'wa-sender', whatsappToken: 'wa-token', callbackSecret: 'wa-callback' },
-		{ channel: 'WHATSAPP', static_bearer: { claimed_identity: 'wa-sender', token: 'wa-token' }, callback_secret: 'wa-callback' },
+		{
+			channel: 'WHATSAPP',
+			whatsappSenderId: 'wa-sender',
+			whatsappToken: 'wa-token',
+			callbackSecret: 'wa-callback',
+		},
+		{
+			channel: 'WHATSAPP',
+			static_bearer: { claimed_identity: 'wa-sender', token: 'wa-token' },
+			callback_secret: 'wa-callback',
+		},
 	],
 	[
 		'RCS',
@@ -42,8 +51,17 @@ const CHANNEL_ENTRIES: Array<[string, INodeParameters, SdkEntry]> = [
 	],
 	[
 		'SMS',
-		{ channel: 'SMS', smsServicePlanId: 'sms-plan', smsApiToken: 'sms-token', callbackSecret: 'sms-callback' },
-		{ channel: 'SMS', static_bearer: { claimed_identity: 'sms-plan', token: 'sms-token' }, callback_secret: 'sms-callback' },
+		{
+			channel: 'SMS',
+			smsServicePlanId: 'sms-plan',
+			smsApiToken: 'sms-token',
+			callbackSecret: 'sms-callback',
+		},
+		{
+			channel: 'SMS',
+			static_bearer: { claimed_identity: 'sms-plan', token: 'sms-token' },
+			callback_secret: 'sms-callback',
+		},
 	],
 	[
 		'MESSENGER',
@@ -57,13 +75,35 @@ const CHANNEL_ENTRIES: Array<[string, INodeParameters, SdkEntry]> = [
 	],
 	[
 		'MMS',
-		{ channel: 'MMS', mmsAccountId: 'mms-acc', mmsApiKey: 'mms-key', mmsBasicAuthUsername: 'mms-user', mmsBasicAuthPassword: 'mms-pass' },
-		{ channel: 'MMS', mms_credentials: { account_id: 'mms-acc', api_key: 'mms-key', basic_auth: { username: 'mms-user', password: 'mms-pass' } } },
+		{
+			channel: 'MMS',
+			mmsAccountId: 'mms-acc',
+			mmsApiKey: 'mms-key',
+			mmsBasicAuthUsername: 'mms-user',
+			mmsBasicAuthPassword: 'mms-pass',
+		},
+		{
+			channel: 'MMS',
+			mms_credentials: {
+				account_id: 'mms-acc',
+				api_key: 'mms-key',
+				basic_auth: { username: 'mms-user', password: 'mms-pass' },
+			},
+		},
 	],
 	[
 		'INSTAGRAM',
-		{ channel: 'INSTAGRAM', instagramToken: 'ig-token', instagramBusinessAccountId: 'ig-business', callbackSecret: 'ig-callback' },
-		{ channel: 'INSTAGRAM', instagram_credentials: { token: 'ig-token', business_account_id: 'ig-business' }, callback_secret: 'ig-callback' },
+		{
+			channel: 'INSTAGRAM',
+			instagramToken: 'ig-token',
+			instagramBusinessAccountId: 'ig-business',
+			callbackSecret: 'ig-callback',
+		},
+		{
+			channel: 'INSTAGRAM',
+			instagram_credentials: { token: 'ig-token', business_account_id: 'ig-business' },
+			callback_secret: 'ig-callback',
+		},
 	],
 	[
 		'TELEGRAM',
@@ -73,22 +113,58 @@ const CHANNEL_ENTRIES: Array<[string, INodeParameters, SdkEntry]> = [
 	[
 		'KAKAOTALK',
 		{ channel: 'KAKAOTALK', kakaotalkPlusFriendId: '@friend', kakaotalkSenderKey: 'sender-key' },
-		{ channel: 'KAKAOTALK', kakaotalk_credentials: { kakaotalk_plus_friend_id: '@friend', kakaotalk_sender_key: 'sender-key' } },
+		{
+			channel: 'KAKAOTALK',
+			kakaotalk_credentials: {
+				kakaotalk_plus_friend_id: '@friend',
+				kakaotalk_sender_key: 'sender-key',
+			},
+		},
 	],
 	[
 		'KAKAOTALKCHAT',
-		{ channel: 'KAKAOTALKCHAT', kakaotalkChatPlusFriendId: '@chat', kakaotalkChatApiKey: 'chat-key' },
-		{ channel: 'KAKAOTALKCHAT', kakaotalkchat_credentials: { kakaotalk_plus_friend_id: '@chat', api_key: 'chat-key' } },
+		{
+			channel: 'KAKAOTALKCHAT',
+			kakaotalkChatPlusFriendId: '@chat',
+			kakaotalkChatApiKey: 'chat-key',
+		},
+		{
+			channel: 'KAKAOTALKCHAT',
+			kakaotalkchat_credentials: { kakaotalk_plus_friend_id: '@chat', api_key: 'chat-key' },
+		},
 	],
 	[
 		'LINE',
-		{ channel: 'LINE', lineToken: 'line-token', lineSecret: 'line-secret', callbackSecret: 'line-callback' },
-		{ channel: 'LINE', line_credentials: { token: 'line-token', secret: 'line-secret' }, callback_secret: 'line-callback' },
+		{
+			channel: 'LINE',
+			lineToken: 'line-token',
+			lineSecret: 'line-secret',
+			callbackSecret: 'line-callback',
+		},
+		{
+			channel: 'LINE',
+			line_credentials: { token: 'line-token', secret: 'line-secret' },
+			callback_secret: 'line-callback',
+		},
 	],
 	[
 		'WECHAT',
-		{ channel: 'WECHAT', wechatAppId: 'wx-app', wechatAppSecret: 'wx-secret', wechatToken: 'wx-token', wechatAesKey: 'wx-aes' },
-		{ channel: 'WECHAT', wechat_credentials: { app_id: 'wx-app', app_secret: 'wx-secret', token: 'wx-token', aes_key: 'wx-aes' } },
+		{
+			channel: 'WECHAT',
+			wechatAppId: 'wx-app',
+			wechatAppSecret: 'wx-secret',
+			wechatToken: 'wx-token',
+			wechatAesKey: 'wx-aes',
+		},
+		{
+			channel: 'WECHAT',
+			wechat_credentials: {
+				app_id: 'wx-app',
+				app_secret: 'wx-secret',
+				token: 'wx-token',
+				aes_key: 'wx-aes',
+			},
+		},
 	],
 	[
 		'APPLEBC',
@@ -142,7 +218,11 @@ interface Definition {
 }
 
 const DEFINITIONS: Definition[] = [
-	{ name: 'no channels, no settings', node: { displayName: 'Minimal' }, sdk: { display_name: 'Minimal', channel_credentials: [] } },
+	{
+		name: 'no channels, no settings',
+		node: { displayName: 'Minimal' },
+		sdk: { display_name: 'Minimal', channel_credentials: [] },
+	},
 	...CHANNEL_ENTRIES.map(
 		([value, ui, sdk]): Definition => ({
 			name: `${value} alone, every field`,
@@ -157,7 +237,11 @@ const DEFINITIONS: Definition[] = [
 			channelCredentials: { entries: CHANNEL_ENTRIES.map(([, ui]) => ui) },
 			additionalFields: ALL_SETTINGS_UI,
 		},
-		sdk: { display_name: 'Everything', channel_credentials: CHANNEL_ENTRIES.map(([, , sdk]) => sdk), ...ALL_SETTINGS_SDK },
+		sdk: {
+			display_name: 'Everything',
+			channel_credentials: CHANNEL_ENTRIES.map(([, , sdk]) => sdk),
+			...ALL_SETTINGS_SDK,
+		},
 	},
 	{
 		name: 'three LINE credentials (standard, Japan default, Thailand) between other channels',
@@ -176,7 +260,13 @@ const DEFINITIONS: Definition[] = [
 						credentialOrdinalNumber: 1,
 						callbackSecret: 'jp-callback',
 					},
-					{ channel: 'LINE', lineType: 'enterpriseThailand', lineToken: 'th-token', lineSecret: 'th-secret', credentialOrdinalNumber: 2 },
+					{
+						channel: 'LINE',
+						lineType: 'enterpriseThailand',
+						lineToken: 'th-token',
+						lineSecret: 'th-secret',
+						credentialOrdinalNumber: 2,
+					},
 					entryFor('SMS')[1],
 				],
 			},
@@ -188,11 +278,20 @@ const DEFINITIONS: Definition[] = [
 				{ channel: 'LINE', line_credentials: { token: 'std-token', secret: 'std-secret' } },
 				{
 					channel: 'LINE',
-					line_enterprise_credentials: { line_japan: { token: 'jp-token', secret: 'jp-secret' }, is_default: true },
+					line_enterprise_credentials: {
+						line_japan: { token: 'jp-token', secret: 'jp-secret' },
+						is_default: true,
+					},
 					credential_ordinal_number: 1,
 					callback_secret: 'jp-callback',
 				},
-				{ channel: 'LINE', line_enterprise_credentials: { line_thailand: { token: 'th-token', secret: 'th-secret' } }, credential_ordinal_number: 2 },
+				{
+					channel: 'LINE',
+					line_enterprise_credentials: {
+						line_thailand: { token: 'th-token', secret: 'th-secret' },
+					},
+					credential_ordinal_number: 2,
+				},
 				entryFor('SMS')[2],
 			],
 		},
@@ -214,7 +313,10 @@ const DEFINITIONS: Definition[] = [
 			display_name: 'Required only',
 			channel_credentials: [
 				// The SDK types basic_auth as required although Sinch's schema and the emulator make it optional.
-				{ channel: 'MMS', mms_credentials: { account_id: 'acc', api_key: 'key' } as Conversation.MMSCredentials },
+				{
+					channel: 'MMS',
+					mms_credentials: { account_id: 'acc', api_key: 'key' } as Conversation.MMSCredentials,
+				},
 				{ channel: 'INSTAGRAM', instagram_credentials: { token: 'ig' } },
 				{ channel: 'KAKAOTALKCHAT', kakaotalkchat_credentials: { kakaotalk_plus_friend_id: '@c' } },
 				{ channel: 'APPLEBC', applebc_credentials: { business_chat_account_id: 'abc' } },
@@ -270,32 +372,44 @@ const DEFINITIONS: Definition[] = [
 const withoutId = ({ id: _id, ...rest }: IDataObject) => rest;
 
 it('has an entry, for both clients, for every channel of the node', () => {
-	expect(CHANNEL_ENTRIES.map(([value]) => value).sort()).toEqual(CHANNELS.map((channel) => channel.value).sort());
+	expect(CHANNEL_ENTRIES.map(([value]) => value).sort()).toEqual(
+		CHANNELS.map((channel) => channel.value).sort(),
+	);
 	for (const [value, ui, sdk] of CHANNEL_ENTRIES) {
 		expect([ui.channel, sdk.channel]).toEqual([value, value]);
 	}
 });
 
-it.each(DEFINITIONS.map((definition) => [definition.name, definition] as const))('%s', async (_name, definition) => {
-	const node = await runNode({
-		credentials: emulatorCredentials(emulator),
-		parameters: { resource: 'app', operation: 'create', ...definition.node, options: { includeSecrets: true } },
-	});
-	expect(node.error).toBeUndefined();
+it.each(DEFINITIONS.map((definition) => [definition.name, definition] as const))(
+	'%s',
+	async (_name, definition) => {
+		const node = await runNode({
+			credentials: emulatorCredentials(emulator),
+			parameters: {
+				resource: 'app',
+				operation: 'create',
+				...definition.node,
+				options: { includeSecrets: true },
+			},
+		});
+		expect(node.error).toBeUndefined();
 
-	const sdkApp = await sdkClient(emulator).conversation.app.create({ appCreateRequestBody: definition.sdk });
+		const sdkApp = await sdkClient(emulator).conversation.app.create({
+			appCreateRequestBody: definition.sdk,
+		});
 
-	const [fromNode, fromSdk] = appRequests();
-	expect(appRequests()).toHaveLength(2);
-	expect(fromNode.headers['user-agent']).not.toMatch(/sinch-sdk/);
-	expect(fromSdk.headers['user-agent']).toMatch(/^sinch-sdk\//);
-	expect([fromNode.status, fromSdk.status]).toEqual([200, 200]);
-	expect(fromNode.body).toEqual(fromSdk.body);
-	// The SDK sends its model as is: so the body is also exactly the definition.
-	expect(fromSdk.body).toEqual(definition.sdk);
+		const [fromNode, fromSdk] = appRequests();
+		expect(appRequests()).toHaveLength(2);
+		expect(fromNode.headers['user-agent']).not.toMatch(/sinch-sdk/);
+		expect(fromSdk.headers['user-agent']).toMatch(/^sinch-sdk\//);
+		expect([fromNode.status, fromSdk.status]).toEqual([200, 200]);
+		expect(fromNode.body).toEqual(fromSdk.body);
+		// The SDK sends its model as is: so the body is also exactly the definition.
+		expect(fromSdk.body).toEqual(definition.sdk);
 
-	expect(node.outputs[0]).toHaveLength(1);
-	expect(withoutId(node.outputs[0][0].json)).toEqual(withoutId(sdkApp as unknown as IDataObject));
-	expect(node.outputs[0][0].json.id).toBe(emulator.apps[0].id);
-	expect(sdkApp.id).toBe(emulator.apps[1].id);
-});
+		expect(node.outputs[0]).toHaveLength(1);
+		expect(withoutId(node.outputs[0][0].json)).toEqual(withoutId(sdkApp as unknown as IDataObject));
+		expect(node.outputs[0][0].json.id).toBe(emulator.apps[0].id);
+		expect(sdkApp.id).toBe(emulator.apps[1].id);
+	},
+);

@@ -1,7 +1,13 @@
 import { startEmulator, type Emulator } from './emulator';
 import { pressTest } from './harness/credential-test';
 import { runNode } from './harness/engine';
-import { appRequests, emulatorCredential, emulatorCredentials, smsApp, tokenRequests } from './harness/setup';
+import {
+	appRequests,
+	emulatorCredential,
+	emulatorCredentials,
+	smsApp,
+	tokenRequests,
+} from './harness/setup';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -10,12 +16,17 @@ beforeAll(async () => {
 afterAll(async () => await emulator.close());
 beforeEach(() => emulator.reset());
 
-const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+const basic = (id: string, secret: string) =>
+	`Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 
 describe('Basic authentication', () => {
 	test('sends the key pair as Basic auth on every call and asks for no token', async () => {
 		const credentials = emulatorCredentials(emulator, { authentication: 'basic' });
-		const { outputs, error } = await runNode({ credentials, parameters: smsApp(), items: [{}, {}] });
+		const { outputs, error } = await runNode({
+			credentials,
+			parameters: smsApp(),
+			items: [{}, {}],
+		});
 		expect(error).toBeUndefined();
 		expect(outputs[0]).toHaveLength(2);
 		expect(tokenRequests(emulator)).toHaveLength(0);
@@ -31,7 +42,10 @@ describe('Basic authentication', () => {
 	});
 
 	test('a wrong secret fails with a hint and is not sent twice', async () => {
-		const credentials = emulatorCredentials(emulator, { authentication: 'basic', keySecret: 'wrong-secret-value' });
+		const credentials = emulatorCredentials(emulator, {
+			authentication: 'basic',
+			keySecret: 'wrong-secret-value',
+		});
 		const { error } = await runNode({ credentials, parameters: smsApp() });
 		expect(error?.message).toMatch(/Sinch answered 401.*Check the Key ID and Key Secret/);
 		expect(error?.message).not.toContain('wrong-secret-value');
@@ -51,7 +65,9 @@ describe('OAuth2 authentication', () => {
 		expect(token.body).toBe('grant_type=client_credentials');
 		const [create] = appRequests(emulator);
 		expect(create.headers.authorization).toMatch(/^Bearer \S+$/);
-		expect(create.headers.authorization).toBe(`Bearer ${String(credentials.saved.get('cred-1')?.accessToken)}`);
+		expect(create.headers.authorization).toBe(
+			`Bearer ${String(credentials.saved.get('cred-1')?.accessToken)}`,
+		);
 	});
 
 	test('50 items share exactly one token request', async () => {
@@ -80,7 +96,11 @@ describe('OAuth2 authentication', () => {
 		const firstToken = credentials.saved.get('cred-1')?.accessToken;
 		emulator.expireTokens();
 
-		const { outputs, error } = await runNode({ credentials, parameters: smsApp('second'), items: [{}, {}, {}] });
+		const { outputs, error } = await runNode({
+			credentials,
+			parameters: smsApp('second'),
+			items: [{}, {}, {}],
+		});
 		expect(error).toBeUndefined();
 		expect(outputs[0]).toHaveLength(3);
 		expect(emulator.tokenRequests()).toBe(2);
@@ -95,14 +115,18 @@ describe('OAuth2 authentication', () => {
 	test('a wrong secret says so, names no secret, and sends no API call', async () => {
 		const credentials = emulatorCredentials(emulator, { keySecret: 'wrong-secret-value' });
 		const { error } = await runNode({ credentials, parameters: smsApp() });
-		expect(error?.message).toContain('Sinch did not accept the Key ID and Key Secret when asked for an access token (401)');
+		expect(error?.message).toContain(
+			'Sinch did not accept the Key ID and Key Secret when asked for an access token (401)',
+		);
 		expect(JSON.stringify(error)).not.toContain('wrong-secret-value');
 		expect(appRequests(emulator)).toHaveLength(0);
 		expect(emulator.tokenRequests()).toBe(1);
 	});
 
 	test('an unreachable token URL says which URL and what to check', async () => {
-		const credentials = emulatorCredentials(emulator, { tokenUrl: 'http://127.0.0.1:1/oauth2/token' });
+		const credentials = emulatorCredentials(emulator, {
+			tokenUrl: 'http://127.0.0.1:1/oauth2/token',
+		});
 		const { error } = await runNode({ credentials, parameters: smsApp() });
 		expect(error?.message).toBe(
 			'Could not reach the Sinch token URL http://127.0.0.1:1/oauth2/token. Check the Region (or the Token URL of a custom region) and the network or proxy of n8n.',
@@ -125,9 +149,17 @@ describe('a key edited after its token was stored', () => {
 	test('a wrong secret fails the run: the old token is not sent for it', async () => {
 		const { credentials } = await usedThenEdited('edited-wrong-secret');
 		const { error } = await runNode({ credentials, parameters: smsApp('after the edit') });
-		expect(error?.message).toContain('Sinch did not accept the Key ID and Key Secret when asked for an access token (401)');
+		expect(error?.message).toContain(
+			'Sinch did not accept the Key ID and Key Secret when asked for an access token (401)',
+		);
 		// One call without a token (Sinch answers 401), then n8n asks for a token with the edited secret, which fails.
-		expect(emulator.requests.map((r) => [r.method, r.path.replace(/^\/v1\/projects\/[^/]+/, ''), r.status])).toEqual([
+		expect(
+			emulator.requests.map((r) => [
+				r.method,
+				r.path.replace(/^\/v1\/projects\/[^/]+/, ''),
+				r.status,
+			]),
+		).toEqual([
 			['POST', '/apps', 401],
 			['POST', '/oauth2/token', 401],
 		]);
@@ -141,7 +173,9 @@ describe('a key edited after its token was stored', () => {
 		const { stored } = await usedThenEdited('edited-wrong-secret');
 		const result = await pressTest(stored);
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Sinch did not accept the Key ID and Key Secret when asked for an access token \(401\)/);
+		expect(result.message).toMatch(
+			/^Sinch did not accept the Key ID and Key Secret when asked for an access token \(401\)/,
+		);
 	});
 
 	test('an edit to the right secret costs one refused call and one new token, then works', async () => {
@@ -178,7 +212,9 @@ describe('the credential Test button', () => {
 	});
 
 	test('a wrong secret (Basic) is reported as a key problem', async () => {
-		const result = await pressTest(emulatorCredential(emulator, { authentication: 'basic', keySecret: 'nope-nope' }));
+		const result = await pressTest(
+			emulatorCredential(emulator, { authentication: 'basic', keySecret: 'nope-nope' }),
+		);
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/^Sinch did not accept the Key ID and Key Secret \(401\)/);
 	});
@@ -186,33 +222,46 @@ describe('the credential Test button', () => {
 	test('a wrong secret (OAuth2) is reported as a key problem, from the token request', async () => {
 		const result = await pressTest(emulatorCredential(emulator, { keySecret: 'nope-nope' }));
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Sinch did not accept the Key ID and Key Secret when asked for an access token/);
+		expect(result.message).toMatch(
+			/^Sinch did not accept the Key ID and Key Secret when asked for an access token/,
+		);
 		expect(result.message).not.toContain('nope-nope');
 	});
 
 	test('a project the key may not use is reported as 403', async () => {
 		const result = await pressTest(emulatorCredential(emulator, { projectId: 'other-project' }));
-		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^This key may not use this project \(403\)/) });
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/^This key may not use this project \(403\)/),
+		});
 	});
 
 	test('an unknown project is reported as a wrong project or region', async () => {
 		const result = await pressTest(emulatorCredential(emulator, { projectId: 'no-such-project' }));
-		expect(result.message).toMatch(/^Sinch does not know this project here \(404\)\. Check the Project ID and the Region/);
+		expect(result.message).toMatch(
+			/^Sinch does not know this project here \(404\)\. Check the Project ID and the Region/,
+		);
 	});
 
 	test('the wrong region (a host without the project) is reported as 404', async () => {
-		const result = await pressTest(emulatorCredential(emulator, { authentication: 'basic', baseUrl: `${emulator.url}/eu/` }));
+		const result = await pressTest(
+			emulatorCredential(emulator, { authentication: 'basic', baseUrl: `${emulator.url}/eu/` }),
+		);
 		expect(result.message).toMatch(/^Sinch does not know this project here \(404\)/);
 	});
 
 	test('an unreachable host fails the test', async () => {
-		const result = await pressTest(emulatorCredential(emulator, { authentication: 'basic', baseUrl: 'http://127.0.0.1:1' }));
+		const result = await pressTest(
+			emulatorCredential(emulator, { authentication: 'basic', baseUrl: 'http://127.0.0.1:1' }),
+		);
 		expect(result.status).toBe('Error');
 		expect(result.message).toBe('ECONNREFUSED');
 	});
 
 	test('an unreachable token URL (OAuth2) names the URL to check', async () => {
-		const result = await pressTest(emulatorCredential(emulator, { tokenUrl: 'http://127.0.0.1:1/oauth2/token' }));
+		const result = await pressTest(
+			emulatorCredential(emulator, { tokenUrl: 'http://127.0.0.1:1/oauth2/token' }),
+		);
 		expect(result).toEqual({
 			status: 'Error',
 			message:
@@ -227,7 +276,7 @@ describe('the credential Test button', () => {
 	});
 });
 
-test('no run in this file wrote the key secret or an access token to n8n\'s log', async () => {
+test("no run in this file wrote the key secret or an access token to n8n's log", async () => {
 	const { logLines } = await import('./harness/engine');
 	const log = logLines.join('\n');
 	expect(log).toContain('Workflow execution finished');

@@ -23,7 +23,10 @@ beforeEach(() => emu.reset());
 const nodeType = new SinchConversation();
 
 /** Calls the picker's search the way n8n's back end does for the App field of Get. */
-async function search(filter?: string, authentication: 'oAuth2' | 'basic' = 'oAuth2'): Promise<INodeListSearchResult> {
+async function search(
+	filter?: string,
+	authentication: 'oAuth2' | 'basic' = 'oAuth2',
+): Promise<INodeListSearchResult> {
 	const credentials = newCredentialsHelper({
 		projectId: emu.projectId,
 		keyId: emu.keyId,
@@ -33,8 +36,15 @@ async function search(filter?: string, authentication: 'oAuth2' | 'basic' = 'oAu
 		tokenUrl: emu.tokenUrl,
 		authentication,
 	});
-	const parameters = { resource: 'app', operation: 'get', appId: { __rl: true, mode: 'list', value: '' } };
-	return await nodeType.methods.listSearch.searchApps.call(listSearchContext(credentials, parameters, 'appId'), filter);
+	const parameters = {
+		resource: 'app',
+		operation: 'get',
+		appId: { __rl: true, mode: 'list', value: '' },
+	};
+	return await nodeType.methods.listSearch.searchApps.call(
+		listSearchContext(credentials, parameters, 'appId'),
+		filter,
+	);
 }
 
 async function seedApp(display_name: string): Promise<string> {
@@ -70,7 +80,9 @@ describe('searchApps (App picker)', () => {
 			{ name: 'Support EU', value: support },
 		]);
 		expect(paginationToken).toBeUndefined();
-		expect(apiCalls(mark)).toEqual([{ method: 'GET', path: `/v1/projects/${emu.projectId}/apps`, query: {} }]);
+		expect(apiCalls(mark)).toEqual([
+			{ method: 'GET', path: `/v1/projects/${emu.projectId}/apps`, query: {} },
+		]);
 		// The OAuth2 token was fetched through the credential, as for any node request.
 		expect(emu.tokenRequests()).toBe(1);
 	});
@@ -109,16 +121,18 @@ describe('searchApps (App picker)', () => {
 		const mark = emu.requests.length;
 		expect((await search(undefined, 'basic')).results).toEqual([{ name: 'Basic app', value: id }]);
 		expect(emu.tokenRequests()).toBe(0);
-		expect(emu.requests.slice(mark).map((request) => [request.method, request.headers.authorization?.split(' ')[0]])).toEqual([
-			['GET', 'Basic'],
-		]);
+		expect(
+			emu.requests
+				.slice(mark)
+				.map((request) => [request.method, request.headers.authorization?.split(' ')[0]]),
+		).toEqual([['GET', 'Basic']]);
 	});
 
 	it('returns an empty list for a project without apps', async () => {
 		expect(await search()).toEqual({ results: [] });
 	});
 
-	it('fails with Sinch\'s message when the list cannot be read', async () => {
+	it("fails with Sinch's message when the list cannot be read", async () => {
 		emu.failNext({ status: 403, method: 'GET', pathIncludes: '/apps' });
 		await expect(search()).rejects.toMatchObject({ httpCode: '403' });
 	});

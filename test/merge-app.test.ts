@@ -18,9 +18,16 @@ const sms = (plan: string, token = 'sms-token'): IDataObject => ({
 const line = (ordinal: number | undefined, token: string, isDefault = false): IDataObject => ({
 	channel: 'LINE',
 	...(ordinal === undefined ? {} : { credential_ordinal_number: ordinal }),
-	line_credentials: { token, secret: `${token}-secret`, ...(isDefault ? { is_default: true } : {}) },
+	line_credentials: {
+		token,
+		secret: `${token}-secret`,
+		...(isDefault ? { is_default: true } : {}),
+	},
 });
-const telegram = (token: string): IDataObject => ({ channel: 'TELEGRAM', telegram_credentials: { token } });
+const telegram = (token: string): IDataObject => ({
+	channel: 'TELEGRAM',
+	telegram_credentials: { token },
+});
 
 /** An app as Sinch answers it: read-only fields and every default filled in. */
 function storedApp(channels: IDataObject[]): IDataObject {
@@ -70,7 +77,10 @@ describe('upsertChannelEntries', () => {
 	});
 
 	it('replaces a LINE entry stored with ordinal 0 by one given without an ordinal', () => {
-		const result = upsertChannelEntries([line(0, 'stored', true), line(1, 'other')], [line(undefined, 'fresh', true)]);
+		const result = upsertChannelEntries(
+			[line(0, 'stored', true), line(1, 'other')],
+			[line(undefined, 'fresh', true)],
+		);
 		expect(result).toEqual([line(undefined, 'fresh', true), line(1, 'other')]);
 	});
 
@@ -85,7 +95,10 @@ describe('removeChannels', () => {
 	it('removes every entry of the channels named, all LINE ordinals included', () => {
 		const current = [sms('a'), line(0, 'l0', true), telegram('t'), line(1, 'l1')];
 		expect(removeChannels(current, ['LINE'])).toEqual([sms('a'), telegram('t')]);
-		expect(removeChannels(current, ['SMS', 'TELEGRAM'])).toEqual([line(0, 'l0', true), line(1, 'l1')]);
+		expect(removeChannels(current, ['SMS', 'TELEGRAM'])).toEqual([
+			line(0, 'l0', true),
+			line(1, 'l1'),
+		]);
 	});
 
 	it('leaves the list alone for channels the app does not have', () => {
@@ -95,9 +108,9 @@ describe('removeChannels', () => {
 
 describe('applyChannelChange', () => {
 	it('replaces the whole list', () => {
-		expect(applyChannelChange([sms('a'), telegram('t')], { mode: 'replace', entries: [line(0, 'x')] })).toEqual([
-			line(0, 'x'),
-		]);
+		expect(
+			applyChannelChange([sms('a'), telegram('t')], { mode: 'replace', entries: [line(0, 'x')] }),
+		).toEqual([line(0, 'x')]);
 	});
 
 	it('keeps the list', () => {
@@ -107,7 +120,9 @@ describe('applyChannelChange', () => {
 
 describe('duplicateEntryKeys', () => {
 	it('finds a second entry for the same channel and ordinal number', () => {
-		expect(duplicateEntryKeys([sms('a'), line(1, 'x'), sms('b'), line(1, 'y'), line(2, 'z')])).toEqual([
+		expect(
+			duplicateEntryKeys([sms('a'), line(1, 'x'), sms('b'), line(1, 'y'), line(2, 'z')]),
+		).toEqual([
 			{ key: 'SMS#0', first: 0, again: 2 },
 			{ key: 'LINE#1', first: 1, again: 3 },
 		]);
@@ -117,40 +132,56 @@ describe('duplicateEntryKeys', () => {
 describe('changedFields', () => {
 	it('names only fields whose value differs, whatever the key order', () => {
 		const stored = { display_name: 'A', retention_policy: { retention_type: 'X', ttl_days: 5 } };
-		expect(changedFields(stored, { display_name: 'A', retention_policy: { ttl_days: 5, retention_type: 'X' } })).toEqual([]);
-		expect(changedFields(stored, { display_name: 'B', retention_policy: { ttl_days: 6, retention_type: 'X' } })).toEqual([
-			'display_name',
-			'retention_policy',
-		]);
+		expect(
+			changedFields(stored, {
+				display_name: 'A',
+				retention_policy: { ttl_days: 5, retention_type: 'X' },
+			}),
+		).toEqual([]);
+		expect(
+			changedFields(stored, {
+				display_name: 'B',
+				retention_policy: { ttl_days: 6, retention_type: 'X' },
+			}),
+		).toEqual(['display_name', 'retention_policy']);
 	});
 
-	it('lists fields in Sinch\'s order', () => {
-		expect(changedFields({}, { processing_mode: 'CONVERSATION', channel_credentials: [], display_name: 'x' })).toEqual([
-			'display_name',
-			'channel_credentials',
-			'processing_mode',
-		]);
+	it("lists fields in Sinch's order", () => {
+		expect(
+			changedFields(
+				{},
+				{ processing_mode: 'CONVERSATION', channel_credentials: [], display_name: 'x' },
+			),
+		).toEqual(['display_name', 'channel_credentials', 'processing_mode']);
 	});
 
 	it('sees no change between a channel entry without an ordinal and the same entry stored with ordinal 0', () => {
 		const stored = { channel_credentials: [{ ...sms('a'), credential_ordinal_number: 0 }] };
 		expect(changedFields(stored, { channel_credentials: [sms('a')] })).toEqual([]);
-		expect(changedFields(stored, { channel_credentials: [sms('b')] })).toEqual(['channel_credentials']);
+		expect(changedFields(stored, { channel_credentials: [sms('b')] })).toEqual([
+			'channel_credentials',
+		]);
 	});
 
 	it('sees a change of channel order (the priority)', () => {
 		const stored = { channel_credentials: [sms('a'), telegram('t')] };
-		expect(changedFields(stored, { channel_credentials: [telegram('t'), sms('a')] })).toEqual(['channel_credentials']);
+		expect(changedFields(stored, { channel_credentials: [telegram('t'), sms('a')] })).toEqual([
+			'channel_credentials',
+		]);
 	});
 });
 
 describe('planAppUpdate', () => {
 	it('sends only changed fields and the whole merged channel list, without read-only fields', () => {
 		const stored = storedApp([sms('plan'), line(0, 'l0', true)]);
-		const plan = planAppUpdate(stored, { display_name: 'Renamed', processing_mode: 'DISPATCH' }, {
-			mode: 'upsert',
-			entries: [line(1, 'l1')],
-		});
+		const plan = planAppUpdate(
+			stored,
+			{ display_name: 'Renamed', processing_mode: 'DISPATCH' },
+			{
+				mode: 'upsert',
+				entries: [line(1, 'l1')],
+			},
+		);
 		expect(plan.updateMask).toEqual(['display_name', 'channel_credentials']);
 		expect(plan.body).toEqual({
 			display_name: 'Renamed',
@@ -160,20 +191,32 @@ describe('planAppUpdate', () => {
 				line(1, 'l1'),
 			],
 		});
-		expect(JSON.stringify(plan.body)).not.toMatch(/state|channel_known_id|rate_limits|queue_stats|"id"/);
+		expect(JSON.stringify(plan.body)).not.toMatch(
+			/state|channel_known_id|rate_limits|queue_stats|"id"/,
+		);
 	});
 
 	it('merges an object setting with the stored one, keeping sub-fields left out', () => {
-		const plan = planAppUpdate(storedApp([]), { delivery_report_based_fallback: { enabled: false } }, { mode: 'keep' });
+		const plan = planAppUpdate(
+			storedApp([]),
+			{ delivery_report_based_fallback: { enabled: false } },
+			{ mode: 'keep' },
+		);
 		expect(plan.updateMask).toEqual(['delivery_report_based_fallback']);
-		expect(plan.body).toEqual({ delivery_report_based_fallback: { enabled: false, delivery_report_waiting_time: 300 } });
+		expect(plan.body).toEqual({
+			delivery_report_based_fallback: { enabled: false, delivery_report_waiting_time: 300 },
+		});
 	});
 
 	it('plans nothing when every value given equals the stored one', () => {
 		const stored = storedApp([sms('plan')]);
 		const plan = planAppUpdate(
 			stored,
-			{ display_name: 'Support', retention_policy: { ttl_days: 180 }, smart_conversation: { enabled: false } },
+			{
+				display_name: 'Support',
+				retention_policy: { ttl_days: 180 },
+				smart_conversation: { enabled: false },
+			},
 			{ mode: 'upsert', entries: [sms('plan')] },
 		);
 		expect(plan.updateMask).toEqual([]);
@@ -181,12 +224,20 @@ describe('planAppUpdate', () => {
 	});
 
 	it('plans nothing for removing a channel the app does not have', () => {
-		const plan = planAppUpdate(storedApp([sms('plan')]), {}, { mode: 'remove', channels: ['LINE'] });
+		const plan = planAppUpdate(
+			storedApp([sms('plan')]),
+			{},
+			{ mode: 'remove', channels: ['LINE'] },
+		);
 		expect(plan.updateMask).toEqual([]);
 	});
 
 	it('replaces the list as given on Replace All, even with an empty list', () => {
-		const plan = planAppUpdate(storedApp([sms('plan'), telegram('t')]), {}, { mode: 'replace', entries: [] });
+		const plan = planAppUpdate(
+			storedApp([sms('plan'), telegram('t')]),
+			{},
+			{ mode: 'replace', entries: [] },
+		);
 		expect(plan.updateMask).toEqual(['channel_credentials']);
 		expect(plan.body).toEqual({ channel_credentials: [] });
 	});
@@ -194,7 +245,11 @@ describe('planAppUpdate', () => {
 	it('does not change the stored app it is given', () => {
 		const stored = storedApp([sms('plan')]);
 		const copy = JSON.parse(JSON.stringify(stored)) as IDataObject;
-		planAppUpdate(stored, { display_name: 'x', retention_policy: { ttl_days: 9 } }, { mode: 'remove', channels: ['SMS'] });
+		planAppUpdate(
+			stored,
+			{ display_name: 'x', retention_policy: { ttl_days: 9 } },
+			{ mode: 'remove', channels: ['SMS'] },
+		);
 		expect(stored).toEqual(copy);
 	});
 });
@@ -202,7 +257,10 @@ describe('planAppUpdate', () => {
 describe('simplifyApp', () => {
 	it('keeps ID, display name and per channel its name, ordinal number and status', () => {
 		const app = storedApp([sms('plan'), line(2, 'l2', true)]);
-		(app.channel_credentials as IDataObject[])[1].state = { status: 'FAILING', description: 'bad token' };
+		(app.channel_credentials as IDataObject[])[1].state = {
+			status: 'FAILING',
+			description: 'bad token',
+		};
 		expect(simplifyApp(app)).toEqual({
 			id: '01HZX3K5V8Q2M7N4P6R9S0T1AB',
 			display_name: 'Support',
@@ -214,7 +272,9 @@ describe('simplifyApp', () => {
 	});
 
 	it('copes with an app without channels or state', () => {
-		expect(simplifyApp({ id: 'X', display_name: 'Y', channel_credentials: [{ channel: 'SMS' }] })).toEqual({
+		expect(
+			simplifyApp({ id: 'X', display_name: 'Y', channel_credentials: [{ channel: 'SMS' }] }),
+		).toEqual({
 			id: 'X',
 			display_name: 'Y',
 			channels: [{ channel: 'SMS', credential_ordinal_number: 0, status: '' }],

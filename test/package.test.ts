@@ -5,14 +5,22 @@ import path from 'node:path';
 
 // Runs on the build `npm test` makes first (pretest), so it checks what `npm publish` would ship.
 const root = path.resolve(__dirname, '..');
-const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, any>;
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<
+	string,
+	any
+>;
 let unpacked: string;
 let files: string[];
 
 beforeAll(() => {
 	const work = mkdtempSync(path.join(tmpdir(), 'sinch-pack-'));
-	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
-	const [{ filename, files: packed }] = JSON.parse(out) as [{ filename: string; files: { path: string }[] }];
+	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+		cwd: root,
+		encoding: 'utf8',
+	});
+	const [{ filename, files: packed }] = JSON.parse(out) as [
+		{ filename: string; files: { path: string }[] },
+	];
 	files = packed.map((f) => f.path).sort();
 	execFileSync('tar', ['-xzf', path.join(work, filename), '-C', work]);
 	unpacked = path.join(work, 'package');
@@ -21,7 +29,7 @@ beforeAll(() => {
 }, 60000);
 afterAll(() => rmSync(path.dirname(unpacked), { recursive: true, force: true }));
 
-test('package.json follows n8n\'s rules for community packages', () => {
+test("package.json follows n8n's rules for community packages", () => {
 	expect(manifest.name).toMatch(/^n8n-nodes-/);
 	expect(manifest.keywords).toContain('n8n-community-node-package');
 	expect(manifest.license).toBe('MIT');
@@ -32,12 +40,15 @@ test('package.json follows n8n\'s rules for community packages', () => {
 	expect(manifest.dependencies ?? {}).toEqual({});
 	expect(manifest.devDependencies['n8n-workflow']).toMatch(/^\d+\.\d+\.\d+$/);
 	expect(manifest.n8n.n8nNodesApiVersion).toBe(1);
-	for (const entry of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(entry).toMatch(/^dist\//);
-	for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts[hook]).toBeUndefined();
+	for (const entry of [...manifest.n8n.nodes, ...manifest.n8n.credentials])
+		expect(entry).toMatch(/^dist\//);
+	for (const hook of ['preinstall', 'install', 'postinstall', 'prepare'])
+		expect(manifest.scripts[hook]).toBeUndefined();
 });
 
 test('the tarball holds the compiled node, credential, icons and codex, and nothing else', () => {
-	for (const entry of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(files).toContain(entry);
+	for (const entry of [...manifest.n8n.nodes, ...manifest.n8n.credentials])
+		expect(files).toContain(entry);
 	expect(files).toEqual(
 		expect.arrayContaining([
 			'dist/nodes/SinchConversation/SinchConversation.node.json',
@@ -53,28 +64,45 @@ test('the tarball holds the compiled node, credential, icons and codex, and noth
 			'LICENSE',
 		]),
 	);
-	const strays = files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'index.js'].includes(f));
+	const strays = files.filter(
+		(f) =>
+			!f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'index.js'].includes(f),
+	);
 	expect(strays).toEqual([]);
-	expect(files.filter((f) => /(^|\/)(test|scripts|emulator)\//.test(f) || /\.test\.|\.ts$/.test(f.replace(/\.d\.ts$/, '')))).toEqual([]);
+	expect(
+		files.filter(
+			(f) =>
+				/(^|\/)(test|scripts|emulator)\//.test(f) ||
+				/\.test\.|\.ts$/.test(f.replace(/\.d\.ts$/, '')),
+		),
+	).toEqual([]);
 });
 
 test('the package entry (index.js) names files that are in the tarball', () => {
-	const entry = require(path.join(unpacked, 'index.js')) as { nodes: string[]; credentials: string[] };
-	for (const file of [...entry.nodes, ...entry.credentials]) expect(files).toContain(path.posix.normalize(file));
+	const entry = require(path.join(unpacked, 'index.js')) as {
+		nodes: string[];
+		credentials: string[];
+	};
+	for (const file of [...entry.nodes, ...entry.credentials])
+		expect(files).toContain(path.posix.normalize(file));
 });
 
 test('the compiled node loads and names its credential', () => {
 	const { SinchConversation } = require(path.join(unpacked, manifest.n8n.nodes[0]));
 	const { SinchConversationApi } = require(path.join(unpacked, manifest.n8n.credentials[0]));
 	const node = new SinchConversation();
-	expect(node.description.credentials).toEqual([{ name: new SinchConversationApi().name, required: true }]);
+	expect(node.description.credentials).toEqual([
+		{ name: new SinchConversationApi().name, required: true },
+	]);
 	expect(node.description.usableAsTool).toBe(true);
 });
 
-test('n8n\'s verification scanner (its offline lint step) passes on the packed package', () => {
+test("n8n's verification scanner (its offline lint step) passes on the packed package", () => {
 	let output: string;
 	try {
-		output = execFileSync('node', [path.join(root, 'scripts/scan-package.mjs'), unpacked], { encoding: 'utf8' });
+		output = execFileSync('node', [path.join(root, 'scripts/scan-package.mjs'), unpacked], {
+			encoding: 'utf8',
+		});
 	} catch (error) {
 		throw new Error(`scanner failed:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
 	}

@@ -37,15 +37,23 @@ describe('token requests shared within one n8n process (queue-mode worker concur
 	test('executions replacing the same expired token side by side share one token request, also a late one', async () => {
 		const endpoint = slowTokenEndpoint();
 		const answers = await Promise.all(
-			[1, 2, 3].map(() => preAuthentication(endpoint.helper, credentials({ accessToken: 'expired' }))),
+			[1, 2, 3].map(() =>
+				preAuthentication(endpoint.helper, credentials({ accessToken: 'expired' })),
+			),
 		);
 		expect(endpoint.requests()).toBe(1);
 		for (const answer of answers) expect(answer.accessToken).toBe('token-1');
 		// An execution whose 401 came after the refresh finished gets the same new token.
-		expect((await preAuthentication(endpoint.helper, credentials({ accessToken: 'expired' }))).accessToken).toBe('token-1');
+		expect(
+			(await preAuthentication(endpoint.helper, credentials({ accessToken: 'expired' })))
+				.accessToken,
+		).toBe('token-1');
 		expect(endpoint.requests()).toBe(1);
 		// Once that token expires too, it is replaced by a new request.
-		expect((await preAuthentication(endpoint.helper, credentials({ accessToken: 'token-1' }))).accessToken).toBe('token-2');
+		expect(
+			(await preAuthentication(endpoint.helper, credentials({ accessToken: 'token-1' })))
+				.accessToken,
+		).toBe('token-2');
 	});
 
 	test('a first token is shared while it is fetched, not afterwards', async () => {
@@ -60,7 +68,10 @@ describe('token requests shared within one n8n process (queue-mode worker concur
 		const endpoint = slowTokenEndpoint();
 		const [a, b] = await Promise.all([
 			preAuthentication(endpoint.helper, credentials({ accessToken: 'old' })),
-			preAuthentication(endpoint.helper, credentials({ accessToken: 'old', keySecret: 'other-secret' })),
+			preAuthentication(
+				endpoint.helper,
+				credentials({ accessToken: 'old', keySecret: 'other-secret' }),
+			),
 		]);
 		expect(a.accessToken).not.toBe(b.accessToken);
 		expect(endpoint.requests()).toBe(2);
@@ -74,11 +85,17 @@ describe('token requests shared within one n8n process (queue-mode worker concur
 				},
 			},
 		} as unknown as IHttpRequestHelper;
-		await expect(preAuthentication(flaky, credentials({ accessToken: 'gone' }))).rejects.toThrow(/access token request .* failed/);
+		await expect(preAuthentication(flaky, credentials({ accessToken: 'gone' }))).rejects.toThrow(
+			/access token request .* failed/,
+		);
 		fail = false;
-		expect((await preAuthentication(flaky, credentials({ accessToken: 'gone' }))).accessToken).toBe('after-failure');
+		expect((await preAuthentication(flaky, credentials({ accessToken: 'gone' }))).accessToken).toBe(
+			'after-failure',
+		);
 
-		expect(await preAuthentication(endpoint.helper, credentials({ authentication: 'basic' }))).toEqual({});
+		expect(
+			await preAuthentication(endpoint.helper, credentials({ authentication: 'basic' })),
+		).toEqual({});
 		expect(endpoint.requests()).toBe(2);
 	});
 });

@@ -21,11 +21,18 @@ const apiCalls = (from: number) =>
 	emulator.requests
 		.slice(from)
 		.filter((entry) => entry.path !== '/oauth2/token')
-		.map((entry) => `${entry.method} ${entry.path.replace(`/v1/projects/${emulator.projectId}`, '')}`);
+		.map(
+			(entry) => `${entry.method} ${entry.path.replace(`/v1/projects/${emulator.projectId}`, '')}`,
+		);
 
 async function newHarness(parameters: INodeParameters = {}, staticData?: Record<string, unknown>) {
 	harness = new TriggerHarness({
-		parameters: { app: { __rl: true, mode: 'list', value: appId }, events: ['MESSAGE_INBOUND'], options: {}, ...parameters },
+		parameters: {
+			app: { __rl: true, mode: 'list', value: appId },
+			events: ['MESSAGE_INBOUND'],
+			options: {},
+			...parameters,
+		},
 		credentials: emulatorCredentials(emulator),
 		staticData: staticData as never,
 	});
@@ -35,7 +42,12 @@ async function newHarness(parameters: INodeParameters = {}, staticData?: Record<
 
 /** A webhook made outside the trigger, straight on the emulator's API. */
 const makeWebhook = async (body: Record<string, unknown>) =>
-	(await emulatorApi(emulator, 'POST', '/webhooks', { app_id: appId, target_type: 'HTTP', triggers: ['MESSAGE_DELIVERY'], ...body })) as {
+	(await emulatorApi(emulator, 'POST', '/webhooks', {
+		app_id: appId,
+		target_type: 'HTTP',
+		triggers: ['MESSAGE_DELIVERY'],
+		...body,
+	})) as {
 		id: string;
 	};
 
@@ -48,7 +60,10 @@ afterAll(async () => await emulator.close());
 beforeEach(async () => {
 	emulator.reset();
 	processNonces.clear();
-	const { outputs } = await runNode({ parameters: smsApp('Trigger app'), credentials: emulatorCredentials(emulator) });
+	const { outputs } = await runNode({
+		parameters: smsApp('Trigger app'),
+		credentials: emulatorCredentials(emulator),
+	});
 	appId = String(outputs[0][0].json.id);
 });
 afterEach(async () => {
@@ -61,12 +76,25 @@ test('publishing creates one HTTP webhook for the production URL, and a delivere
 	const from = emulator.requests.length;
 	await trigger.activate();
 
-	expect(apiCalls(from)).toEqual([`GET /apps/${appId}/webhooks`, `GET /apps/${appId}/webhooks`, 'POST /webhooks']);
+	expect(apiCalls(from)).toEqual([
+		`GET /apps/${appId}/webhooks`,
+		`GET /apps/${appId}/webhooks`,
+		'POST /webhooks',
+	]);
 	const [webhook] = appWebhooks();
 	expect(appWebhooks()).toHaveLength(1);
-	expect(webhook).toMatchObject({ target: trigger.url(), target_type: 'HTTP', triggers: ['MESSAGE_INBOUND', 'MESSAGE_DELIVERY'] });
+	expect(webhook).toMatchObject({
+		target: trigger.url(),
+		target_type: 'HTTP',
+		triggers: ['MESSAGE_INBOUND', 'MESSAGE_DELIVERY'],
+	});
 	expect(webhook.secret).toMatch(/^[A-Za-z0-9]{40}$/);
-	expect(trigger.staticData).toEqual({ webhookId: webhook.id, appId, target: trigger.url(), secret: webhook.secret });
+	expect(trigger.staticData).toEqual({
+		webhookId: webhook.id,
+		appId,
+		target: trigger.url(),
+		secret: webhook.secret,
+	});
 
 	const [delivery] = await emulator.deliver({
 		appId,
@@ -76,18 +104,30 @@ test('publishing creates one HTTP webhook for the production URL, and a delivere
 	expect(delivery.status).toBe(200);
 	await trigger.settled();
 	const [item] = receivedItems(trigger.deliveries[0].run);
-	expect(item).toMatchObject({ trigger: 'MESSAGE_INBOUND', app_id: appId, project_id: emulator.projectId });
+	expect(item).toMatchObject({
+		trigger: 'MESSAGE_INBOUND',
+		app_id: appId,
+		project_id: emulator.projectId,
+	});
 	expect(item.event_time).toEqual(expect.any(String));
-	expect(item.message).toMatchObject({ contact_message: { text_message: { text: 'Hi from the emulator' } } });
+	expect(item.message).toMatchObject({
+		contact_message: { text_message: { text: 'Hi from the emulator' } },
+	});
 
 	// A forged signature is refused, and so is the same genuine callback delivered again.
-	const [forged] = await emulator.deliver({ appId, trigger: 'MESSAGE_INBOUND', forgeSignature: true });
+	const [forged] = await emulator.deliver({
+		appId,
+		trigger: 'MESSAGE_INBOUND',
+		forgeSignature: true,
+	});
 	expect(forged.status).toBe(401);
 	const nonce = delivery.headers['x-sinch-webhook-signature-nonce'];
 	const [replayed] = await emulator.deliver({ appId, trigger: 'MESSAGE_INBOUND', nonce });
 	expect(replayed.status).toBe(401);
 	await trigger.settled();
-	expect(trigger.deliveries.map((entry) => [entry.status, receivedItems(entry.run).length])).toEqual([
+	expect(
+		trigger.deliveries.map((entry) => [entry.status, receivedItems(entry.run).length]),
+	).toEqual([
 		[200, 1],
 		[401, 0],
 		[401, 0],
@@ -98,7 +138,9 @@ test('the production URL on 127.0.0.1 over http gets a warning naming WEBHOOK_UR
 	const trigger = await newHarness();
 	const logged = logLines.length;
 	await trigger.activate();
-	const warning = logLines.slice(logged).find((line) => line.startsWith('warn') && line.includes('WEBHOOK_URL'));
+	const warning = logLines
+		.slice(logged)
+		.find((line) => line.startsWith('warn') && line.includes('WEBHOOK_URL'));
 	expect(warning).toContain(trigger.url());
 	expect(warning).toContain('is this machine only');
 });
@@ -123,16 +165,28 @@ test('publishing again is safe: the webhook is found and left as it is, never a 
 
 test('an existing webhook for this URL (made elsewhere, no static data) is adopted: triggers and secret brought in line', async () => {
 	const made = await newHarness({ events: ['MESSAGE_INBOUND', 'EVENT_INBOUND'] });
-	const existing = await makeWebhook({ target: made.url(), target_type: 'DISMISS', secret: 'someone-elses-secret' });
+	const existing = await makeWebhook({
+		target: made.url(),
+		target_type: 'DISMISS',
+		secret: 'someone-elses-secret',
+	});
 	const from = emulator.requests.length;
 	await made.activate();
 
 	expect(apiCalls(from)).toEqual([`GET /apps/${appId}/webhooks`, `PATCH /webhooks/${existing.id}`]);
 	const patch = emulator.requests.find((entry) => entry.method === 'PATCH');
-	expect(String(patch?.query.update_mask).split(',').sort()).toEqual(['secret', 'target_type', 'triggers']);
+	expect(String(patch?.query.update_mask).split(',').sort()).toEqual([
+		'secret',
+		'target_type',
+		'triggers',
+	]);
 	const [webhook] = appWebhooks();
 	expect(appWebhooks()).toHaveLength(1);
-	expect(webhook).toMatchObject({ id: existing.id, target_type: 'HTTP', triggers: ['MESSAGE_INBOUND', 'EVENT_INBOUND'] });
+	expect(webhook).toMatchObject({
+		id: existing.id,
+		target_type: 'HTTP',
+		triggers: ['MESSAGE_INBOUND', 'EVENT_INBOUND'],
+	});
 	expect(webhook.secret).not.toBe('someone-elses-secret');
 	expect(made.staticData).toMatchObject({ webhookId: existing.id, secret: webhook.secret });
 
@@ -145,16 +199,26 @@ test('an existing webhook for this URL (made elsewhere, no static data) is adopt
 test('changed events are applied to the webhook at the next activation', async () => {
 	const trigger = await newHarness();
 	await trigger.activate();
-	trigger.reload({ staticData: trigger.workflow.staticData, parameters: { events: ['MESSAGE_DELIVERY'] } });
+	trigger.reload({
+		staticData: trigger.workflow.staticData,
+		parameters: { events: ['MESSAGE_DELIVERY'] },
+	});
 	await trigger.activate();
-	expect(appWebhooks()).toMatchObject([{ triggers: ['MESSAGE_DELIVERY'], secret: trigger.staticData.secret }]);
+	expect(appWebhooks()).toMatchObject([
+		{ triggers: ['MESSAGE_DELIVERY'], secret: trigger.staticData.secret },
+	]);
 	const patch = emulator.requests.filter((entry) => entry.method === 'PATCH');
 	expect(patch.map((entry) => entry.query.update_mask)).toEqual(['triggers']);
 });
 
 test('a create whose answer was lost: the retried activation adopts that webhook instead of making a second', async () => {
 	const trigger = await newHarness();
-	emulator.failNext({ status: 503, method: 'POST', pathIncludes: '/webhooks', afterProcessing: true });
+	emulator.failNext({
+		status: 503,
+		method: 'POST',
+		pathIncludes: '/webhooks',
+		afterProcessing: true,
+	});
 	await expect(trigger.activate()).rejects.toThrow();
 	expect(appWebhooks()).toHaveLength(1);
 	const lost = { ...appWebhooks()[0] };
@@ -177,8 +241,13 @@ test('unpublishing deletes the webhook; deleting again is harmless; one left wit
 
 	const from = emulator.requests.length;
 	await trigger.deactivate();
-	expect(apiCalls(from)).toEqual([`DELETE /webhooks/${String(webhookId)}`, `GET /apps/${appId}/webhooks`]);
-	expect(appWebhooks().map((webhook) => webhook.target)).toEqual(['https://other.example.com/hook']);
+	expect(apiCalls(from)).toEqual([
+		`DELETE /webhooks/${String(webhookId)}`,
+		`GET /apps/${appId}/webhooks`,
+	]);
+	expect(appWebhooks().map((webhook) => webhook.target)).toEqual([
+		'https://other.example.com/hook',
+	]);
 	expect(trigger.staticData).toEqual({});
 
 	await trigger.deactivate();
@@ -187,7 +256,9 @@ test('unpublishing deletes the webhook; deleting again is harmless; one left wit
 	// A webhook for this URL the node has no record of (static data lost) is removed as well.
 	await makeWebhook({ target: trigger.url() });
 	await trigger.deactivate();
-	expect(appWebhooks().map((webhook) => webhook.target)).toEqual(['https://other.example.com/hook']);
+	expect(appWebhooks().map((webhook) => webhook.target)).toEqual([
+		'https://other.example.com/hook',
+	]);
 
 	// Deleted on Sinch's side already (here with its app): unpublishing still succeeds.
 	await trigger.activate();
@@ -198,7 +269,10 @@ test('unpublishing deletes the webhook; deleting again is harmless; one left wit
 
 test('at the limit of 5 webhooks the activation error names them and says how to free one, and nothing is created', async () => {
 	const made: string[] = [];
-	for (let index = 0; index < 5; index++) made.push((await makeWebhook({ target: `https://hooks.example.com/${index}?token=t${index}` })).id);
+	for (let index = 0; index < 5; index++)
+		made.push(
+			(await makeWebhook({ target: `https://hooks.example.com/${index}?token=t${index}` })).id,
+		);
 	const trigger = await newHarness();
 	const from = emulator.requests.length;
 	const error = await trigger.activate().then(
@@ -208,7 +282,9 @@ test('at the limit of 5 webhooks the activation error names them and says how to
 	expect(error?.message).toBe(
 		`App ${appId} already has 5 webhooks, Sinch's limit of 5: ${made.map((id, index) => `${id} → https://hooks.example.com/${index}?…`).join('; ')}`,
 	);
-	expect(error?.description).toMatch(/^Free one: delete a webhook you no longer need, with the Sinch Conversation node \(Webhook → Delete\)/);
+	expect(error?.description).toMatch(
+		/^Free one: delete a webhook you no longer need, with the Sinch Conversation node \(Webhook → Delete\)/,
+	);
 	expect(error?.message).not.toContain('token=');
 	expect(apiCalls(from).filter((call) => call.startsWith('POST'))).toEqual([]);
 	expect(appWebhooks()).toHaveLength(5);
@@ -217,7 +293,9 @@ test('at the limit of 5 webhooks the activation error names them and says how to
 test('no event chosen: activation fails before anything is sent', async () => {
 	const trigger = await newHarness({ events: [] });
 	const from = emulator.requests.length;
-	await expect(trigger.activate()).rejects.toThrow('Events is empty: the webhook would receive nothing.');
+	await expect(trigger.activate()).rejects.toThrow(
+		'Events is empty: the webhook would receive nothing.',
+	);
 	expect(apiCalls(from)).toEqual([]);
 });
 

@@ -43,7 +43,12 @@ async function start(options: INodeParameters = {}, events = ['MESSAGE_INBOUND']
 	});
 	await harness.listen();
 	// What create() leaves behind when the workflow is published.
-	Object.assign(harness.staticData, { webhookId: 'wh-1', appId: APP_ID, target: harness.url(), secret: SECRET });
+	Object.assign(harness.staticData, {
+		webhookId: 'wh-1',
+		appId: APP_ID,
+		target: harness.url(),
+		secret: SECRET,
+	});
 }
 
 afterEach(async () => {
@@ -94,11 +99,19 @@ describe('a signed callback', () => {
 
 	test('a callback of no known event, or not JSON at all, is answered 200 and starts nothing', async () => {
 		await start();
-		const unsupported = JSON.stringify({ app_id: APP_ID, project_id: 'project-1', unsupported_callback: { channel: 'SMS' } });
+		const unsupported = JSON.stringify({
+			app_id: APP_ID,
+			project_id: 'project-1',
+			unsupported_callback: { channel: 'SMS' },
+		});
 		let delivery = await harness.post(unsupported, signedHeaders(SECRET, unsupported));
 		expect([delivery.status, delivery.run]).toEqual([200, undefined]);
 		delivery = await harness.post('not json', signedHeaders(SECRET, 'not json'));
-		expect([delivery.status, delivery.run, delivery.response]).toEqual([200, undefined, { webhookResponse: { ignored: 'not a JSON callback' } }]);
+		expect([delivery.status, delivery.run, delivery.response]).toEqual([
+			200,
+			undefined,
+			{ webhookResponse: { ignored: 'not a JSON callback' } },
+		]);
 	});
 });
 
@@ -125,7 +138,11 @@ describe('every failed check answers 401 and starts nothing', () => {
 
 	test('unknown algorithm', async () => {
 		const body = inbound();
-		await refused(body, { ...signedHeaders(SECRET, body), [SIGNATURE_HEADERS.algorithm]: 'HmacSHA512' }, /unknown signature algorithm/);
+		await refused(
+			body,
+			{ ...signedHeaders(SECRET, body), [SIGNATURE_HEADERS.algorithm]: 'HmacSHA512' },
+			/unknown signature algorithm/,
+		);
 	});
 
 	test('wrong secret (a forged signature)', async () => {
@@ -136,14 +153,22 @@ describe('every failed check answers 401 and starts nothing', () => {
 	test('altered body, even the same JSON re-serialised', async () => {
 		const body = inbound();
 		const headers = signedHeaders(SECRET, body);
-		await refused(body.replace('Hello from SMS', 'Hello from SMZ'), headers, /signature does not match/);
+		await refused(
+			body.replace('Hello from SMS', 'Hello from SMZ'),
+			headers,
+			/signature does not match/,
+		);
 		await refused(JSON.stringify(JSON.parse(body), null, 2), headers, /signature does not match/);
 	});
 
 	test('old timestamp, outside the window (default 300 s)', async () => {
 		const body = inbound();
 		const old = Math.floor(Date.now() / 1000) - 301;
-		await refused(body, signedHeaders(SECRET, body, { timestamp: old }), /is 30\d s old \(window 300 s\)/);
+		await refused(
+			body,
+			signedHeaders(SECRET, body, { timestamp: old }),
+			/is 30\d s old \(window 300 s\)/,
+		);
 	});
 
 	test('replayed nonce: the first delivery runs, the same callback again is refused', async () => {
@@ -166,7 +191,10 @@ describe('options', () => {
 	test('a shorter timestamp window refuses what the default accepts', async () => {
 		await start({ timestampWindow: 10 });
 		const body = inbound();
-		const delivery = await harness.post(body, signedHeaders(SECRET, body, { timestamp: Math.floor(Date.now() / 1000) - 60 }));
+		const delivery = await harness.post(
+			body,
+			signedHeaders(SECRET, body, { timestamp: Math.floor(Date.now() / 1000) - 60 }),
+		);
 		expect(delivery.status).toBe(401);
 	});
 
@@ -181,14 +209,34 @@ describe('options', () => {
 test("Sinch's test vector is accepted (verified, then ignored: its app_id is empty)", async () => {
 	jest.useFakeTimers({
 		now: Number(VECTOR.timestamp) * 1000 + 2_000,
-		doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'],
+		doNotFake: [
+			'nextTick',
+			'setImmediate',
+			'clearImmediate',
+			'setInterval',
+			'clearInterval',
+			'setTimeout',
+			'clearTimeout',
+			'queueMicrotask',
+			'hrtime',
+			'performance',
+		],
 	});
 	harness = new TriggerHarness({
-		parameters: { app: { __rl: true, mode: 'id', value: APP_ID }, events: ['CONTACT_CREATE'], options: {} },
+		parameters: {
+			app: { __rl: true, mode: 'id', value: APP_ID },
+			events: ['CONTACT_CREATE'],
+			options: {},
+		},
 		credentials: newCredentialsHelper({}),
 	});
 	await harness.listen();
-	Object.assign(harness.staticData, { webhookId: 'wh-1', appId: APP_ID, target: harness.url(), secret: VECTOR.secret });
+	Object.assign(harness.staticData, {
+		webhookId: 'wh-1',
+		appId: APP_ID,
+		target: harness.url(),
+		secret: VECTOR.secret,
+	});
 	const headers = {
 		[SIGNATURE_HEADERS.timestamp]: VECTOR.timestamp,
 		[SIGNATURE_HEADERS.nonce]: VECTOR.nonce,
@@ -200,5 +248,7 @@ test("Sinch's test vector is accepted (verified, then ignored: its app_id is emp
 	expect(delivery.response).toEqual({ webhookResponse: { ignored: true } });
 	// The same bytes with the secret off by one character are refused.
 	Object.assign(harness.staticData, { secret: 'foo_secret1235' });
-	expect((await harness.post(VECTOR.body, { ...headers, [SIGNATURE_HEADERS.nonce]: 'another' })).status).toBe(401);
+	expect(
+		(await harness.post(VECTOR.body, { ...headers, [SIGNATURE_HEADERS.nonce]: 'another' })).status,
+	).toBe(401);
 });

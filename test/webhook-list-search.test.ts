@@ -32,7 +32,11 @@ describe('searchWebhooks (Webhook picker)', () => {
 	it("lists the chosen app's webhooks by target URL with their triggers, sorted, filtered by target", async () => {
 		const app = (await api('/apps', { display_name: 'A', channel_credentials: [] })).id as string;
 		const other = (await api('/apps', { display_name: 'B', channel_credentials: [] })).id as string;
-		const b = await api('/webhooks', { app_id: app, target: 'https://b.example.com/hook', triggers: ['OPT_IN'] });
+		const b = await api('/webhooks', {
+			app_id: app,
+			target: 'https://b.example.com/hook',
+			triggers: ['OPT_IN'],
+		});
 		const a = await api('/webhooks', {
 			app_id: app,
 			target: 'https://a.example.com/hook',
@@ -48,7 +52,9 @@ describe('searchWebhooks (Webhook picker)', () => {
 				{ name: 'https://c.example.com/hook (no triggers)', value: none.id },
 			],
 		});
-		expect((await search(app.toLowerCase(), 'B.EXAMPLE')).results.map((entry) => entry.value)).toEqual([b.id]);
+		expect(
+			(await search(app.toLowerCase(), 'B.EXAMPLE')).results.map((entry) => entry.value),
+		).toEqual([b.id]);
 	});
 
 	it('asks for the app first when none is chosen, without a request', async () => {

@@ -31,12 +31,15 @@ const api = (method: string, path: string, body?: object) => emulatorApi(emu, me
 async function seedApp(): Promise<string> {
 	const app = await api('POST', '/apps', {
 		display_name: 'Hooks',
-		channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'plan', token: 't' } }],
+		channel_credentials: [
+			{ channel: 'SMS', static_bearer: { claimed_identity: 'plan', token: 't' } },
+		],
 	});
 	return app.id as string;
 }
 
-const seedWebhook = async (body: object) => (await api('POST', '/webhooks', body)) as unknown as Webhook;
+const seedWebhook = async (body: object) =>
+	(await api('POST', '/webhooks', body)) as unknown as Webhook;
 
 /** API requests after `mark`, the token request left out. */
 function apiCalls(mark = 0) {
@@ -72,7 +75,12 @@ describe('Webhook: Create', () => {
 		const { outputs, error } = await create(appId);
 		expect(error).toBeUndefined();
 		expect(apiCalls(mark)).toEqual([
-			{ method: 'GET', path: `/v1/projects/${emu.projectId}/apps/${appId}/webhooks`, query: {}, body: undefined },
+			{
+				method: 'GET',
+				path: `/v1/projects/${emu.projectId}/apps/${appId}/webhooks`,
+				query: {},
+				body: undefined,
+			},
 			{
 				method: 'POST',
 				path: webhooksPath(),
@@ -126,8 +134,12 @@ describe('Webhook: Create', () => {
 		};
 		emu.reset();
 		const fresh = await seedApp();
-		await sdk().conversation.webhooks.create({ webhookCreateRequestBody: { ...sdkBody, app_id: fresh } });
-		const sdkSent = emu.requests.find((request) => request.method === 'POST' && request.path === webhooksPath());
+		await sdk().conversation.webhooks.create({
+			webhookCreateRequestBody: { ...sdkBody, app_id: fresh },
+		});
+		const sdkSent = emu.requests.find(
+			(request) => request.method === 'POST' && request.path === webhooksPath(),
+		);
 		// Same object, apart from the app the run used.
 		expect({ ...(sdkSent?.body as IDataObject), app_id: appId }).toEqual(sdkBody);
 	});
@@ -135,7 +147,9 @@ describe('Webhook: Create', () => {
 	it("body on the wire equals the SDK's, field by field (key order aside)", async () => {
 		const appId = await seedApp();
 		await create(appId, { triggers: ['OPT_IN'] });
-		const node = emu.requests.find((request) => request.method === 'POST' && request.path === webhooksPath())?.body;
+		const node = emu.requests.find(
+			(request) => request.method === 'POST' && request.path === webhooksPath(),
+		)?.body;
 		await sdk().conversation.webhooks.create({
 			webhookCreateRequestBody: {
 				app_id: appId,
@@ -144,9 +158,13 @@ describe('Webhook: Create', () => {
 				triggers: ['OPT_IN'],
 			},
 		});
-		const fromSdk = emu.requests.filter((request) => request.method === 'POST' && request.path === webhooksPath())[1]
-			?.body;
-		expect({ ...(fromSdk as IDataObject), target: 'https://n8n.example.com/webhook/sinch' }).toEqual(node);
+		const fromSdk = emu.requests.filter(
+			(request) => request.method === 'POST' && request.path === webhooksPath(),
+		)[1]?.body;
+		expect({
+			...(fromSdk as IDataObject),
+			target: 'https://n8n.example.com/webhook/sinch',
+		}).toEqual(node);
 	});
 
 	it('masks a secret entered, and shows it with Include Secrets', async () => {
@@ -170,7 +188,10 @@ describe('Webhook: Create', () => {
 		expect(emu.webhooks[0].secret).toBe(secret);
 		const again = await run({ operation: 'get', webhookId: byId(emu.webhooks[0].id) });
 		expect(again.outputs[0][0].json.secret).toBe(MASK);
-		const second = await create(appId, { secretMode: 'generate', target: 'https://n8n.example.com/other' });
+		const second = await create(appId, {
+			secretMode: 'generate',
+			target: 'https://n8n.example.com/other',
+		});
 		expect(second.outputs[0][0].json.secret).not.toBe(secret);
 	});
 
@@ -179,7 +200,11 @@ describe('Webhook: Create', () => {
 		const { outputs } = await create(appId, {
 			additionalFields: {
 				clientCredentials: {
-					credentials: { clientId: 'c', clientSecret: 'oauth-client-secret', endpoint: 'https://auth.example.com/t' },
+					credentials: {
+						clientId: 'c',
+						clientSecret: 'oauth-client-secret',
+						endpoint: 'https://auth.example.com/t',
+					},
 				},
 			},
 		});
@@ -207,7 +232,11 @@ describe('Webhook: Create', () => {
 			secret: 'sign-secret-123',
 			additionalFields: {
 				clientCredentials: {
-					credentials: { clientId: 'c', clientSecret: 'oauth-secret-456', endpoint: 'https://a.example.com/t' },
+					credentials: {
+						clientId: 'c',
+						clientSecret: 'oauth-secret-456',
+						endpoint: 'https://a.example.com/t',
+					},
 				},
 			},
 		});
@@ -280,18 +309,25 @@ describe('Webhook: Create', () => {
 		const appId = await seedApp();
 		const five: Webhook[] = [];
 		for (let i = 1; i <= 5; i++)
-			five.push(await seedWebhook({ app_id: appId, target: `https://e.com/${i}`, triggers: ['OPT_IN'] }));
+			five.push(
+				await seedWebhook({ app_id: appId, target: `https://e.com/${i}`, triggers: ['OPT_IN'] }),
+			);
 		const mark = emu.requests.length;
 		const { error } = await create(appId);
 		expect(error?.message).toMatch(/already has 5 webhooks/);
-		for (const webhook of five) expect(error?.message).toContain(`${webhook.id} → ${webhook.target}`);
+		for (const webhook of five)
+			expect(error?.message).toContain(`${webhook.id} → ${webhook.target}`);
 		expect(apiCalls(mark).map((call) => call.method)).toEqual(['GET']);
 	});
 
 	it('names the five without the query of their URLs, which may carry a token', async () => {
 		const appId = await seedApp();
 		for (let i = 1; i <= 5; i++) {
-			await seedWebhook({ app_id: appId, target: `https://e.com/${i}?token=leak-${i}`, triggers: ['OPT_IN'] });
+			await seedWebhook({
+				app_id: appId,
+				target: `https://e.com/${i}?token=leak-${i}`,
+				triggers: ['OPT_IN'],
+			});
 		}
 		const { error } = await create(appId);
 		expect(error?.message).toContain('https://e.com/1?…');
@@ -316,7 +352,11 @@ describe('Webhook: checks before sending', () => {
 			{ target: `https://example.com/${'a'.repeat(723)}` },
 			/743 characters; Sinch accepts at most 742/,
 		],
-		['user:password@ in the target', { target: 'https://me:pw@example.com/hook' }, /user name or password/],
+		[
+			'user:password@ in the target',
+			{ target: 'https://me:pw@example.com/hook' },
+			/user name or password/,
+		],
 		[
 			'a Sinch API host (regional)',
 			{ target: 'https://eu.conversation.api.sinch.com/hook' },
@@ -333,12 +373,18 @@ describe('Webhook: checks before sending', () => {
 			{ triggers: '={{ ["MESSAGE_INBOUND", "MESSAGE_READ"] }}' },
 			/"MESSAGE_READ" is not a Sinch trigger/,
 		],
-		['an empty entered secret', { secretMode: 'enter', secret: '={{ "" }}' }, /Secret Value is empty/],
+		[
+			'an empty entered secret',
+			{ secretMode: 'enter', secret: '={{ "" }}' },
+			/Secret Value is empty/,
+		],
 		[
 			'client credentials without a secret',
 			{
 				additionalFields: {
-					clientCredentials: { credentials: { clientId: 'c', clientSecret: '', endpoint: 'https://a.example.com/t' } },
+					clientCredentials: {
+						credentials: { clientId: 'c', clientSecret: '', endpoint: 'https://a.example.com/t' },
+					},
 				},
 			},
 			/Client Secret is empty/,
@@ -347,7 +393,9 @@ describe('Webhook: checks before sending', () => {
 			'client credentials with a bad endpoint',
 			{
 				additionalFields: {
-					clientCredentials: { credentials: { clientId: 'c', clientSecret: 's', endpoint: 'auth' } },
+					clientCredentials: {
+						credentials: { clientId: 'c', clientSecret: 's', endpoint: 'auth' },
+					},
 				},
 			},
 			/Token Endpoint "auth" is not a URL/,
@@ -417,7 +465,9 @@ describe('Webhook: checks before sending', () => {
 			items,
 			onError: 'continueRegularOutput',
 		});
-		expect(lenient.outputs[0].map((item) => [item.pairedItem, item.json.error === undefined])).toEqual([
+		expect(
+			lenient.outputs[0].map((item) => [item.pairedItem, item.json.error === undefined]),
+		).toEqual([
 			[{ item: 0 }, true],
 			[{ item: 1 }, false],
 		]);
@@ -435,7 +485,11 @@ describe('Webhook: Get, Get Many, Delete', () => {
 			secret: 'hidden',
 		});
 		const mark = emu.requests.length;
-		const { outputs, error } = await run({ operation: 'get', appId: byList(appId), webhookId: byList(webhook.id) });
+		const { outputs, error } = await run({
+			operation: 'get',
+			appId: byList(appId),
+			webhookId: byList(webhook.id),
+		});
 		expect(error).toBeUndefined();
 		expect(apiCalls(mark)).toEqual([
 			{ method: 'GET', path: `${webhooksPath()}/${webhook.id}`, query: {}, body: undefined },
@@ -444,7 +498,10 @@ describe('Webhook: Get, Get Many, Delete', () => {
 	});
 
 	it('Get explains a webhook Sinch does not have', async () => {
-		const { error } = await run({ operation: 'get', webhookId: byId('01HZX4B7C9D2E3F4G5H6J7K8M9') });
+		const { error } = await run({
+			operation: 'get',
+			webhookId: byId('01HZX4B7C9D2E3F4G5H6J7K8M9'),
+		});
 		expect(error?.message).toMatch(/no webhook 01HZX4B7C9D2E3F4G5H6J7K8M9 .*404/);
 	});
 
@@ -465,7 +522,11 @@ describe('Webhook: Get, Get Many, Delete', () => {
 			['https://e.com/1', MASK],
 			['https://e.com/2', ''],
 		]);
-		const shown = await run({ operation: 'getAll', appId: byList(appId), options: { includeSecrets: true } });
+		const shown = await run({
+			operation: 'getAll',
+			appId: byList(appId),
+			options: { includeSecrets: true },
+		});
 		expect(shown.outputs[0][0].json.secret).toBe('s1');
 	});
 
@@ -500,7 +561,10 @@ describe('Webhook: Update', () => {
 	const patches = () => apiCalls(seeded).filter((call) => call.method === 'PATCH');
 
 	it('replaces the triggers with a mask of triggers only, like the SDK', async () => {
-		const { outputs, error } = await update({ triggersMode: 'replace', triggers: ['MESSAGE_DELIVERY'] });
+		const { outputs, error } = await update({
+			triggersMode: 'replace',
+			triggers: ['MESSAGE_DELIVERY'],
+		});
 		expect(error).toBeUndefined();
 		expect(apiCalls(seeded).map((call) => call.method)).toEqual(['PATCH']);
 		expect(patches()[0]).toMatchObject({
@@ -530,17 +594,25 @@ describe('Webhook: Update', () => {
 		expect(emu.webhooks[0].triggers).toEqual(['MESSAGE_INBOUND', 'OPT_IN', 'OPT_OUT']);
 		await update({ triggersMode: 'remove', triggers: ['MESSAGE_INBOUND', 'CAPABILITY'] });
 		expect(emu.webhooks[0].triggers).toEqual(['OPT_IN', 'OPT_OUT']);
-		expect(patches().map((call) => call.query)).toEqual([{ update_mask: 'triggers' }, { update_mask: 'triggers' }]);
+		expect(patches().map((call) => call.query)).toEqual([
+			{ update_mask: 'triggers' },
+			{ update_mask: 'triggers' },
+		]);
 	});
 
 	it('refuses to remove the last trigger', async () => {
-		const { error } = await update({ triggersMode: 'remove', triggers: ['MESSAGE_INBOUND', 'OPT_IN'] });
+		const { error } = await update({
+			triggersMode: 'remove',
+			triggers: ['MESSAGE_INBOUND', 'OPT_IN'],
+		});
 		expect(error?.message).toMatch(/no trigger/);
 		expect(patches()).toEqual([]);
 	});
 
 	it("changes target and target type with an exact mask, equal to the SDK's request", async () => {
-		const { error } = await update({ updateFields: { target: 'https://e.com/new', targetType: 'DISMISS' } });
+		const { error } = await update({
+			updateFields: { target: 'https://e.com/new', targetType: 'DISMISS' },
+		});
 		expect(error).toBeUndefined();
 		await sdk().conversation.webhooks.update({
 			webhook_id: webhook.id,
@@ -571,7 +643,9 @@ describe('Webhook: Update', () => {
 	it('sets and removes client credentials', async () => {
 		await update({
 			updateFields: {
-				clientCredentials: { credentials: { clientId: 'c', clientSecret: 'cs', endpoint: 'https://a.example.com/t' } },
+				clientCredentials: {
+					credentials: { clientId: 'c', clientSecret: 'cs', endpoint: 'https://a.example.com/t' },
+				},
 			},
 		});
 		expect(emu.webhooks[0].client_credentials).toEqual({
@@ -589,8 +663,16 @@ describe('Webhook: Update', () => {
 		['nothing to change', {}, /Nothing to update/],
 		['a bad target', { updateFields: { target: 'https://u:p@e.com' } }, /user name or password/],
 		['replace with no trigger', { triggersMode: 'replace', triggers: [] }, /Triggers is empty/],
-		['an unknown trigger', { triggersMode: 'add', triggers: '={{ "NOPE" }}' }, /"NOPE" is not a Sinch trigger/],
-		['both a secret and a generated one', { updateFields: { secret: 'x', generateSecret: true } }, /both set/],
+		[
+			'an unknown trigger',
+			{ triggersMode: 'add', triggers: '={{ "NOPE" }}' },
+			/"NOPE" is not a Sinch trigger/,
+		],
+		[
+			'both a secret and a generated one',
+			{ updateFields: { secret: 'x', generateSecret: true } },
+			/both set/,
+		],
 	])('refuses %s and sends nothing', async (_name, parameters, message) => {
 		const mark = emu.requests.length;
 		const { error } = await update(parameters);

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as app from './actions/app';
@@ -29,8 +34,17 @@ export class SinchConversation implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'App', value: 'app', description: 'A Conversation API app: its channels and settings' },
-					{ name: 'Webhook', value: 'webhook', description: "Where Sinch sends an app's events (inbound messages, delivery reports, ...)" },
+					{
+						name: 'App',
+						value: 'app',
+						description: 'A Conversation API app: its channels and settings',
+					},
+					{
+						name: 'Webhook',
+						value: 'webhook',
+						description:
+							"Where Sinch sends an app's events (inbound messages, delivery reports, ...)",
+					},
 				],
 				default: 'app',
 			},

@@ -20,10 +20,12 @@ export class SinchConversationTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
-		description: 'Starts the workflow on events of a Sinch Conversation API app, with every callback signature-checked',
+		description:
+			'Starts the workflow on events of a Sinch Conversation API app, with every callback signature-checked',
 		defaults: { name: 'Sinch Conversation Trigger' },
 		eventTriggerDescription: 'Waiting for an event of the app, e.g. a message sent to it',
-		activationMessage: 'Sinch now sends the chosen events of the app to this workflow, each one signature-checked.',
+		activationMessage:
+			'Sinch now sends the chosen events of the app to this workflow, each one signature-checked.',
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sinchConversationApi', required: true }],

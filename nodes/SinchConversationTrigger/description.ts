@@ -7,7 +7,7 @@ import { DEFAULT_WINDOW_SECONDS } from './helpers/signature';
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Sinch calls the Production URL above from the internet. When n8n runs on localhost or behind a reverse proxy, set the WEBHOOK_URL environment variable to n8n\'s public https address, or Sinch cannot reach the workflow.',
+			"Sinch calls the Production URL above from the internet. When n8n runs on localhost or behind a reverse proxy, set the WEBHOOK_URL environment variable to n8n's public https address, or Sinch cannot reach the workflow.",
 		name: 'webhookUrlNotice',
 		type: 'notice',
 		default: '',
@@ -15,7 +15,8 @@ export const triggerProperties: INodeProperties[] = [
 	{
 		...appLocatorProperty,
 		name: 'app',
-		description: 'The Conversation API app whose events start the workflow. The trigger registers its own webhook on it when the workflow is published, and removes it when unpublished.',
+		description:
+			'The Conversation API app whose events start the workflow. The trigger registers its own webhook on it when the workflow is published, and removes it when unpublished.',
 	},
 	{
 		displayName: 'Events',
@@ -24,9 +25,11 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		default: [],
 		description: 'The Sinch events (webhook triggers) that start the workflow',
-		options: WEBHOOK_TRIGGERS.map(({ name, value, description }) => ({ name, value, description })).sort((a, b) =>
-			a.name.localeCompare(b.name),
-		),
+		options: WEBHOOK_TRIGGERS.map(({ name, value, description }) => ({
+			name,
+			value,
+			description,
+		})).sort((a, b) => a.name.localeCompare(b.name)),
 	},
 	{
 		displayName: 'Options',
@@ -40,7 +43,8 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'includeRawBody',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add the callback body exactly as Sinch sent it, as text, under rawBody',
+				description:
+					'Whether to add the callback body exactly as Sinch sent it, as text, under rawBody',
 			},
 			{
 				displayName: 'Timestamp Window (Seconds)',
@@ -49,7 +53,7 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: DEFAULT_WINDOW_SECONDS,
 				description:
-					'How far a callback\'s signature timestamp may be from the current time. Older callbacks, and nonces seen before inside this window, are refused with 401.',
+					"How far a callback's signature timestamp may be from the current time. Older callbacks, and nonces seen before inside this window, are refused with 401.",
 			},
 			{
 				displayName: 'Verify Signatures',

@@ -9,7 +9,12 @@ import {
 	updateWebhook,
 } from '../SinchConversation/actions/webhook/webhookApi';
 import { generateSecret } from '../SinchConversation/actions/webhook/webhookInput';
-import { describeWebhooks, normaliseTriggers, planCreate, triggerProblems } from '../SinchConversation/helpers/webhookBody';
+import {
+	describeWebhooks,
+	normaliseTriggers,
+	planCreate,
+	triggerProblems,
+} from '../SinchConversation/helpers/webhookBody';
 import { WEBHOOKS_PER_APP } from '../SinchConversation/helpers/webhookRules';
 import { unreachableReason, webhookUrlWarning } from './helpers/webhookUrl';
 
@@ -25,17 +30,22 @@ export interface StoredWebhook extends IDataObject {
 	secret?: string;
 }
 
-export function storedWebhook(context: { getWorkflowStaticData(type: string): IDataObject }): StoredWebhook {
+export function storedWebhook(context: {
+	getWorkflowStaticData(type: string): IDataObject;
+}): StoredWebhook {
 	return context.getWorkflowStaticData('node') as StoredWebhook;
 }
 
 /** The Events parameter as Sinch trigger names; none, or a name Sinch does not know, stops the activation. */
 function readTriggers(this: IHookFunctions): string[] {
 	const triggers = normaliseTriggers(this.getNodeParameter('events', []));
-	const problems = triggerProblems(triggers).map((problem) => problem.replace(/^Triggers/, 'Events'));
+	const problems = triggerProblems(triggers).map((problem) =>
+		problem.replace(/^Triggers/, 'Events'),
+	);
 	if (problems.length > 0) {
 		throw new NodeOperationError(this.getNode(), problems.join(' '), {
-			description: 'Pick the events under Events, e.g. Message Inbound, then publish the workflow again.',
+			description:
+				'Pick the events under Events, e.g. Message Inbound, then publish the workflow again.',
 		});
 	}
 	return triggers;
@@ -44,32 +54,54 @@ function readTriggers(this: IHookFunctions): string[] {
 function readSetup(this: IHookFunctions) {
 	const url = this.getNodeWebhookUrl('default');
 	if (!url) throw new NodeOperationError(this.getNode(), 'n8n gave this node no webhook URL');
-	return { url, appId: parseAppId(this.getNode(), this.getNodeParameter('app', '', { extractValue: true })), triggers: readTriggers.call(this) };
+	return {
+		url,
+		appId: parseAppId(this.getNode(), this.getNodeParameter('app', '', { extractValue: true })),
+		triggers: readTriggers.call(this),
+	};
 }
 
 function warnIfUnreachable(this: IHookFunctions, url: string): void {
 	const reason = unreachableReason(url);
-	if (reason) this.logger.warn(webhookUrlWarning(url, reason), { workflowId: this.getWorkflow().id, node: this.getNode().name });
+	if (reason)
+		this.logger.warn(webhookUrlWarning(url, reason), {
+			workflowId: this.getWorkflow().id,
+			node: this.getNode().name,
+		});
 }
 
 const sameSet = (a: unknown, b: string[]) =>
-	Array.isArray(a) && a.length === b.length && [...a].map(String).sort().join() === [...b].sort().join();
+	Array.isArray(a) &&
+	a.length === b.length &&
+	[...a].map(String).sort().join() === [...b].sort().join();
 
 /**
  * Makes an existing webhook of ours (same target URL) send exactly what the node expects: HTTP, the chosen
  * triggers, and our secret. The secret stored for this webhook is kept; otherwise (static data lost after a failed
  * activation, or a webhook made by another n8n) a new one replaces whatever Sinch holds.
  */
-async function adopt(this: IHookFunctions, found: IDataObject, setup: ReturnType<typeof readSetup>): Promise<void> {
+async function adopt(
+	this: IHookFunctions,
+	found: IDataObject,
+	setup: ReturnType<typeof readSetup>,
+): Promise<void> {
 	const stored = storedWebhook(this);
 	const id = String(found.id);
-	const secret = stored.webhookId === id && stored.target === setup.url && stored.secret ? stored.secret : generateSecret();
+	const secret =
+		stored.webhookId === id && stored.target === setup.url && stored.secret
+			? stored.secret
+			: generateSecret();
 	const mask: string[] = [];
 	if (!sameSet(found.triggers, setup.triggers)) mask.push('triggers');
 	if (found.target_type !== 'HTTP') mask.push('target_type');
 	if (found.secret !== secret) mask.push('secret');
 	if (mask.length > 0) {
-		await updateWebhook.call(this, id, { triggers: setup.triggers, target_type: 'HTTP', secret }, mask);
+		await updateWebhook.call(
+			this,
+			id,
+			{ triggers: setup.triggers, target_type: 'HTTP', secret },
+			mask,
+		);
 	}
 	Object.assign(stored, { webhookId: id, appId: setup.appId, target: setup.url, secret });
 }
@@ -78,7 +110,9 @@ async function adopt(this: IHookFunctions, found: IDataObject, setup: ReturnType
 export async function checkWebhook(this: IHookFunctions): Promise<boolean> {
 	const setup = readSetup.call(this);
 	warnIfUnreachable.call(this, setup.url);
-	const found = (await listWebhooks.call(this, setup.appId)).find((webhook) => webhook.target === setup.url);
+	const found = (await listWebhooks.call(this, setup.appId)).find(
+		(webhook) => webhook.target === setup.url,
+	);
 	if (!found) return false;
 	await adopt.call(this, found, setup);
 	return true;
@@ -120,7 +154,9 @@ export async function createTriggerWebhook(this: IHookFunctions): Promise<boolea
 	} catch (error) {
 		// Another activation of the same workflow (a retry, another main process) made it in the meantime.
 		if (error instanceof NodeApiError && error.httpCode === '400') {
-			const raced = (await listWebhooks.call(this, setup.appId)).find((webhook) => webhook.target === setup.url);
+			const raced = (await listWebhooks.call(this, setup.appId)).find(
+				(webhook) => webhook.target === setup.url,
+			);
 			if (raced) {
 				await adopt.call(this, raced, setup);
 				return true;
@@ -128,7 +164,12 @@ export async function createTriggerWebhook(this: IHookFunctions): Promise<boolea
 		}
 		throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
-	Object.assign(storedWebhook(this), { webhookId: String(created.id), appId: setup.appId, target: setup.url, secret });
+	Object.assign(storedWebhook(this), {
+		webhookId: String(created.id),
+		appId: setup.appId,
+		target: setup.url,
+		secret,
+	});
 	return true;
 }
 

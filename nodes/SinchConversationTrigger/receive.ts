@@ -40,7 +40,8 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 	if (options.verifySignature !== false) {
 		if (!rawBody) return refuse.call(this, 'n8n passed no raw body to verify');
 		const { secret } = storedWebhook(this);
-		if (!secret) return refuse.call(this, 'no webhook secret is stored for this workflow: publish it again');
+		if (!secret)
+			return refuse.call(this, 'no webhook secret is stored for this workflow: publish it again');
 		const result = verifyCallback({
 			headers: this.getHeaderData() as IDataObject as Record<string, string | undefined>,
 			rawBody,
@@ -55,9 +56,15 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 	const text = rawBody ? rawBody.toString('utf8') : JSON.stringify(this.getBodyData());
 	const callback = parseCallback(text);
 	if (!callback) return { webhookResponse: { ignored: 'not a JSON callback' } };
-	const appId = parseAppId(this.getNode(), this.getNodeParameter('app', '', { extractValue: true }));
+	const appId = parseAppId(
+		this.getNode(),
+		this.getNodeParameter('app', '', { extractValue: true }),
+	);
 	const events = this.getNodeParameter('events', []) as string[];
-	if (String(callback.body.app_id ?? '').toUpperCase() !== appId || !events.includes(callback.trigger)) {
+	if (
+		String(callback.body.app_id ?? '').toUpperCase() !== appId ||
+		!events.includes(callback.trigger)
+	) {
 		return { webhookResponse: { ignored: true } };
 	}
 	return {

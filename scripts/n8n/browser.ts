@@ -53,7 +53,9 @@ export function useN8nTestIds(): void {
 
 export async function launchEditorBrowser(options: LaunchOptions = {}): Promise<EditorBrowser> {
 	if (!existsSync(CHROMIUM_PATH)) {
-		throw new Error(`${CHROMIUM_PATH} is missing: run \`bash scripts/ci-e2e-prereqs.sh\` (or set CHROMIUM_PATH).`);
+		throw new Error(
+			`${CHROMIUM_PATH} is missing: run \`bash scripts/ci-e2e-prereqs.sh\` (or set CHROMIUM_PATH).`,
+		);
 	}
 	useN8nTestIds();
 	const profileDir = mkdtempSync(path.join(tmpdir(), 'sinch-e2e-chromium-'));
@@ -80,7 +82,9 @@ export async function launchEditorBrowser(options: LaunchOptions = {}): Promise<
 	const allowed = (url: string) => {
 		try {
 			const parsed = new URL(url);
-			return ['data:', 'blob:', 'about:'].includes(parsed.protocol) || ALLOWED_HOSTS.has(parsed.hostname);
+			return (
+				['data:', 'blob:', 'about:'].includes(parsed.protocol) || ALLOWED_HOSTS.has(parsed.hostname)
+			);
 		} catch {
 			return false;
 		}

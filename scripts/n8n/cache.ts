@@ -11,7 +11,15 @@
  * CLI: `tsx scripts/n8n/cache.ts` installs (if needed) and prints the paths; `--check` only reports.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -57,8 +65,12 @@ function layout(root: string) {
 /** The installed runtime, or undefined when the cache is not (completely) installed. */
 export function installedRuntime(root = cacheDir()): N8nRuntime | undefined {
 	const paths = layout(root);
-	if (!existsSync(paths.marker) || !existsSync(paths.node) || !existsSync(paths.n8nBin)) return undefined;
-	const marker = JSON.parse(readFileSync(paths.marker, 'utf8')) as { n8nVersion: string; nodeVersion: string };
+	if (!existsSync(paths.marker) || !existsSync(paths.node) || !existsSync(paths.n8nBin))
+		return undefined;
+	const marker = JSON.parse(readFileSync(paths.marker, 'utf8')) as {
+		n8nVersion: string;
+		nodeVersion: string;
+	};
 	if (marker.n8nVersion !== N8N_VERSION) return undefined;
 	return {
 		cacheDir: root,
@@ -94,7 +106,10 @@ export async function ensureRuntime(options: { log?: Log } = {}): Promise<N8nRun
 		release();
 	}
 	const runtime = installedRuntime(root);
-	if (!runtime) throw new Error(`The n8n install in ${root} did not complete; run again, or delete that folder.`);
+	if (!runtime)
+		throw new Error(
+			`The n8n install in ${root} did not complete; run again, or delete that folder.`,
+		);
 	return runtime;
 }
 
@@ -102,13 +117,16 @@ async function install(root: string, log: Log): Promise<void> {
 	const paths = layout(root);
 	const started = Date.now();
 	log(`First run: installing Node ${NODE_MAJOR} and n8n ${N8N_VERSION} into ${root}`);
-	log('This takes about 6 minutes on a fast connection (10 to 15 on a slow one) and about 3 GB, once; later runs reuse it. (Set SINCH_N8N_CACHE to use another folder.)');
+	log(
+		'This takes about 6 minutes on a fast connection (10 to 15 on a slow one) and about 3 GB, once; later runs reuse it. (Set SINCH_N8N_CACHE to use another folder.)',
+	);
 
 	// A package.json of its own keeps npm from installing into some parent folder that has one.
 	const privatePackage = (dir: string, name: string) => {
 		mkdirSync(dir, { recursive: true });
 		const file = path.join(dir, 'package.json');
-		if (!existsSync(file)) writeFileSync(file, `${JSON.stringify({ name, private: true }, null, 2)}\n`);
+		if (!existsSync(file))
+			writeFileSync(file, `${JSON.stringify({ name, private: true }, null, 2)}\n`);
 	};
 
 	if (!existsSync(paths.node)) {
@@ -116,10 +134,18 @@ async function install(root: string, log: Log): Promise<void> {
 		// The `node` package's install script fetches the platform build from the npm registry: scripts stay on here.
 		await run(
 			'npm',
-			['install', '--no-audit', '--no-fund', '--ignore-scripts=false', '--no-save', `node@${NODE_MAJOR}`],
+			[
+				'install',
+				'--no-audit',
+				'--no-fund',
+				'--ignore-scripts=false',
+				'--no-save',
+				`node@${NODE_MAJOR}`,
+			],
 			{ cwd: paths.nodeDir, label: `[1/3] Node ${NODE_MAJOR}`, log, sizeOf: paths.nodeDir },
 		);
-		if (!existsSync(paths.node)) throw new Error(`npm installed node@${NODE_MAJOR} but ${paths.node} is missing`);
+		if (!existsSync(paths.node))
+			throw new Error(`npm installed node@${NODE_MAJOR} but ${paths.node} is missing`);
 	} else {
 		log(`[1/3] Node ${NODE_MAJOR}: already in the cache`);
 	}
@@ -137,13 +163,25 @@ async function install(root: string, log: Log): Promise<void> {
 	};
 	privatePackage(paths.n8nDir, 'sinch-n8n-cache-n8n');
 	// n8n's own postinstall downloads from the internet and fails offline-ish machines: scripts off.
-	await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', '--loglevel=http', `n8n@${N8N_VERSION}`], {
-		cwd: paths.n8nDir,
-		env,
-		label: `[2/3] n8n ${N8N_VERSION} (about 5 minutes; npm downloads for minutes before it unpacks)`,
-		log,
-		sizeOf: path.join(paths.n8nDir, 'node_modules'),
-	});
+	await run(
+		'npm',
+		[
+			'install',
+			'--no-audit',
+			'--no-fund',
+			'--ignore-scripts',
+			'--save-exact',
+			'--loglevel=http',
+			`n8n@${N8N_VERSION}`,
+		],
+		{
+			cwd: paths.n8nDir,
+			env,
+			label: `[2/3] n8n ${N8N_VERSION} (about 5 minutes; npm downloads for minutes before it unpacks)`,
+			log,
+			sizeOf: path.join(paths.n8nDir, 'node_modules'),
+		},
+	);
 	// ...which leaves SQLite's native module unbuilt: build it from source against Node 24.
 	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts=false'], {
 		cwd: paths.n8nDir,
@@ -151,8 +189,10 @@ async function install(root: string, log: Log): Promise<void> {
 		label: '[3/3] building sqlite3 for Node 24 (about a minute)',
 		log,
 	});
-	const n8nVersion = (await capture(paths.node, [paths.n8nBin, '--version'], env)).trim().split('\n').pop() ?? '';
-	if (n8nVersion !== N8N_VERSION) throw new Error(`n8n --version printed "${n8nVersion}", expected ${N8N_VERSION}`);
+	const n8nVersion =
+		(await capture(paths.node, [paths.n8nBin, '--version'], env)).trim().split('\n').pop() ?? '';
+	if (n8nVersion !== N8N_VERSION)
+		throw new Error(`n8n --version printed "${n8nVersion}", expected ${N8N_VERSION}`);
 
 	const seconds = Math.round((Date.now() - started) / 1000);
 	writeFileSync(
@@ -181,7 +221,11 @@ function run(command: string, args: string[], options: RunOptions): Promise<void
 	const started = Date.now();
 	const tty = process.stderr.isTTY === true;
 	log(`${label}: ${command} ${args.join(' ')}`);
-	const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(command, args, {
+		cwd: options.cwd,
+		env: options.env ?? process.env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	let fetches = 0;
 	const keep = (chunk: Buffer) => {
@@ -204,7 +248,11 @@ function run(command: string, args: string[], options: RunOptions): Promise<void
 		if (fetches > 0) parts.push(`${fetches} registry requests`);
 		if (options.sizeOf) {
 			const megabytes = folderMegabytes(options.sizeOf);
-			parts.push(megabytes > 0 ? `${megabytes} MB unpacked` : 'resolving and downloading packages (nothing unpacked yet)');
+			parts.push(
+				megabytes > 0
+					? `${megabytes} MB unpacked`
+					: 'resolving and downloading packages (nothing unpacked yet)',
+			);
 		}
 		const line = `  ${label}: ${parts.join(', ')}`;
 		if (tty) process.stderr.write(`\r${line}\u001b[K`);
@@ -228,13 +276,21 @@ function run(command: string, args: string[], options: RunOptions): Promise<void
 				resolve();
 			} else {
 				log(output.trimEnd());
-				reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit code ${code}`}) in ${options.cwd}`));
+				reject(
+					new Error(
+						`${command} ${args.join(' ')} failed (${signal ?? `exit code ${code}`}) in ${options.cwd}`,
+					),
+				);
 			}
 		});
 	});
 }
 
-function capture(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+function capture(
+	command: string,
+	args: string[],
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let out = '';
@@ -242,7 +298,9 @@ function capture(command: string, args: string[], env: NodeJS.ProcessEnv = proce
 		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
 		child.on('error', reject);
-		child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')}: ${err || out}`))));
+		child.on('close', (code) =>
+			code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')}: ${err || out}`)),
+		);
 	});
 }
 
@@ -316,7 +374,9 @@ if (require.main === module) {
 	const main = async () => {
 		const runtime = check ? installedRuntime() : await ensureRuntime();
 		if (!runtime) {
-			console.log(`n8n ${N8N_VERSION} is not installed in ${cacheDir()} yet (npm start installs it).`);
+			console.log(
+				`n8n ${N8N_VERSION} is not installed in ${cacheDir()} yet (npm start installs it).`,
+			);
 			process.exitCode = 1;
 			return;
 		}

@@ -122,7 +122,11 @@ export async function importExamples(
 		: {};
 	const credentials = emulatorCredentials(emulator);
 	const credentialsHash = hash(JSON.stringify(credentials));
-	const workflowsHash = hash(exampleWorkflows().map((workflow) => JSON.stringify(workflow.json)).join('\n'));
+	const workflowsHash = hash(
+		exampleWorkflows()
+			.map((workflow) => JSON.stringify(workflow.json))
+			.join('\n'),
+	);
 
 	const outcome: ImportOutcome = { credentials: 'unchanged', workflows: 'unchanged' };
 	if (options.force || state.credentials !== credentialsHash) {

@@ -28,7 +28,12 @@ export interface Session {
 
 export type OwnerOutcome = { created: boolean; session: Session };
 
-async function post(baseUrl: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+async function post(
+	baseUrl: string,
+	path: string,
+	body: unknown,
+	headers: Record<string, string> = {},
+) {
 	const response = await fetch(`${baseUrl}${path}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', ...headers },
@@ -42,24 +47,38 @@ async function post(baseUrl: string, path: string, body: unknown, headers: Recor
  * Creates the owner with `login` unless an owner exists, then logs in with it. Throws when an owner exists with
  * another password (someone changed it in the editor), saying so.
  */
-export async function ensureOwner(baseUrl: string, login: Login = DEV_LOGIN): Promise<OwnerOutcome> {
+export async function ensureOwner(
+	baseUrl: string,
+	login: Login = DEV_LOGIN,
+): Promise<OwnerOutcome> {
 	const browserId = randomUUID();
 	const setup = await post(
 		baseUrl,
 		'/rest/owner/setup',
-		{ email: login.email, firstName: login.firstName, lastName: login.lastName, password: login.password },
+		{
+			email: login.email,
+			firstName: login.firstName,
+			lastName: login.lastName,
+			password: login.password,
+		},
 		{ 'browser-id': browserId },
 	);
 	// 400 "Instance owner already setup" on every start after the first.
 	const created = setup.response.ok;
 	if (!created && setup.response.status !== 400) {
-		throw new Error(`n8n refused the owner setup (HTTP ${setup.response.status}): ${setup.text.slice(0, 500)}`);
+		throw new Error(
+			`n8n refused the owner setup (HTTP ${setup.response.status}): ${setup.text.slice(0, 500)}`,
+		);
 	}
 	const session = await logIn(baseUrl, login, browserId);
 	return { created, session };
 }
 
-export async function logIn(baseUrl: string, login: Login = DEV_LOGIN, browserId = randomUUID()): Promise<Session> {
+export async function logIn(
+	baseUrl: string,
+	login: Login = DEV_LOGIN,
+	browserId = randomUUID(),
+): Promise<Session> {
 	const { response, text } = await post(
 		baseUrl,
 		'/rest/login',

@@ -85,7 +85,9 @@ export async function n8nCli(
 ): Promise<CliResult> {
 	const result = await runN8nCli(runtime, folder, args, options);
 	if (result.code !== 0) {
-		throw new Error(`n8n ${args.join(' ')} exited with ${result.code}:\n${tail(result.stdout + result.stderr, 4000)}`);
+		throw new Error(
+			`n8n ${args.join(' ')} exited with ${result.code}:\n${tail(result.stdout + result.stderr, 4000)}`,
+		);
 	}
 	return result;
 }
@@ -135,7 +137,11 @@ export interface StartOptions {
 }
 
 /** Starts `n8n start` (or `options.command`) in its own process group. Wait for it with waitForReady(). */
-export async function startN8nServer(runtime: N8nRuntime, folder: UserFolder, options: StartOptions): Promise<N8nServer> {
+export async function startN8nServer(
+	runtime: N8nRuntime,
+	folder: UserFolder,
+	options: StartOptions,
+): Promise<N8nServer> {
 	const env = n8nEnv(runtime, folder, {
 		port: options.port,
 		brokerPort: options.brokerPort ?? (await freePort()),
@@ -199,15 +205,21 @@ export async function waitForReady(server: N8nServer, timeoutMs = 120_000): Prom
 	void server.exited.then((code) => (exitCode = code));
 	while (Date.now() - started < timeoutMs) {
 		if (exitCode !== undefined) {
-			throw new Error(`n8n exited (code ${exitCode}) before it was ready:\n${tail(server.output(), 4000)}`);
+			throw new Error(
+				`n8n exited (code ${exitCode}) before it was ready:\n${tail(server.output(), 4000)}`,
+			);
 		}
 		try {
-			const response = await fetch(`${server.url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+			const response = await fetch(`${server.url}/healthz/readiness`, {
+				signal: AbortSignal.timeout(2000),
+			});
 			if (response.ok) return Date.now() - started;
 		} catch {
 			// not listening yet
 		}
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
-	throw new Error(`n8n was not ready after ${Math.round(timeoutMs / 1000)} s:\n${tail(server.output(), 4000)}`);
+	throw new Error(
+		`n8n was not ready after ${Math.round(timeoutMs / 1000)} s:\n${tail(server.output(), 4000)}`,
+	);
 }

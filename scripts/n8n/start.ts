@@ -34,13 +34,16 @@ const step = (line: string) => log(`» ${line}`);
 async function startEmulatorOnPreferredPort(): Promise<Emulator> {
 	const configured = process.env.SINCH_EMULATOR_PORT;
 	const port = configured ? Number(configured) : DEFAULT_EMULATOR_PORT;
-	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`SINCH_EMULATOR_PORT=${configured} is not a port`);
+	if (!Number.isInteger(port) || port < 0 || port > 65535)
+		throw new Error(`SINCH_EMULATOR_PORT=${configured} is not a port`);
 	try {
 		return await startEmulator({ port });
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || configured) throw error;
 		const emulator = await startEmulator({ port: 0 });
-		log(`  Port ${port} is taken (an emulator from \`npm run emulator\`?); this one listens on ${emulator.url}.`);
+		log(
+			`  Port ${port} is taken (an emulator from \`npm run emulator\`?); this one listens on ${emulator.url}.`,
+		);
 		return emulator;
 	}
 }
@@ -57,7 +60,8 @@ async function main(): Promise<void> {
 	const started = Date.now();
 
 	const port = Number(process.env.N8N_PORT || 5678);
-	if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`N8N_PORT=${process.env.N8N_PORT} is not a port`);
+	if (!Number.isInteger(port) || port <= 0 || port > 65535)
+		throw new Error(`N8N_PORT=${process.env.N8N_PORT} is not a port`);
 	if (!(await isPortFree(port))) {
 		throw new Error(
 			`Port ${port} on 127.0.0.1 is already in use (another n8n?). Stop it, or run with another port: N8N_PORT=5679 npm start`,
@@ -102,16 +106,24 @@ async function main(): Promise<void> {
 
 	const folder = prepareUserFolder(devUserFolderPath());
 	step(`Importing the emulator credentials and ${exampleWorkflows().length} example workflows`);
-	const imported = await importExamples(runtime, folder, emulator, { force: args.includes('--reimport') });
+	const imported = await importExamples(runtime, folder, emulator, {
+		force: args.includes('--reimport'),
+	});
 	log(`  credentials ${imported.credentials}, workflows ${imported.workflows}`);
 	if (stopping) return;
 
 	step(`Starting n8n on 127.0.0.1:${port}`);
 	const logFile = path.join(folder.root, 'n8n.log');
-	server = await startN8nServer(runtime, folder, { port, logFile, echo: verbose ? process.stdout : undefined });
+	server = await startN8nServer(runtime, folder, {
+		port,
+		logFile,
+		echo: verbose ? process.stdout : undefined,
+	});
 	void server.exited.then((code) => {
 		if (stopping) return;
-		log(`\nn8n stopped by itself (exit code ${code}). Its last words:\n${tail(server?.output() ?? '', 3000)}`);
+		log(
+			`\nn8n stopped by itself (exit code ${code}). Its last words:\n${tail(server?.output() ?? '', 3000)}`,
+		);
 		void shutdown('n8n exited', 1);
 	});
 	await waitForReady(server, 180_000);
@@ -160,7 +172,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.stderr.write(
+		`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}\n`,
+	);
 	// process.ts stops n8n on exit; the emulator dies with this process.
 	process.exit(1);
 });

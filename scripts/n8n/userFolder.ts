@@ -3,7 +3,15 @@
  * community packages in `<folder>/.n8n`, and loads every `n8n-nodes-*` package under `.n8n/nodes/node_modules`.
  * The package is symlinked there, so a rebuild (`npm run build`) is picked up by the next n8n start.
  */
-import { existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	lstatSync,
+	mkdirSync,
+	readlinkSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -35,15 +43,26 @@ export function devUserFolderPath(): string {
  * because n8n would then start without our node and say nothing.
  */
 export function prepareUserFolder(root: string): UserFolder {
-	const distNode = path.join(packageRoot, 'dist', 'nodes', 'SinchConversation', 'SinchConversation.node.js');
-	if (!existsSync(distNode)) throw new Error(`${distNode} is missing: run \`npm run build\` first.`);
+	const distNode = path.join(
+		packageRoot,
+		'dist',
+		'nodes',
+		'SinchConversation',
+		'SinchConversation.node.js',
+	);
+	if (!existsSync(distNode))
+		throw new Error(`${distNode} is missing: run \`npm run build\` first.`);
 
 	const n8nDir = path.join(root, '.n8n');
 	const modules = path.join(n8nDir, 'nodes', 'node_modules');
 	mkdirSync(modules, { recursive: true });
 	// n8n treats .n8n/nodes as an npm project of community packages; give it the manifest it would write itself.
 	const manifest = path.join(n8nDir, 'nodes', 'package.json');
-	if (!existsSync(manifest)) writeFileSync(manifest, `${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`);
+	if (!existsSync(manifest))
+		writeFileSync(
+			manifest,
+			`${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`,
+		);
 
 	const packageLink = path.join(modules, PACKAGE_NAME);
 	let current: string | undefined;
@@ -72,7 +91,11 @@ export interface N8nEnvOptions {
 }
 
 /** Settings that keep a local n8n quiet and offline, bound to 127.0.0.1, using the given folder and ports. */
-export function n8nEnv(runtime: N8nRuntime, folder: UserFolder, options: N8nEnvOptions): NodeJS.ProcessEnv {
+export function n8nEnv(
+	runtime: N8nRuntime,
+	folder: UserFolder,
+	options: N8nEnvOptions,
+): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	// This replaces the custom-node folders n8n scans, which would hide the linked package.
 	delete env.N8N_CUSTOM_EXTENSIONS;

@@ -12,9 +12,23 @@ import path from 'node:path';
 
 import type { N8nRuntime } from '../n8n/cache';
 import { importCredentials, importWorkflows, type CredentialFileEntry } from '../n8n/importData';
-import { n8nCli, startN8nServer, tail, waitForReady, type N8nServer, type StartOptions } from '../n8n/process';
+import {
+	n8nCli,
+	startN8nServer,
+	tail,
+	waitForReady,
+	type N8nServer,
+	type StartOptions,
+} from '../n8n/process';
 import { prepareUserFolder, type UserFolder } from '../n8n/userFolder';
-import { isRunning, reservePorts, startPostgres, startRedis, type Postgres, type Service } from './services';
+import {
+	isRunning,
+	reservePorts,
+	startPostgres,
+	startRedis,
+	type Postgres,
+	type Service,
+} from './services';
 
 export interface QueueClusterOptions {
 	credentials: CredentialFileEntry[];
@@ -50,7 +64,11 @@ export interface QueueCluster {
 }
 
 /** The settings every process of one queue-mode installation shares. */
-function queueEnv(redis: Service, postgres: Postgres, encryptionKey: string): Record<string, string> {
+function queueEnv(
+	redis: Service,
+	postgres: Postgres,
+	encryptionKey: string,
+): Record<string, string> {
 	return {
 		EXECUTIONS_MODE: 'queue',
 		DB_TYPE: 'postgresdb',
@@ -68,7 +86,10 @@ function queueEnv(redis: Service, postgres: Postgres, encryptionKey: string): Re
 	};
 }
 
-export async function startQueueCluster(runtime: N8nRuntime, options: QueueClusterOptions): Promise<QueueCluster> {
+export async function startQueueCluster(
+	runtime: N8nRuntime,
+	options: QueueClusterOptions,
+): Promise<QueueCluster> {
 	const log = options.log ?? (() => {});
 	const root = mkdtempSync(path.join(tmpdir(), 'sinch-queue-'));
 	const started: Array<{ stop(): Promise<void> }> = [];
@@ -92,13 +113,20 @@ export async function startQueueCluster(runtime: N8nRuntime, options: QueueClust
 		const workflowsDir = path.join(root, 'workflows');
 		mkdirSync(workflowsDir);
 		for (const workflow of options.workflows) {
-			writeFileSync(path.join(workflowsDir, `${String(workflow.id)}.json`), JSON.stringify(workflow, null, 2));
+			writeFileSync(
+				path.join(workflowsDir, `${String(workflow.id)}.json`),
+				JSON.stringify(workflow, null, 2),
+			);
 		}
 		await importCredentials(runtime, mainFolder, options.credentials, env);
 		await importWorkflows(runtime, mainFolder, workflowsDir, env);
 		// An imported workflow cannot be activated on a fresh database by import:workflow itself.
 		// (The database exists by now, so these may run side by side.)
-		await Promise.all(options.publish.map((id) => n8nCli(runtime, mainFolder, ['publish:workflow', `--id=${id}`], { env })));
+		await Promise.all(
+			options.publish.map((id) =>
+				n8nCli(runtime, mainFolder, ['publish:workflow', `--id=${id}`], { env }),
+			),
+		);
 		log(`imported and published (${Date.now() - at} ms)`);
 
 		/**
@@ -133,7 +161,10 @@ export async function startQueueCluster(runtime: N8nRuntime, options: QueueClust
 			}
 		};
 		const concurrency = options.concurrency ?? 2;
-		const workerNames = Array.from({ length: options.workers ?? 2 }, (_, index) => `worker${index + 1}`);
+		const workerNames = Array.from(
+			{ length: options.workers ?? 2 },
+			(_, index) => `worker${index + 1}`,
+		);
 		const [main, ...workerServers] = await Promise.all([
 			startReady('main', mainFolder, (port) => ({
 				// The URL the main gives trigger nodes to register as their webhook target.
@@ -152,15 +183,21 @@ export async function startQueueCluster(runtime: N8nRuntime, options: QueueClust
 				})),
 			),
 		]);
-		const workers: Worker[] = workerServers.map((server, index) => ({ ...server, name: workerNames[index] }));
+		const workers: Worker[] = workerServers.map((server, index) => ({
+			...server,
+			name: workerNames[index],
+		}));
 		log(`main and ${workers.length} workers ready (${Date.now() - at} ms)`);
 
 		// The main answers readiness before it has registered the published webhooks.
 		for (const id of options.publish) {
 			await waitUntil(
-				() => postgres!.query(`select count(*) from webhook_entity where "workflowId" = '${id}'`)[0] !== '0',
+				() =>
+					postgres!.query(`select count(*) from webhook_entity where "workflowId" = '${id}'`)[0] !==
+					'0',
 				60_000,
-				() => `no webhook of workflow ${id} was registered by the main:\n${tail(main.output(), 3000)}`,
+				() =>
+					`no webhook of workflow ${id} was registered by the main:\n${tail(main.output(), 3000)}`,
 			);
 		}
 		log(`webhooks registered (${Date.now() - at} ms)`);
@@ -173,7 +210,10 @@ export async function startQueueCluster(runtime: N8nRuntime, options: QueueClust
 			main,
 			workers,
 			webhookUrl: (webhookPath) => `${main.url}/webhook/${webhookPath}`,
-			pids: () => [...services, ...servers].map((entry) => entry.child.pid).filter((pid): pid is number => pid !== undefined),
+			pids: () =>
+				[...services, ...servers]
+					.map((entry) => entry.child.pid)
+					.filter((pid): pid is number => pid !== undefined),
 			ports: () => [...services, main, ...workers].map((entry) => entry.port),
 			stop,
 		};
@@ -183,7 +223,11 @@ export async function startQueueCluster(runtime: N8nRuntime, options: QueueClust
 	}
 }
 
-export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, message: () => string): Promise<void> {
+export async function waitUntil(
+	condition: () => boolean | Promise<boolean>,
+	timeoutMs: number,
+	message: () => string,
+): Promise<void> {
 	const started = Date.now();
 	while (!(await condition())) {
 		if (Date.now() - started > timeoutMs) throw new Error(message());

@@ -63,18 +63,26 @@ function spawnService(
 }
 
 /** Polls `ready()` until it is true; fails early (with the server's output) if the server exits. */
-async function waitFor(service: Service, ready: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+async function waitFor(
+	service: Service,
+	ready: () => Promise<boolean>,
+	timeoutMs: number,
+): Promise<void> {
 	const started = Date.now();
 	let exitCode: number | null | undefined;
 	void service.exited.then((code) => (exitCode = code));
 	while (Date.now() - started < timeoutMs) {
 		if (exitCode !== undefined) {
-			throw new Error(`${service.name} exited (code ${exitCode}) before it was ready:\n${tail(service.output(), 3000)}`);
+			throw new Error(
+				`${service.name} exited (code ${exitCode}) before it was ready:\n${tail(service.output(), 3000)}`,
+			);
 		}
 		if (await ready().catch(() => false)) return;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	throw new Error(`${service.name} was not ready after ${timeoutMs / 1000} s:\n${tail(service.output(), 3000)}`);
+	throw new Error(
+		`${service.name} was not ready after ${timeoutMs / 1000} s:\n${tail(service.output(), 3000)}`,
+	);
 }
 
 /** Where Debian puts a binary that is not on PATH (Postgres' server binaries live under a versioned folder). */
@@ -89,7 +97,9 @@ function findPostgresBin(name: string): string {
 			if (existsSync(candidate)) return candidate;
 		}
 	}
-	throw new Error(`Postgres' ${name} was not found under ${root}: install Debian's postgresql (scripts/ci-e2e-prereqs.sh).`);
+	throw new Error(
+		`Postgres' ${name} was not found under ${root}: install Debian's postgresql (scripts/ci-e2e-prereqs.sh).`,
+	);
 }
 
 /**
@@ -121,7 +131,18 @@ export async function startRedis(): Promise<Service> {
 				'redis-server',
 				port,
 				'redis-server',
-				['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+				[
+					'--port',
+					String(port),
+					'--bind',
+					'127.0.0.1',
+					'--save',
+					'',
+					'--appendonly',
+					'no',
+					'--loglevel',
+					'warning',
+				],
 				'SIGTERM',
 			),
 		async (service) => await redisPing(service.port),
@@ -163,12 +184,26 @@ function asPostgresUser(): { prefix: string[]; uid?: number; gid?: number } {
 	let uid: number;
 	let gid: number;
 	try {
-		uid = Number(execFileSync('id', ['-u', 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
-		gid = Number(execFileSync('id', ['-g', 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+		uid = Number(
+			execFileSync('id', ['-u', 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] })
+				.toString()
+				.trim(),
+		);
+		gid = Number(
+			execFileSync('id', ['-g', 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] })
+				.toString()
+				.trim(),
+		);
 	} catch {
-		throw new Error('Postgres refuses to run as root, and there is no `postgres` user to run it as: install Debian\'s postgresql, or run the tests as another user.');
+		throw new Error(
+			"Postgres refuses to run as root, and there is no `postgres` user to run it as: install Debian's postgresql, or run the tests as another user.",
+		);
 	}
-	return { prefix: ['setpriv', '--reuid=postgres', '--regid=postgres', '--init-groups', '--'], uid, gid };
+	return {
+		prefix: ['setpriv', '--reuid=postgres', '--regid=postgres', '--init-groups', '--'],
+		uid,
+		gid,
+	};
 }
 
 /** A throw-away Postgres cluster: trust authentication on 127.0.0.1 only, no Unix socket outside its folder. */
@@ -183,7 +218,16 @@ export async function startPostgres(database = 'n8n'): Promise<Postgres> {
 		return execFileSync(command, rest, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir }).toString();
 	};
 	try {
-		run('initdb', ['-D', dataDir, '-U', user, '--auth=trust', '--encoding=UTF8', '--no-sync', '--locale=C']);
+		run('initdb', [
+			'-D',
+			dataDir,
+			'-U',
+			user,
+			'--auth=trust',
+			'--encoding=UTF8',
+			'--no-sync',
+			'--locale=C',
+		]);
 	} catch (error) {
 		rmSync(dir, { recursive: true, force: true });
 		const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
@@ -192,7 +236,24 @@ export async function startPostgres(database = 'n8n'): Promise<Postgres> {
 	const psql = (port: number, db: string, sql: string) =>
 		execFileSync(
 			findPostgresBin('psql'),
-			['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', db, '-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql],
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(port),
+				'-U',
+				user,
+				'-d',
+				db,
+				'-X',
+				'-A',
+				'-t',
+				'-q',
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-c',
+				sql,
+			],
 			{ stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 },
 		).toString();
 	const removeDir = () => rmSync(dir, { recursive: true, force: true });

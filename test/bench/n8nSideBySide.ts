@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { installedRuntime } from '../../scripts/n8n/cache';
-import { EMULATOR_CREDENTIALS, emulatorCredentials, importCredentials, type CredentialFileEntry } from '../../scripts/n8n/importData';
+import {
+	EMULATOR_CREDENTIALS,
+	emulatorCredentials,
+	importCredentials,
+	type CredentialFileEntry,
+} from '../../scripts/n8n/importData';
 import { n8nCli } from '../../scripts/n8n/process';
 import { NODE_TYPE, prepareUserFolder } from '../../scripts/n8n/userFolder';
 import { executeWorkflow } from '../e2e/n8nRun';
@@ -47,7 +52,8 @@ function httpCredentials(emulator: Emulator): CredentialFileEntry[] {
 }
 
 /** The same channel list for both nodes, built by one expression per item. */
-const CHANNELS = "[{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-' + $json.i, token: 'token-' + $json.i } }]";
+const CHANNELS =
+	"[{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-' + $json.i, token: 'token-' + $json.i } }]";
 
 export const NODES = {
 	ourBasic: 'Sinch node (Basic)',
@@ -58,7 +64,12 @@ export const NODES = {
 };
 
 function workflow(emulator: Emulator, items: number): Record<string, unknown> {
-	const ours = (name: string, auth: 'basic' | 'oAuth2', y: number, options: Record<string, unknown> = {}) => ({
+	const ours = (
+		name: string,
+		auth: 'basic' | 'oAuth2',
+		y: number,
+		options: Record<string, unknown> = {},
+	) => ({
 		id: `bench-${y}`,
 		name,
 		type: NODE_TYPE,
@@ -91,7 +102,12 @@ function workflow(emulator: Emulator, items: number): Record<string, unknown> {
 			jsonBody: `={{ JSON.stringify({ display_name: '${name} ' + $json.i, channel_credentials: ${CHANNELS} }) }}`,
 			options: {},
 		},
-		credentials: { [HTTP_CREDENTIALS[auth].type]: { id: HTTP_CREDENTIALS[auth].id, name: HTTP_CREDENTIALS[auth].name } },
+		credentials: {
+			[HTTP_CREDENTIALS[auth].type]: {
+				id: HTTP_CREDENTIALS[auth].id,
+				name: HTTP_CREDENTIALS[auth].name,
+			},
+		},
 	});
 	// Whichever node runs first pays n8n's warm-up (module loading, first credential read): a small create each, first.
 	const targets = [
@@ -109,14 +125,23 @@ function workflow(emulator: Emulator, items: number): Record<string, unknown> {
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{ id: 'bench-trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'bench-trigger',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'bench-items',
 				name: 'Items',
 				type: 'n8n-nodes-base.code',
 				typeVersion: 2,
 				position: [240, 0],
-				parameters: { jsCode: `return Array.from({ length: ${items} }, (_, i) => ({ json: { i } }));` },
+				parameters: {
+					jsCode: `return Array.from({ length: ${items} }, (_, i) => ({ json: { i } }));`,
+				},
 			},
 			{
 				id: 'bench-one',
@@ -137,8 +162,12 @@ function workflow(emulator: Emulator, items: number): Record<string, unknown> {
 					],
 				],
 			},
-			'One item': { main: [targets.slice(0, 2).map((node) => ({ node: node.name, type: 'main', index: 0 }))] },
-			Items: { main: [targets.slice(2).map((node) => ({ node: node.name, type: 'main', index: 0 }))] },
+			'One item': {
+				main: [targets.slice(0, 2).map((node) => ({ node: node.name, type: 'main', index: 0 }))],
+			},
+			Items: {
+				main: [targets.slice(2).map((node) => ({ node: node.name, type: 'main', index: 0 }))],
+			},
 		},
 		pinData: {},
 	};
@@ -151,7 +180,11 @@ interface TaskData {
 }
 
 /** Runs the side-by-side in real n8n at each latency; undefined when the n8n runtime is not installed. */
-export async function sideBySide(emulator: Emulator, items: number, latencies: number[]): Promise<NodeFigure[] | undefined> {
+export async function sideBySide(
+	emulator: Emulator,
+	items: number,
+	latencies: number[],
+): Promise<NodeFigure[] | undefined> {
 	const runtime = installedRuntime();
 	if (!runtime) return undefined;
 	const root = mkdtempSync(path.join(tmpdir(), 'sinch-bench-n8n-'));
@@ -164,7 +197,10 @@ export async function sideBySide(emulator: Emulator, items: number, latencies: n
 		for (const latencyMs of latencies) {
 			const once = async () => {
 				// Fresh credentials: no stored token, so each run shows the token requests it makes.
-				await importCredentials(runtime, folder, [...emulatorCredentials(emulator), ...httpCredentials(emulator)]);
+				await importCredentials(runtime, folder, [
+					...emulatorCredentials(emulator),
+					...httpCredentials(emulator),
+				]);
 				emulator.reset();
 				emulator.setLatency(latencyMs);
 				return await executeWorkflow(runtime, folder, 'sinchBenchSideBySide');
@@ -178,16 +214,24 @@ export async function sideBySide(emulator: Emulator, items: number, latencies: n
 			const log = emulator.requests;
 			for (const node of Object.values(NODES)) {
 				const task = run.data.resultData.runData[node]?.[0] as TaskData | undefined;
-				if (!task?.startTime || task.executionTime === undefined) throw new Error(`${node} did not run`);
+				if (!task?.startTime || task.executionTime === undefined)
+					throw new Error(`${node} did not run`);
 				const end = task.startTime + task.executionTime;
-				const creates = log.filter((r) => String((r.body as { display_name?: string })?.display_name).startsWith(`${node} `));
+				const creates = log.filter((r) =>
+					String((r.body as { display_name?: string })?.display_name).startsWith(`${node} `),
+				);
 				figures.push({
 					node,
 					latencyMs,
 					ms: task.executionTime,
-					spanMs: Math.max(...creates.map((r) => r.answeredAt ?? 0)) - Math.min(...creates.map((r) => r.receivedAt)),
+					spanMs:
+						Math.max(...creates.map((r) => r.answeredAt ?? 0)) -
+						Math.min(...creates.map((r) => r.receivedAt)),
 					items: task.data?.main?.[0]?.length ?? 0,
-					tokenRequests: log.filter((r) => r.path === '/oauth2/token' && r.receivedAt >= task.startTime! && r.receivedAt <= end).length,
+					tokenRequests: log.filter(
+						(r) =>
+							r.path === '/oauth2/token' && r.receivedAt >= task.startTime! && r.receivedAt <= end,
+					).length,
 				});
 			}
 		}
@@ -199,7 +243,11 @@ export async function sideBySide(emulator: Emulator, items: number, latencies: n
 }
 
 /** The floor: creates from this process with fetch, `concurrency` at a time, Basic auth, no n8n. */
-export async function fetchLoop(emulator: Emulator, items: number, concurrency: number): Promise<number> {
+export async function fetchLoop(
+	emulator: Emulator,
+	items: number,
+	concurrency: number,
+): Promise<number> {
 	const authorization = `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`;
 	let next = 0;
 	const started = Date.now();
@@ -209,7 +257,15 @@ export async function fetchLoop(emulator: Emulator, items: number, concurrency: 
 			const response = await fetch(`${emulator.url}/v1/projects/${emulator.projectId}/apps`, {
 				method: 'POST',
 				headers: { authorization, 'content-type': 'application/json' },
-				body: JSON.stringify({ display_name: `fetch ${i}`, channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: `plan-${i}`, token: `token-${i}` } }] }),
+				body: JSON.stringify({
+					display_name: `fetch ${i}`,
+					channel_credentials: [
+						{
+							channel: 'SMS',
+							static_bearer: { claimed_identity: `plan-${i}`, token: `token-${i}` },
+						},
+					],
+				}),
 			});
 			if (response.status !== 200) throw new Error(`fetch loop: HTTP ${response.status}`);
 			await response.arrayBuffer();

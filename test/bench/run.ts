@@ -34,14 +34,31 @@ function everyChannelApp() {
 			{ channel: 'SMS', static_bearer: token },
 			{ channel: 'VIBERBM', static_bearer: token },
 			{ channel: 'MESSENGER', static_token: { token: 't' } },
-			{ channel: 'MMS', mms_credentials: { account_id: 'a', api_key: 'k', basic_auth: { username: 'u', password: 'p' } } },
+			{
+				channel: 'MMS',
+				mms_credentials: {
+					account_id: 'a',
+					api_key: 'k',
+					basic_auth: { username: 'u', password: 'p' },
+				},
+			},
 			{ channel: 'INSTAGRAM', instagram_credentials: { token: 't' } },
 			{ channel: 'TELEGRAM', telegram_credentials: { token: 't' } },
-			{ channel: 'KAKAOTALK', kakaotalk_credentials: { kakaotalk_plus_friend_id: 'f', kakaotalk_sender_key: 'k' } },
+			{
+				channel: 'KAKAOTALK',
+				kakaotalk_credentials: { kakaotalk_plus_friend_id: 'f', kakaotalk_sender_key: 'k' },
+			},
 			{ channel: 'KAKAOTALKCHAT', kakaotalkchat_credentials: { kakaotalk_plus_friend_id: 'f' } },
 			{ channel: 'LINE', line_credentials: { token: 't', secret: 's', is_default: true } },
-			{ channel: 'LINE', credential_ordinal_number: 1, line_enterprise_credentials: { line_japan: { token: 't', secret: 's' } } },
-			{ channel: 'WECHAT', wechat_credentials: { app_id: 'a', app_secret: 's', token: 't', aes_key: 'k' } },
+			{
+				channel: 'LINE',
+				credential_ordinal_number: 1,
+				line_enterprise_credentials: { line_japan: { token: 't', secret: 's' } },
+			},
+			{
+				channel: 'WECHAT',
+				wechat_credentials: { app_id: 'a', app_secret: 's', token: 't', aes_key: 'k' },
+			},
 			{ channel: 'APPLEBC', applebc_credentials: { business_chat_account_id: 'b' } },
 		],
 		retention_policy: { retention_type: 'MESSAGE_EXPIRE_POLICY', ttl_days: 30 },
@@ -50,7 +67,13 @@ function everyChannelApp() {
 }
 
 async function main() {
-	const results: { name: string; value: number; unit: string; target: number; better: 'higher' | 'lower' }[] = [];
+	const results: {
+		name: string;
+		value: number;
+		unit: string;
+		target: number;
+		better: 'higher' | 'lower';
+	}[] = [];
 	const emulator = await startEmulator();
 	try {
 		const credentials = emulatorCredentials(emulator);
@@ -63,11 +86,24 @@ async function main() {
 		const started = process.hrtime.bigint();
 		const { outputs, error } = await runNode({ credentials, parameters: smsApp('bench'), items });
 		const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-		if (error || outputs[0].length !== items.length) throw new Error(`bench run failed: ${error?.message}`);
+		if (error || outputs[0].length !== items.length)
+			throw new Error(`bench run failed: ${error?.message}`);
 		global.gc?.();
 		const heapAfter = process.memoryUsage().heapUsed;
-		results.push({ name: 'create through the engine', value: items.length / seconds, unit: 'items/s', target: TARGETS.createItemsPerSecond, better: 'higher' });
-		results.push({ name: 'heap growth per 1000 created apps (outputs held)', value: mb(heapAfter - heapBefore), unit: 'MB', target: TARGETS.heapGrowthMbPer1000Items, better: 'lower' });
+		results.push({
+			name: 'create through the engine',
+			value: items.length / seconds,
+			unit: 'items/s',
+			target: TARGETS.createItemsPerSecond,
+			better: 'higher',
+		});
+		results.push({
+			name: 'heap growth per 1000 created apps (outputs held)',
+			value: mb(heapAfter - heapBefore),
+			unit: 'MB',
+			target: TARGETS.heapGrowthMbPer1000Items,
+			better: 'lower',
+		});
 	} finally {
 		await emulator.close();
 	}
@@ -75,9 +111,16 @@ async function main() {
 	const app = everyChannelApp();
 	const rounds = 20000;
 	const started = process.hrtime.bigint();
-	for (let i = 0; i < rounds; i++) if (checkAppBody(app, 'create').length) throw new Error('bench app is invalid');
+	for (let i = 0; i < rounds; i++)
+		if (checkAppBody(app, 'create').length) throw new Error('bench app is invalid');
 	const micros = Number(process.hrtime.bigint() - started) / 1e3 / rounds;
-	results.push({ name: 'validation of a 14-entry app', value: micros, unit: 'µs/app', target: TARGETS.validationMicrosecondsPerApp, better: 'lower' });
+	results.push({
+		name: 'validation of a 14-entry app',
+		value: micros,
+		unit: 'µs/app',
+		target: TARGETS.validationMicrosecondsPerApp,
+		better: 'lower',
+	});
 
 	if (process.env.BENCH_N8N !== '0') {
 		const n8nItems = Number(process.env.BENCH_N8N_ITEMS ?? 100);
@@ -89,10 +132,13 @@ async function main() {
 			side.setLatency(0);
 			const figures = await sideBySide(side, n8nItems, [0, 100]);
 			if (!figures) {
-				console.log('n8n runtime not installed (npm start installs it): real-n8n side-by-side skipped');
+				console.log(
+					'n8n runtime not installed (npm start installs it): real-n8n side-by-side skipped',
+				);
 			} else {
 				printSideBySide(figures, n8nItems, { 0: floor0, 100: floor100 });
-				const get = (node: string, latencyMs: number) => figures.find((f) => f.node === node && f.latencyMs === latencyMs)!;
+				const get = (node: string, latencyMs: number) =>
+					figures.find((f) => f.node === node && f.latencyMs === latencyMs)!;
 				for (const [auth, ours, http] of [
 					['Basic', NODES.ourBasic, NODES.httpBasic],
 					['OAuth2', NODES.ourOAuth2, NODES.httpOAuth2],
@@ -133,15 +179,25 @@ async function main() {
 	for (const r of results) {
 		const ok = r.better === 'higher' ? r.value >= r.target : r.value <= r.target;
 		if (!ok) missed++;
-		console.log(`${ok ? 'ok  ' : 'MISS'} ${r.name}: ${r.value.toFixed(1)} ${r.unit} (target ${r.better === 'higher' ? '≥' : '≤'} ${r.target})`);
+		console.log(
+			`${ok ? 'ok  ' : 'MISS'} ${r.name}: ${r.value.toFixed(1)} ${r.unit} (target ${r.better === 'higher' ? '≥' : '≤'} ${r.target})`,
+		);
 	}
 	process.exit(missed ? 1 : 0);
 }
 
-function printSideBySide(figures: NodeFigure[], items: number, floor: Record<number, number>): void {
-	console.log(`\nreal n8n, one execution per latency, ${items} creates per node (node execution time):`);
+function printSideBySide(
+	figures: NodeFigure[],
+	items: number,
+	floor: Record<number, number>,
+): void {
+	console.log(
+		`\nreal n8n, one execution per latency, ${items} creates per node (node execution time):`,
+	);
 	for (const latency of [...new Set(figures.map((f) => f.latencyMs))]) {
-		console.log(`  ${latency} ms latency (fetch loop floor, ${DEFAULT_CONCURRENCY} at a time: ${floor[latency]} ms)`);
+		console.log(
+			`  ${latency} ms latency (fetch loop floor, ${DEFAULT_CONCURRENCY} at a time: ${floor[latency]} ms)`,
+		);
 		for (const f of figures.filter((figure) => figure.latencyMs === latency)) {
 			console.log(
 				`    ${f.node.padEnd(38)} ${String(f.ms).padStart(6)} ms (emulator saw ${f.spanMs} ms)  ${f.items} items  ${f.tokenRequests} token requests`,

@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { ensureRuntime, type N8nRuntime } from '../../scripts/n8n/cache';
-import { EMULATOR_CREDENTIALS, emulatorCredentials, importCredentials } from '../../scripts/n8n/importData';
+import {
+	EMULATOR_CREDENTIALS,
+	emulatorCredentials,
+	importCredentials,
+} from '../../scripts/n8n/importData';
 import { n8nCli, runN8nCli } from '../../scripts/n8n/process';
 import { NODE_TYPE, prepareUserFolder, type UserFolder } from '../../scripts/n8n/userFolder';
 import { startEmulator, type Emulator } from '../emulator';
@@ -21,8 +25,14 @@ let emulator: Emulator;
 let userRoot: string;
 let folder: UserFolder;
 
-const CHANNELS = "={{ JSON.stringify([{ channel: 'SMS', static_bearer: { claimed_identity: 'plan', token: 'tok-' + $json.name } }]) }}";
-const sinch = (name: string, x: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+const CHANNELS =
+	"={{ JSON.stringify([{ channel: 'SMS', static_bearer: { claimed_identity: 'plan', token: 'tok-' + $json.name } }]) }}";
+const sinch = (
+	name: string,
+	x: number,
+	parameters: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+) => ({
 	id: `e2e-${name}`,
 	name,
 	type: NODE_TYPE,
@@ -32,27 +42,52 @@ const sinch = (name: string, x: number, parameters: Record<string, unknown>, ext
 	credentials: { sinchConversationApi: EMULATOR_CREDENTIALS.oAuth2 },
 	...extra,
 });
-const create = { resource: 'app', operation: 'create', displayName: '={{ $json.name }}', channelCredentialsInput: 'json', channelCredentialsJson: CHANNELS };
+const create = {
+	resource: 'app',
+	operation: 'create',
+	displayName: '={{ $json.name }}',
+	channelCredentialsInput: 'json',
+	channelCredentialsJson: CHANNELS,
+};
 const byId = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
 
 function workflow(id: string, names: string[], chain: Array<Record<string, unknown>>) {
 	const nodes = [
-		{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: `${id}-start`,
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: `${id}-items`,
 			name: 'Items',
 			type: 'n8n-nodes-base.code',
 			typeVersion: 2,
 			position: [200, 0],
-			parameters: { jsCode: `return ${JSON.stringify(names)}.map((name) => ({ json: { name } }));` },
+			parameters: {
+				jsCode: `return ${JSON.stringify(names)}.map((name) => ({ json: { name } }));`,
+			},
 		},
 		...chain,
 	];
 	const order = nodes.map((node) => node.name);
 	const connections = Object.fromEntries(
-		order.slice(0, -1).map((name, i) => [name, { main: [[{ node: order[i + 1], type: 'main', index: 0 }]] }]),
+		order
+			.slice(0, -1)
+			.map((name, i) => [name, { main: [[{ node: order[i + 1], type: 'main', index: 0 }]] }]),
 	);
-	return { id, name: id, active: false, settings: { executionOrder: 'v1' }, nodes, connections, pinData: {} };
+	return {
+		id,
+		name: id,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes,
+		connections,
+		pinData: {},
+	};
 }
 
 async function importWorkflow(json: Record<string, unknown>): Promise<void> {
@@ -82,7 +117,12 @@ test('six items through Create, Get, Update and Delete: concurrent, in order, pa
 		workflow('sinchE2eBatchLifecycle', names, [
 			sinch('Create', 400, create),
 			sinch('Get', 600, { resource: 'app', operation: 'get', appId: byId }),
-			sinch('Update', 800, { resource: 'app', operation: 'update', appId: byId, updateFields: { displayName: '={{ "renamed-" + $json.display_name }}' } }),
+			sinch('Update', 800, {
+				resource: 'app',
+				operation: 'update',
+				appId: byId,
+				updateFields: { displayName: '={{ "renamed-" + $json.display_name }}' },
+			}),
 			sinch('Delete', 1000, { resource: 'app', operation: 'delete', appId: byId }),
 		]),
 	);
@@ -91,29 +131,54 @@ test('six items through Create, Get, Update and Delete: concurrent, in order, pa
 	emulator.setLatency(0);
 
 	const created = outputItems(run, 'Create');
-	expect(created.map((item) => [item.json.display_name, item.pairedItem])).toEqual(names.map((name, i) => [name, { item: i }]));
-	expect(outputItems(run, 'Get').map((item) => item.json.id)).toEqual(created.map((item) => item.json.id));
-	expect(outputItems(run, 'Update').map((item) => item.json.display_name)).toEqual(names.map((name) => `renamed-${name}`));
-	expect(outputItems(run, 'Delete').map((item) => item.json)).toEqual(created.map((item) => ({ deleted: true, id: item.json.id })));
+	expect(created.map((item) => [item.json.display_name, item.pairedItem])).toEqual(
+		names.map((name, i) => [name, { item: i }]),
+	);
+	expect(outputItems(run, 'Get').map((item) => item.json.id)).toEqual(
+		created.map((item) => item.json.id),
+	);
+	expect(outputItems(run, 'Update').map((item) => item.json.display_name)).toEqual(
+		names.map((name) => `renamed-${name}`),
+	);
+	expect(outputItems(run, 'Delete').map((item) => item.json)).toEqual(
+		created.map((item) => ({ deleted: true, id: item.json.id })),
+	);
 	expect(emulator.apps).toEqual([]);
 
 	const log = emulator.requests;
 	expect(log.filter((r) => r.path === '/oauth2/token')).toHaveLength(1);
-	const count = (method: string) => log.filter((r) => r.method === method && r.path.includes('/apps')).length;
+	const count = (method: string) =>
+		log.filter((r) => r.method === method && r.path.includes('/apps')).length;
 	expect([count('POST'), count('GET'), count('PATCH'), count('DELETE')]).toEqual([6, 12, 6, 6]);
 	// Concurrent: some create was received before an earlier one was answered.
 	const posts = log.filter((r) => r.method === 'POST' && r.path.includes('/apps'));
-	expect(posts.some((r, i) => i > 0 && posts.slice(0, i).some((earlier) => (earlier.answeredAt ?? 0) > r.receivedAt))).toBe(true);
+	expect(
+		posts.some(
+			(r, i) =>
+				i > 0 && posts.slice(0, i).some((earlier) => (earlier.answeredAt ?? 0) > r.receivedAt),
+		),
+	).toBe(true);
 });
 
 test('a proxy page and a 429 inside a batch: the page is an error item, the 429 is waited out', async () => {
 	await importWorkflow(
-		workflow('sinchE2eBatchFaults', ['ok-0', 'proxied', 'limited'], [sinch('Create', 400, create, { onError: 'continueErrorOutput' })]),
+		workflow(
+			'sinchE2eBatchFaults',
+			['ok-0', 'proxied', 'limited'],
+			[sinch('Create', 400, create, { onError: 'continueErrorOutput' })],
+		),
 	);
-	emulator.failNext({ status: 200, bodyIncludes: '"proxied"', body: '<html><title>Proxy Login</title></html>', contentType: 'text/html' });
+	emulator.failNext({
+		status: 200,
+		bodyIncludes: '"proxied"',
+		body: '<html><title>Proxy Login</title></html>',
+		contentType: 'text/html',
+	});
 	emulator.failNext({ status: 429, bodyIncludes: '"limited"' });
 	const { run } = await executeWorkflow(runtime, folder, 'sinchE2eBatchFaults');
-	expect(outputItems(run, 'Create', 0).map((item) => [item.json.display_name, item.pairedItem])).toEqual([
+	expect(
+		outputItems(run, 'Create', 0).map((item) => [item.json.display_name, item.pairedItem]),
+	).toEqual([
 		['ok-0', { item: 0 }],
 		['limited', { item: 2 }],
 	]);
@@ -122,17 +187,30 @@ test('a proxy page and a 429 inside a batch: the page is an error item, the 429 
 	expect(String(failed[0].json.error)).toBe(
 		'The answer (200, text/html) is not from the Sinch API: "Proxy Login". The app may or may not have been created',
 	);
-	const limited = emulator.requests.filter((r) => (r.body as { display_name?: string })?.display_name === 'limited');
+	const limited = emulator.requests.filter(
+		(r) => (r.body as { display_name?: string })?.display_name === 'limited',
+	);
 	expect(limited.map((r) => r.status)).toEqual([429, 200]);
 });
 
 test('Retry On Fail on a Create node is refused before anything is sent', async () => {
 	await importWorkflow(
-		workflow('sinchE2eRetryOnFail', ['x'], [sinch('Create', 400, create, { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 })]),
+		workflow(
+			'sinchE2eRetryOnFail',
+			['x'],
+			[sinch('Create', 400, create, { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 })],
+		),
 	);
-	const result = await runN8nCli(runtime, folder, ['execute', '--id=sinchE2eRetryOnFail', '--rawOutput'], { timeoutMs: 90_000 });
+	const result = await runN8nCli(
+		runtime,
+		folder,
+		['execute', '--id=sinchE2eRetryOnFail', '--rawOutput'],
+		{ timeoutMs: 90_000 },
+	);
 	const run = parseRunOutput(result.stdout);
 	expect(run.status).toBe('error');
-	expect(run.data.resultData.error?.message).toBe('Retry On Fail cannot be used with Create: it would create items again');
+	expect(run.data.resultData.error?.message).toBe(
+		'Retry On Fail cannot be used with Create: it would create items again',
+	);
 	expect(emulator.requests).toEqual([]);
 });

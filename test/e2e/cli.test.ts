@@ -19,7 +19,13 @@ import {
 	importWorkflows,
 } from '../../scripts/n8n/importData';
 import { n8nCli } from '../../scripts/n8n/process';
-import { CREDENTIAL_TYPE, NODE_TYPE, PACKAGE_NAME, prepareUserFolder, type UserFolder } from '../../scripts/n8n/userFolder';
+import {
+	CREDENTIAL_TYPE,
+	NODE_TYPE,
+	PACKAGE_NAME,
+	prepareUserFolder,
+	type UserFolder,
+} from '../../scripts/n8n/userFolder';
 import { startEmulator, ULID_PATTERN, type Emulator, type RequestLogEntry } from '../emulator';
 import { executeWorkflow, executedNodes, outputItems, outputJson, type Execution } from './n8nRun';
 
@@ -44,11 +50,14 @@ async function importEmulatorCredentials(): Promise<void> {
 
 /** The App endpoints of the emulator's project: `…/apps` or `…/apps/<id>`. */
 const appsPath = () => `/v1/projects/${emulator.projectId}/apps`;
-const basicHeader = () => `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`;
+const basicHeader = () =>
+	`Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`;
 const isTokenRequest = (entry: RequestLogEntry) => entry.path === '/oauth2/token';
 const apiRequests = (log: RequestLogEntry[]) => log.filter((entry) => !isTokenRequest(entry));
 const summary = (log: RequestLogEntry[]) =>
-	log.map((entry) => `${entry.method} ${entry.path.replace(appsPath(), '…/apps')} → ${entry.status}`);
+	log.map(
+		(entry) => `${entry.method} ${entry.path.replace(appsPath(), '…/apps')} → ${entry.status}`,
+	);
 
 /** Runs an example with `n8n execute` and returns the run and the emulator requests made during it. */
 async function execute(id: string): Promise<Execution & { requests: RequestLogEntry[] }> {
@@ -68,7 +77,11 @@ function expectOAuth2(requests: RequestLogEntry[]): void {
 	// When this run got a token, it got it before its first API request.
 	if (tokenRequests.length === 1) expect(requests[0]).toBe(tokenRequests[0]);
 	for (const entry of tokenRequests) {
-		expect(entry).toMatchObject({ method: 'POST', status: 200, body: 'grant_type=client_credentials' });
+		expect(entry).toMatchObject({
+			method: 'POST',
+			status: 200,
+			body: 'grant_type=client_credentials',
+		});
 		expect(entry.headers.authorization).toBe(basicHeader());
 	}
 	for (const entry of apiRequests(requests)) {
@@ -97,7 +110,9 @@ describe('n8n export:nodes', () => {
 		timings.push(`n8n export:nodes: ${(result.ms / 1000).toFixed(1)} s`);
 		const nodes = JSON.parse(readFileSync(file, 'utf8')) as Array<Record<string, unknown>>;
 		const ours = nodes.filter((node) => String(node.name).startsWith(`${PACKAGE_NAME}.`));
-		expect(ours.map((node) => node.name).sort()).toEqual([NODE_TYPE, TOOL_NODE_TYPE, TRIGGER_NODE_TYPE].sort());
+		expect(ours.map((node) => node.name).sort()).toEqual(
+			[NODE_TYPE, TOOL_NODE_TYPE, TRIGGER_NODE_TYPE].sort(),
+		);
 
 		const node = ours.find((entry) => entry.name === NODE_TYPE) as Record<string, unknown>;
 		expect(node).toMatchObject({
@@ -108,9 +123,18 @@ describe('n8n export:nodes', () => {
 			outputs: ['main'],
 			credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		});
-		const properties = node.properties as Array<{ name: string; options?: Array<{ value: unknown }> }>;
+		const properties = node.properties as Array<{
+			name: string;
+			options?: Array<{ value: unknown }>;
+		}>;
 		const operation = properties.find((property) => property.name === 'operation');
-		expect(operation?.options?.map((option) => option.value).sort()).toEqual(['create', 'delete', 'get', 'getAll', 'update']);
+		expect(operation?.options?.map((option) => option.value).sort()).toEqual([
+			'create',
+			'delete',
+			'get',
+			'getAll',
+			'update',
+		]);
 
 		// n8n derives the tool from `usableAsTool`: same credential, an ai_tool output for AI agents.
 		const tool = ours.find((entry) => entry.name === TOOL_NODE_TYPE) as Record<string, unknown>;
@@ -127,24 +151,38 @@ describe('imported like `npm start` does', () => {
 		await importEmulatorCredentials();
 		const started = Date.now();
 		await importWorkflows(runtime, folder);
-		timings.push(`n8n import:workflow (${exampleWorkflows().length} examples): ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		timings.push(
+			`n8n import:workflow (${exampleWorkflows().length} examples): ${((Date.now() - started) / 1000).toFixed(1)} s`,
+		);
 	}, 120_000);
 
 	test('both credentials and every example workflow are stored, examples pointing at the imported credentials', async () => {
 		const listed = await n8nCli(runtime, folder, ['list:workflow']);
 		const examples = exampleWorkflows();
 		expect(examples.length).toBe(8);
-		for (const example of examples) expect(listed.stdout).toContain(`${example.id}|${example.name}`);
+		for (const example of examples)
+			expect(listed.stdout).toContain(`${example.id}|${example.name}`);
 
 		const file = path.join(userRoot, 'credentials-export.json');
-		await n8nCli(runtime, folder, ['export:credentials', '--all', '--decrypted', `--output=${file}`]);
+		await n8nCli(runtime, folder, [
+			'export:credentials',
+			'--all',
+			'--decrypted',
+			`--output=${file}`,
+		]);
 		const stored = JSON.parse(readFileSync(file, 'utf8')) as Array<Record<string, unknown>>;
-		expect(stored.map((credential) => [credential.id, credential.name, credential.type]).sort()).toEqual([
+		expect(
+			stored.map((credential) => [credential.id, credential.name, credential.type]).sort(),
+		).toEqual([
 			[EMULATOR_CREDENTIALS.basic.id, EMULATOR_CREDENTIALS.basic.name, CREDENTIAL_TYPE],
 			[EMULATOR_CREDENTIALS.oAuth2.id, EMULATOR_CREDENTIALS.oAuth2.name, CREDENTIAL_TYPE],
 		]);
 		const byId = Object.fromEntries(stored.map((credential) => [credential.id, credential.data]));
-		expect(byId[EMULATOR_CREDENTIALS.basic.id]).toMatchObject({ region: 'custom', baseUrl: emulator.url, authentication: 'basic' });
+		expect(byId[EMULATOR_CREDENTIALS.basic.id]).toMatchObject({
+			region: 'custom',
+			baseUrl: emulator.url,
+			authentication: 'basic',
+		});
 		expect(byId[EMULATOR_CREDENTIALS.oAuth2.id]).toMatchObject({
 			region: 'custom',
 			baseUrl: emulator.url,
@@ -154,16 +192,27 @@ describe('imported like `npm start` does', () => {
 
 		// What a user imports: a manual trigger to press "Execute workflow" (or the Sinch trigger, to publish: that
 		// example is run in trigger.test.ts), and Sinch nodes that use a stored credential.
-		const credentialIds = new Set<string>(Object.values(EMULATOR_CREDENTIALS).map((credential) => credential.id));
+		const credentialIds = new Set<string>(
+			Object.values(EMULATOR_CREDENTIALS).map((credential) => credential.id),
+		);
 		for (const { json, file: exampleFile } of examples) {
-			const nodes = json.nodes as Array<{ type: string; credentials?: Record<string, { id: string }> }>;
+			const nodes = json.nodes as Array<{
+				type: string;
+				credentials?: Record<string, { id: string }>;
+			}>;
 			const context = path.basename(exampleFile);
-			const starts = nodes.filter((node) => node.type === 'n8n-nodes-base.manualTrigger' || node.type === TRIGGER_NODE_TYPE);
+			const starts = nodes.filter(
+				(node) => node.type === 'n8n-nodes-base.manualTrigger' || node.type === TRIGGER_NODE_TYPE,
+			);
 			expect([context, starts.length]).toEqual([context, 1]);
-			const sinchNodes = nodes.filter((node) => node.type === NODE_TYPE || node.type === TRIGGER_NODE_TYPE);
+			const sinchNodes = nodes.filter(
+				(node) => node.type === NODE_TYPE || node.type === TRIGGER_NODE_TYPE,
+			);
 			expect([context, sinchNodes.length > 0]).toEqual([context, true]);
 			for (const node of sinchNodes) {
-				expect([context, credentialIds.has(node.credentials?.[CREDENTIAL_TYPE]?.id ?? '')]).toEqual([context, true]);
+				expect([context, credentialIds.has(node.credentials?.[CREDENTIAL_TYPE]?.id ?? '')]).toEqual(
+					[context, true],
+				);
 			}
 		}
 	});
@@ -186,13 +235,20 @@ describe('imported like `npm start` does', () => {
 		expect(created).toMatchObject({
 			display_name: 'Lifecycle demo',
 			channel_credentials: [
-				{ channel: 'SMS', static_bearer: { claimed_identity: 'example-sms-service-plan', token: MASK } },
+				{
+					channel: 'SMS',
+					static_bearer: { claimed_identity: 'example-sms-service-plan', token: MASK },
+				},
 				{ channel: 'LINE', line_credentials: { token: MASK, secret: MASK, is_default: true } },
 			],
 		});
 
 		const [updated] = outputJson(run, 'Update app');
-		expect(updated).toMatchObject({ id: appId, display_name: 'Lifecycle demo (updated)', processing_mode: 'CONVERSATION' });
+		expect(updated).toMatchObject({
+			id: appId,
+			display_name: 'Lifecycle demo (updated)',
+			processing_mode: 'CONVERSATION',
+		});
 		// Add or replace: the new LINE credential (ordinal 1) joins SMS and the first LINE credential.
 		const channels = (updated.channel_credentials as Array<Record<string, unknown>>).map(
 			(entry) => `${String(entry.channel)}#${String(entry.credential_ordinal_number)}`,
@@ -227,21 +283,39 @@ describe('imported like `npm start` does', () => {
 		expect(create.body).toEqual({
 			display_name: 'Lifecycle demo',
 			channel_credentials: [
-				{ channel: 'SMS', static_bearer: { claimed_identity: 'example-sms-service-plan', token: 'example-sms-api-token' } },
+				{
+					channel: 'SMS',
+					static_bearer: {
+						claimed_identity: 'example-sms-service-plan',
+						token: 'example-sms-api-token',
+					},
+				},
 				{
 					channel: 'LINE',
-					line_credentials: { token: 'example-line-token-0', secret: 'example-line-secret-0', is_default: true },
+					line_credentials: {
+						token: 'example-line-token-0',
+						secret: 'example-line-secret-0',
+						is_default: true,
+					},
 				},
 			],
 		});
-		expect(String(patch.query.update_mask).split(',').sort()).toEqual(['channel_credentials', 'display_name', 'processing_mode']);
+		expect(String(patch.query.update_mask).split(',').sort()).toEqual([
+			'channel_credentials',
+			'display_name',
+			'processing_mode',
+		]);
 		expect(patch.body).toMatchObject({
 			display_name: 'Lifecycle demo (updated)',
 			processing_mode: 'CONVERSATION',
 			channel_credentials: [
 				{ channel: 'SMS' },
 				{ channel: 'LINE', line_credentials: { token: 'example-line-token-0' } },
-				{ channel: 'LINE', credential_ordinal_number: 1, line_credentials: { token: 'example-line-token-1' } },
+				{
+					channel: 'LINE',
+					credential_ordinal_number: 1,
+					line_credentials: { token: 'example-line-token-1' },
+				},
 			],
 		});
 		expect(emulator.apps.find((app) => app.id === appId)).toBeUndefined();
@@ -258,7 +332,12 @@ describe('imported like `npm start` does', () => {
 			retention_policy: { retention_type: 'MESSAGE_EXPIRE_POLICY', ttl_days: 30 },
 			channel_credentials: [
 				{ channel: 'SMS', static_bearer: { token: MASK }, state: { status: 'ACTIVE' } },
-				{ channel: 'WHATSAPP', static_bearer: { token: MASK }, callback_secret: MASK, state: { status: 'ACTIVE' } },
+				{
+					channel: 'WHATSAPP',
+					static_bearer: { token: MASK },
+					callback_secret: MASK,
+					state: { status: 'ACTIVE' },
+				},
 				{ channel: 'TELEGRAM', telegram_credentials: { token: MASK }, state: { status: 'ACTIVE' } },
 			],
 		});
@@ -268,57 +347,104 @@ describe('imported like `npm start` does', () => {
 		expect(apiRequests(requests)[0].body).toEqual({
 			display_name: 'Support Bot (example)',
 			channel_credentials: [
-				{ channel: 'SMS', static_bearer: { claimed_identity: 'example-sms-service-plan', token: 'example-sms-api-token' } },
+				{
+					channel: 'SMS',
+					static_bearer: {
+						claimed_identity: 'example-sms-service-plan',
+						token: 'example-sms-api-token',
+					},
+				},
 				{
 					channel: 'WHATSAPP',
-					static_bearer: { claimed_identity: 'example-whatsapp-sender', token: 'example-whatsapp-token' },
+					static_bearer: {
+						claimed_identity: 'example-whatsapp-sender',
+						token: 'example-whatsapp-token',
+					},
 					callback_secret: 'example-callback-secret',
 				},
-				{ channel: 'TELEGRAM', telegram_credentials: { token: '123456:example-telegram-bot-token' } },
+				{
+					channel: 'TELEGRAM',
+					telegram_credentials: { token: '123456:example-telegram-bot-token' },
+				},
 			],
 			processing_mode: 'CONVERSATION',
 			conversation_metadata_report_view: 'FULL',
 			retention_policy: { retention_type: 'MESSAGE_EXPIRE_POLICY', ttl_days: 30 },
 		});
 		const stored = emulator.apps.find((app) => app.id === output[0].id);
-		expect(stored?.channel_credentials.map((entry) => entry.channel)).toEqual(['SMS', 'WHATSAPP', 'TELEGRAM']);
+		expect(stored?.channel_credentials.map((entry) => entry.channel)).toEqual([
+			'SMS',
+			'WHATSAPP',
+			'TELEGRAM',
+		]);
 	});
 
 	test('create-apps-from-items.json: one app per input item, expressions evaluated per item', async () => {
 		const { run, requests } = await execute('sinchExItemsList');
 		const items = outputItems(run, 'Create app per team');
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items.map((item) => item.json.display_name)).toEqual(['Sales team app', 'Support team app', 'Billing team app']);
-		expect(items.map((item) => (item.json.channel_credentials as Array<{ channel: string }>).map((entry) => entry.channel))).toEqual([
-			['SMS'],
-			['SMS', 'TELEGRAM'],
-			['SMS'],
+		expect(items.map((item) => item.json.display_name)).toEqual([
+			'Sales team app',
+			'Support team app',
+			'Billing team app',
 		]);
+		expect(
+			items.map((item) =>
+				(item.json.channel_credentials as Array<{ channel: string }>).map((entry) => entry.channel),
+			),
+		).toEqual([['SMS'], ['SMS', 'TELEGRAM'], ['SMS']]);
 		for (const item of items) expect(item.json).toMatchObject({ processing_mode: 'DISPATCH' });
 
-		expect(summary(apiRequests(requests))).toEqual(['POST …/apps → 200', 'POST …/apps → 200', 'POST …/apps → 200']);
+		expect(summary(apiRequests(requests))).toEqual([
+			'POST …/apps → 200',
+			'POST …/apps → 200',
+			'POST …/apps → 200',
+		]);
 		expectOAuth2(requests);
 		// Items after the first are sent concurrently, so the emulator may receive them in any order; the output keeps
 		// the input's order (above).
 		const byName = (a: unknown, b: unknown) =>
-			String((a as { display_name: string }).display_name).localeCompare(String((b as { display_name: string }).display_name));
-		expect(apiRequests(requests).map((entry) => entry.body).sort(byName)).toEqual([
+			String((a as { display_name: string }).display_name).localeCompare(
+				String((b as { display_name: string }).display_name),
+			);
+		expect(
+			apiRequests(requests)
+				.map((entry) => entry.body)
+				.sort(byName),
+		).toEqual([
 			{
 				display_name: 'Billing team app',
 				channel_credentials: [
-					{ channel: 'SMS', static_bearer: { claimed_identity: 'example-plan-billing', token: 'example-token-billing' } },
+					{
+						channel: 'SMS',
+						static_bearer: {
+							claimed_identity: 'example-plan-billing',
+							token: 'example-token-billing',
+						},
+					},
 				],
 				processing_mode: 'DISPATCH',
 			},
 			{
 				display_name: 'Sales team app',
-				channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'example-plan-sales', token: 'example-token-sales' } }],
+				channel_credentials: [
+					{
+						channel: 'SMS',
+						static_bearer: { claimed_identity: 'example-plan-sales', token: 'example-token-sales' },
+					},
+				],
 				processing_mode: 'DISPATCH',
 			},
 			{
 				display_name: 'Support team app',
 				channel_credentials: [
-					{ channel: 'SMS', static_bearer: { claimed_identity: 'example-plan-support', token: 'example-token-support' } },
+					{
+						channel: 'SMS',
+						static_bearer: {
+							claimed_identity: 'example-plan-support',
+							token: 'example-token-support',
+						},
+					},
 					{ channel: 'TELEGRAM', telegram_credentials: { token: '111111:example-support-bot' } },
 				],
 				processing_mode: 'DISPATCH',
@@ -337,18 +463,25 @@ describe('imported like `npm start` does', () => {
 		expect(failed).toHaveLength(1);
 		expect(failed[0].pairedItem).toEqual({ item: 1 });
 		// n8n passes the failed input item on, with the node's message under `error`.
-		expect(failed[0].json).toMatchObject({ name: 'App without token', servicePlanId: 'example-plan-2' });
-		expect(String(failed[0].json.error)).toMatch(/^Channel Credentials, entry 1 \(SMS\): API Token \(token\) is required/);
-		expect(outputJson(run, 'Created').map((json) => json.display_name)).toEqual(['Good app 1', 'Good app 2']);
+		expect(failed[0].json).toMatchObject({
+			name: 'App without token',
+			servicePlanId: 'example-plan-2',
+		});
+		expect(String(failed[0].json.error)).toMatch(
+			/^Channel Credentials, entry 1 \(SMS\): API Token \(token\) is required/,
+		);
+		expect(outputJson(run, 'Created').map((json) => json.display_name)).toEqual([
+			'Good app 1',
+			'Good app 2',
+		]);
 		expect(outputJson(run, 'Failed').map((json) => json.name)).toEqual(['App without token']);
 
 		// The bad item is stopped before anything is sent: two creates, no request for it.
 		expect(summary(apiRequests(requests))).toEqual(['POST …/apps → 200', 'POST …/apps → 200']);
 		expectOAuth2(requests);
-		expect(apiRequests(requests).map((entry) => (entry.body as { display_name: string }).display_name)).toEqual([
-			'Good app 1',
-			'Good app 2',
-		]);
+		expect(
+			apiRequests(requests).map((entry) => (entry.body as { display_name: string }).display_name),
+		).toEqual(['Good app 1', 'Good app 2']);
 	});
 
 	// n8n's CLI lists no credential types; this is the proof that n8n loaded `sinchConversationApi`: it looks the type
@@ -357,12 +490,21 @@ describe('imported like `npm start` does', () => {
 		// A fresh import empties the stored OAuth2 token, so this run has to get one.
 		await importEmulatorCredentials();
 		const { run, requests } = await execute('sinchExAuthBoth1');
-		expect(outputJson(run, 'Create app (OAuth2)')).toMatchObject([{ display_name: 'App made with an OAuth2 token' }]);
+		expect(outputJson(run, 'Create app (OAuth2)')).toMatchObject([
+			{ display_name: 'App made with an OAuth2 token' },
+		]);
 		expect(outputJson(run, 'Create app (Basic)')).toMatchObject([
-			{ display_name: 'App made with Basic authentication', channel_credentials: [{ channel: 'MESSENGER' }] },
+			{
+				display_name: 'App made with Basic authentication',
+				channel_credentials: [{ channel: 'MESSENGER' }],
+			},
 		]);
 
-		expect(summary(requests)).toEqual(['POST /oauth2/token → 200', 'POST …/apps → 200', 'POST …/apps → 200']);
+		expect(summary(requests)).toEqual([
+			'POST /oauth2/token → 200',
+			'POST …/apps → 200',
+			'POST …/apps → 200',
+		]);
 		const [token, oAuth2, basic] = requests;
 		expect(token.headers.authorization).toBe(basicHeader());
 		expect(token.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
@@ -375,11 +517,18 @@ describe('imported like `npm start` does', () => {
 
 	test('an expired OAuth2 token: n8n asks for a new one once and repeats the request', async () => {
 		// The OAuth2 credential must hold a token already (it does after the tests above; run alone, get one first).
-		if (!emulator.requests.slice(credentialsImportedAt).some(isTokenRequest)) await execute('sinchExSeveralCh');
+		if (!emulator.requests.slice(credentialsImportedAt).some(isTokenRequest))
+			await execute('sinchExSeveralCh');
 		emulator.expireTokens();
 		const { run, requests } = await execute('sinchExSeveralCh');
-		expect(outputJson(run, 'Create support app')).toMatchObject([{ display_name: 'Support Bot (example)' }]);
-		expect(summary(requests)).toEqual(['POST …/apps → 401', 'POST /oauth2/token → 200', 'POST …/apps → 200']);
+		expect(outputJson(run, 'Create support app')).toMatchObject([
+			{ display_name: 'Support Bot (example)' },
+		]);
+		expect(summary(requests)).toEqual([
+			'POST …/apps → 401',
+			'POST /oauth2/token → 200',
+			'POST …/apps → 200',
+		]);
 		const [rejected, , repeated] = requests;
 		expect(repeated.headers.authorization).toMatch(/^Bearer /);
 		expect(repeated.headers.authorization).not.toBe(rejected.headers.authorization);

@@ -15,13 +15,26 @@
  * Screenshots, timings and (on failure) the page's HTML go to test-artifacts/e2e/. docs/editor-create-app.png is written
  * when it is missing, or always with SINCH_E2E_UPDATE_DOCS=1 (so a plain run does not touch a committed file).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { Locator, Page } from 'playwright-core';
 
-import { launchEditorBrowser, saveDebugArtifacts, type EditorBrowser } from '../../scripts/n8n/browser';
+import {
+	launchEditorBrowser,
+	saveDebugArtifacts,
+	type EditorBrowser,
+} from '../../scripts/n8n/browser';
 import { ensureRuntime } from '../../scripts/n8n/cache';
 import { DEV_LOGIN, ensureOwner } from '../../scripts/n8n/owner';
 import { startN8nServer, waitForReady, type N8nServer } from '../../scripts/n8n/process';
@@ -83,7 +96,11 @@ async function withDebug(name: string, fn: () => Promise<void>): Promise<void> {
 			const saved = await saveDebugArtifacts(browser.page, ARTIFACTS, `failure-${name}`);
 			process.stderr.write(`[editor e2e] ${name} failed; saved ${saved.join(', ')}\n`);
 		}
-		if (server) writeFileSync(path.join(ARTIFACTS, `failure-${name}-n8n.log`), server.output().slice(-50_000));
+		if (server)
+			writeFileSync(
+				path.join(ARTIFACTS, `failure-${name}-n8n.log`),
+				server.output().slice(-50_000),
+			);
 		throw error;
 	}
 }
@@ -97,11 +114,17 @@ function describeRequests(entries: readonly RequestLogEntry[]): string[] {
 	return entries.map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
 }
 
-async function waitForRequests(mark: number, predicate: (entries: RequestLogEntry[]) => boolean, timeoutMs = 15_000) {
+async function waitForRequests(
+	mark: number,
+	predicate: (entries: RequestLogEntry[]) => boolean,
+	timeoutMs = 15_000,
+) {
 	const started = Date.now();
 	while (!predicate(requestsSince(mark))) {
 		if (Date.now() - started > timeoutMs) {
-			throw new Error(`the emulator did not get the expected calls; it got: ${describeRequests(requestsSince(mark)).join(', ')}`);
+			throw new Error(
+				`the emulator did not get the expected calls; it got: ${describeRequests(requestsSince(mark)).join(', ')}`,
+			);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
@@ -115,7 +138,10 @@ function basicAuthUser(entry: RequestLogEntry): string {
 }
 
 /** Checks that a PNG was written, is of a sensible size, and returns its width and height. */
-function assertPng(file: string, minBytes: number): { width: number; height: number; bytes: number } {
+function assertPng(
+	file: string,
+	minBytes: number,
+): { width: number; height: number; bytes: number } {
 	expect(existsSync(file)).toBe(true);
 	const bytes = statSync(file).size;
 	expect(bytes).toBeGreaterThan(minBytes);
@@ -131,11 +157,17 @@ function parameterInput(scope: Locator, name: string): Locator {
 
 /** Labels n8n shows shortened: it puts the ellipsis on an element inside the label, so every one is looked at. */
 async function cutLabels(scope: Locator): Promise<string[]> {
-	return await scope.getByTestId('input-label').evaluateAll((all) =>
-		all
-			.filter((label) => [label, ...Array.from(label.querySelectorAll('*'))].some((e) => e.scrollWidth > e.clientWidth + 1))
-			.map((label) => (label.textContent ?? '').trim()),
-	);
+	return await scope
+		.getByTestId('input-label')
+		.evaluateAll((all) =>
+			all
+				.filter((label) =>
+					[label, ...Array.from(label.querySelectorAll('*'))].some(
+						(e) => e.scrollWidth > e.clientWidth + 1,
+					),
+				)
+				.map((label) => (label.textContent ?? '').trim()),
+		);
 }
 
 /**
@@ -147,8 +179,13 @@ async function dismissToasts(p: Page): Promise<void> {
 	const toasts = p.locator('.el-notification');
 	const deadline = Date.now() + 20_000;
 	while ((await toasts.count()) > 0) {
-		if (Date.now() > deadline) throw new Error(`${await toasts.count()} notification(s) would not close`);
-		await toasts.first().locator('.el-notification__closeBtn').click({ timeout: 2_000 }).catch(() => undefined);
+		if (Date.now() > deadline)
+			throw new Error(`${await toasts.count()} notification(s) would not close`);
+		await toasts
+			.first()
+			.locator('.el-notification__closeBtn')
+			.click({ timeout: 2_000 })
+			.catch(() => undefined);
 		await p.mouse.move(250, 700);
 		await p.waitForTimeout(300);
 	}
@@ -158,7 +195,9 @@ async function dismissToasts(p: Page): Promise<void> {
 beforeAll(async () => {
 	mkdirSync(ARTIFACTS, { recursive: true });
 	emulator = await startEmulator({ port: 0 });
-	const runtime = await ensureRuntime({ log: (line) => process.stderr.write(`[editor e2e] ${line}\n`) });
+	const runtime = await ensureRuntime({
+		log: (line) => process.stderr.write(`[editor e2e] ${line}\n`),
+	});
 
 	const root = mkdtempSync(path.join(tmpdir(), 'sinch-e2e-editor-'));
 	tempDirs.push(root);
@@ -171,7 +210,9 @@ beforeAll(async () => {
 	await timed('ownerSetup', () => ensureOwner(n8nUrl()));
 
 	browserLaunched = Date.now();
-	browser = await timed('browserLaunch', () => launchEditorBrowser({ viewport: VIEWPORT, actionTimeoutMs: 20_000 }));
+	browser = await timed('browserLaunch', () =>
+		launchEditorBrowser({ viewport: VIEWPORT, actionTimeoutMs: 20_000 }),
+	);
 }, 240_000);
 
 afterAll(async () => {
@@ -180,10 +221,16 @@ afterAll(async () => {
 	await emulator?.close().catch(() => undefined);
 	for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 	timings.total = Date.now() - suiteStarted;
-	if (existsSync(ARTIFACTS)) writeFileSync(path.join(ARTIFACTS, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
-	const lines = Object.entries(timings).map(([name, ms]) => `  ${name.padEnd(26)} ${(ms / 1000).toFixed(1)} s`);
+	if (existsSync(ARTIFACTS))
+		writeFileSync(path.join(ARTIFACTS, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+	const lines = Object.entries(timings).map(
+		([name, ms]) => `  ${name.padEnd(26)} ${(ms / 1000).toFixed(1)} s`,
+	);
 	process.stderr.write(`[editor e2e] timings\n${lines.join('\n')}\n`);
-	if (browser?.blocked.length) process.stderr.write(`[editor e2e] blocked (not 127.0.0.1): ${[...new Set(browser.blocked)].join(', ')}\n`);
+	if (browser?.blocked.length)
+		process.stderr.write(
+			`[editor e2e] blocked (not 127.0.0.1): ${[...new Set(browser.blocked)].join(', ')}\n`,
+		);
 }, 60_000);
 
 describe('Sinch Conversation in the n8n editor (Chromium)', () => {
@@ -218,7 +265,10 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 				// start with a manual trigger, as a user building an action workflow does, so the panel lists actions.
 				await p.getByTestId('canvas-plus-button').click();
 				await p.getByTestId('node-creator-search-bar').fill('manual');
-				await p.getByTestId('node-creator-item-name').getByText('Trigger manually', { exact: true }).click();
+				await p
+					.getByTestId('node-creator-item-name')
+					.getByText('Trigger manually', { exact: true })
+					.click();
 				await p.getByTestId('canvas-handle-plus').first().click();
 			});
 
@@ -229,7 +279,11 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 				// It lists the action node and the trigger node as one entry of the app, with the actions inside.
 				const result = p
 					.getByTestId('item-iterator-item')
-					.filter({ has: p.getByTestId('node-creator-item-name').getByText('Sinch Conversation', { exact: true }) });
+					.filter({
+						has: p
+							.getByTestId('node-creator-item-name')
+							.getByText('Sinch Conversation', { exact: true }),
+					});
 				await result.first().waitFor();
 				await expect(result.count()).resolves.toBe(1);
 				await result.click();
@@ -238,12 +292,22 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 				const addToWorkflow = p.getByRole('button', { name: 'Add to workflow' });
 				const createAction = p
 					.getByTestId('item-iterator-item')
-					.filter({ has: p.getByTestId('node-creator-item-name').getByText('Create an app', { exact: true }) });
+					.filter({
+						has: p
+							.getByTestId('node-creator-item-name')
+							.getByText('Create an app', { exact: true }),
+					});
 				await createAction.or(addToWorkflow).first().waitFor();
 				if (await addToWorkflow.isVisible()) await addToWorkflow.click();
 				const actionNames = await p.getByTestId('node-creator-item-name').allInnerTexts();
 				expect(actionNames).toEqual(
-					expect.arrayContaining(['Create an app', 'Delete an app', 'Get an app', 'Get many apps', 'Update an app']),
+					expect.arrayContaining([
+						'Create an app',
+						'Delete an app',
+						'Get an app',
+						'Get many apps',
+						'Update an app',
+					]),
 				);
 				await createAction.click();
 				await ndv.waitFor();
@@ -252,23 +316,41 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			// One trigger (the manual one), and our node after it.
 			await p.getByTestId('canvas-trigger-node').first().waitFor();
 			await expect(p.getByTestId('canvas-trigger-node').count()).resolves.toBe(1);
-			await expect(p.getByTestId('canvas-default-node').filter({ hasText: 'Create an app' }).count()).resolves.toBe(1);
+			await expect(
+				p.getByTestId('canvas-default-node').filter({ hasText: 'Create an app' }).count(),
+			).resolves.toBe(1);
 
 			// Resource App, operation Create, and the Create parameters.
 			await expect(parameterInput(ndv, 'resource').inputValue()).resolves.toBe('App');
 			await expect(parameterInput(ndv, 'operation').inputValue()).resolves.toBe('Create');
 			const labels = await ndv.getByTestId('input-label').allInnerTexts();
 			const labelText = labels.map((label) => label.split('\n')[0].trim());
-			expect(labelText).toEqual(expect.arrayContaining(['Define App', 'Display Name', 'Channel Credentials', 'Additional Fields', 'Options']));
+			expect(labelText).toEqual(
+				expect.arrayContaining([
+					'Define App',
+					'Display Name',
+					'Channel Credentials',
+					'Additional Fields',
+					'Options',
+				]),
+			);
 			// Version 2: one switch between fields and JSON, not a second one for the channel list.
 			expect(labelText).not.toContain('Channel Credentials Input');
-			const inputValues = await ndv.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+			const inputValues = await ndv
+				.locator('input')
+				.evaluateAll((inputs) =>
+					inputs.map((input) => (input as unknown as { value: string }).value),
+				);
 			expect(inputValues.filter((value) => value === 'Using Fields Below')).toHaveLength(1);
-			await expect(ndv.getByTestId('parameter-input-displayName').locator('input').getAttribute('placeholder')).resolves.toBe(
-				'e.g. Support Bot EU',
+			await expect(
+				ndv.getByTestId('parameter-input-displayName').locator('input').getAttribute('placeholder'),
+			).resolves.toBe('e.g. Support Bot EU');
+			await expect(ndv.getByTestId('fixed-collection-add').innerText()).resolves.toBe(
+				'Add Channel',
 			);
-			await expect(ndv.getByTestId('fixed-collection-add').innerText()).resolves.toBe('Add Channel');
-			await expect(ndv.getByTestId('node-credentials-empty-state').innerText()).resolves.toContain('Connect to Sinch Conversation');
+			await expect(ndv.getByTestId('node-credentials-empty-state').innerText()).resolves.toContain(
+				'Connect to Sinch Conversation',
+			);
 
 			const file = path.join(ARTIFACTS, 'create-app-panel.png');
 			await timed('panelScreenshot', () => ndv.screenshot({ path: file }));
@@ -298,7 +380,9 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 				await modal.getByTestId('parameter-input-region').click();
 				await p.getByRole('option', { name: 'Custom' }).click();
 				await expect(parameterInput(modal, 'region').inputValue()).resolves.toBe('Custom');
-				await expect(parameterInput(modal, 'authentication').inputValue()).resolves.toBe('OAuth2 (Recommended)');
+				await expect(parameterInput(modal, 'authentication').inputValue()).resolves.toBe(
+					'OAuth2 (Recommended)',
+				);
 				await parameterInput(modal, 'baseUrl').fill(e.url);
 				await parameterInput(modal, 'tokenUrl').fill(e.tokenUrl);
 				await modal.screenshot({ path: path.join(ARTIFACTS, 'credential-filled.png') });
@@ -309,15 +393,20 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			});
 
 			// The test went to the emulator: an OAuth2 token for the key, then the test request with that token.
-			const calls = await waitForRequests(mark, (entries) => entries.some((entry) => entry.path.endsWith('/apps')));
-			expect(describeRequests(calls)).toEqual(['POST /oauth2/token 200', `GET /v1/projects/${e.projectId}/apps 200`]);
+			const calls = await waitForRequests(mark, (entries) =>
+				entries.some((entry) => entry.path.endsWith('/apps')),
+			);
+			expect(describeRequests(calls)).toEqual([
+				'POST /oauth2/token 200',
+				`GET /v1/projects/${e.projectId}/apps 200`,
+			]);
 			expect(basicAuthUser(calls[0])).toBe(`${e.keyId}:${e.keySecret}`);
 			expect(calls[1].headers.authorization).toMatch(/^Bearer \S+/);
 
 			// The node now uses the credential.
-			await expect(ndv.getByTestId('node-credentials-select').locator('input').first().inputValue()).resolves.toBe(
-				DEFAULT_CREDENTIAL_NAME,
-			);
+			await expect(
+				ndv.getByTestId('node-credentials-select').locator('input').first().inputValue(),
+			).resolves.toBe(DEFAULT_CREDENTIAL_NAME);
 
 			// Opened again, n8n retests it and says so.
 			await timed('credentialReopenTest', async () => {
@@ -359,8 +448,13 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			// (n8n keeps the success banner in the page, hidden.)
 			await expect(success.isVisible()).resolves.toBe(false);
 
-			const retest = await waitForRequests(mark, (entries) => entries.some((entry) => entry.path === '/oauth2/token'));
-			expect(describeRequests(retest)).toEqual([`GET /v1/projects/${e.projectId}/apps 401`, 'POST /oauth2/token 401']);
+			const retest = await waitForRequests(mark, (entries) =>
+				entries.some((entry) => entry.path === '/oauth2/token'),
+			);
+			expect(describeRequests(retest)).toEqual([
+				`GET /v1/projects/${e.projectId}/apps 401`,
+				'POST /oauth2/token 401',
+			]);
 			expect(retest[0].headers.authorization).toBeUndefined();
 			expect(basicAuthUser(retest[1])).toBe(`${e.keyId}:${WRONG_SECRET}`);
 			await modal.screenshot({ path: path.join(ARTIFACTS, 'credential-wrong-secret.png') });
@@ -375,11 +469,17 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			});
 			await expect(success.innerText()).resolves.toContain('Connection tested successfully');
 			// The stored token was issued for this secret and is still valid: it is used again, no new token is needed.
-			const recovered = await waitForRequests(mark, (entries) => entries.some((entry) => entry.status === 200 && entry.path.endsWith('/apps')));
+			const recovered = await waitForRequests(mark, (entries) =>
+				entries.some((entry) => entry.status === 200 && entry.path.endsWith('/apps')),
+			);
 			expect(describeRequests(recovered).at(-1)).toBe(`GET /v1/projects/${e.projectId}/apps 200`);
 			expect(recovered.at(-1)?.headers.authorization).toMatch(/^Bearer \S+/);
 
-			await modal.getByRole('button', { name: 'Close this dialog' }).or(modal.locator('.el-dialog__headerbtn')).first().click();
+			await modal
+				.getByRole('button', { name: 'Close this dialog' })
+				.or(modal.locator('.el-dialog__headerbtn'))
+				.first()
+				.click();
 			await modal.waitFor({ state: 'hidden' });
 		}));
 
@@ -410,9 +510,9 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			// No focus ring, no hover toolbar, no "Credential saved" toasts in the picture.
 			await p.evaluate('document.activeElement && document.activeElement.blur()');
 			await dismissToasts(p);
-			await expect(ndv.getByTestId('node-credentials-select').locator('input').first().inputValue()).resolves.toBe(
-				DEFAULT_CREDENTIAL_NAME,
-			);
+			await expect(
+				ndv.getByTestId('node-credentials-select').locator('input').first().inputValue(),
+			).resolves.toBe(DEFAULT_CREDENTIAL_NAME);
 
 			const file = path.join(ARTIFACTS, 'create-app-readme.png');
 			await timed('readmeScreenshot', () => p.screenshot({ path: file }));
@@ -441,9 +541,14 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 				await p.getByRole('option', { name: field, exact: true }).click();
 			}
 			const labels = await ndv.getByTestId('input-label').allInnerTexts();
-			expect(labels.map((label) => label.split('\n')[0].trim())).toEqual(expect.arrayContaining(others));
+			expect(labels.map((label) => label.split('\n')[0].trim())).toEqual(
+				expect.arrayContaining(others),
+			);
 			await expect(cutLabels(ndv)).resolves.toEqual([]);
-			await p.screenshot({ path: path.join(ARTIFACTS, 'create-app-all-settings.png'), fullPage: true });
+			await p.screenshot({
+				path: path.join(ARTIFACTS, 'create-app-all-settings.png'),
+				fullPage: true,
+			});
 		}));
 
 	test('Update uses the same words: Channel Credentials, and Channel Changes for what to do with them', () =>
@@ -457,9 +562,18 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			await p.getByRole('option', { name: /^Add or Replace Entries/ }).click();
 			await ndv.getByTestId('collection-parameter-add').first().click();
 			await p.getByRole('option', { name: 'Clear Callback URL Secret', exact: true }).click();
-			const labels = (await ndv.getByTestId('input-label').allInnerTexts()).map((label) => label.split('\n')[0].trim());
+			const labels = (await ndv.getByTestId('input-label').allInnerTexts()).map((label) =>
+				label.split('\n')[0].trim(),
+			);
 			expect(labels).toEqual(
-				expect.arrayContaining(['App', 'Define Changes', 'Update Fields', 'Clear Callback URL Secret', 'Channel Changes', 'Channel Credentials']),
+				expect.arrayContaining([
+					'App',
+					'Define Changes',
+					'Update Fields',
+					'Clear Callback URL Secret',
+					'Channel Changes',
+					'Channel Credentials',
+				]),
 			);
 			expect(labels).not.toContain('Channel Credentials Input');
 			expect(labels).not.toContain('Channel Entries');

@@ -52,13 +52,20 @@ export function parseRunOutput(stdout: string): WorkflowRun {
 		throw new Error(`n8n printed no run JSON. Its output:\n${tail(stdout, 3000)}`);
 	}
 	const run = JSON.parse(lines.slice(start, end + 1).join('\n')) as WorkflowRun;
-	if (!run?.data?.resultData?.runData) throw new Error(`n8n printed JSON that is not a run:\n${tail(stdout, 3000)}`);
+	if (!run?.data?.resultData?.runData)
+		throw new Error(`n8n printed JSON that is not a run:\n${tail(stdout, 3000)}`);
 	return run;
 }
 
 /** `n8n execute --id=<id> --rawOutput`; throws with n8n's output when it fails or the run is not a success. */
-export async function executeWorkflow(runtime: N8nRuntime, folder: UserFolder, id: string): Promise<Execution> {
-	const result = await n8nCli(runtime, folder, ['execute', `--id=${id}`, '--rawOutput'], { timeoutMs: 90_000 });
+export async function executeWorkflow(
+	runtime: N8nRuntime,
+	folder: UserFolder,
+	id: string,
+): Promise<Execution> {
+	const result = await n8nCli(runtime, folder, ['execute', `--id=${id}`, '--rawOutput'], {
+		timeoutMs: 90_000,
+	});
 	const run = parseRunOutput(result.stdout);
 	if (run.status !== 'success' || !run.finished || run.data.resultData.error) {
 		throw new Error(
@@ -78,12 +85,18 @@ export function outputItems(run: WorkflowRun, node: string, output = 0, runIndex
 	const task = run.data.resultData.runData[node]?.[runIndex];
 	if (!task) throw new Error(`node "${node}" did not run (ran: ${executedNodes(run).join(', ')})`);
 	if (task.executionStatus !== 'success') {
-		throw new Error(`node "${node}" ended with ${task.executionStatus}: ${task.error?.message ?? ''}`);
+		throw new Error(
+			`node "${node}" ended with ${task.executionStatus}: ${task.error?.message ?? ''}`,
+		);
 	}
 	return task.data?.main?.[output] ?? [];
 }
 
 /** Just the JSON of each item. */
-export function outputJson(run: WorkflowRun, node: string, output = 0): Array<Record<string, unknown>> {
+export function outputJson(
+	run: WorkflowRun,
+	node: string,
+	output = 0,
+): Array<Record<string, unknown>> {
 	return outputItems(run, node, output).map((item) => item.json);
 }

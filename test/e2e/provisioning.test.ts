@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { ensureRuntime, type N8nRuntime } from '../../scripts/n8n/cache';
-import { emulatorCredentials, importCredentials, importWorkflows } from '../../scripts/n8n/importData';
+import {
+	emulatorCredentials,
+	importCredentials,
+	importWorkflows,
+} from '../../scripts/n8n/importData';
 import { prepareUserFolder, type UserFolder } from '../../scripts/n8n/userFolder';
 import { startEmulator, type Emulator } from '../emulator';
 import { executeWorkflow, executedNodes, outputJson } from './n8nRun';
@@ -46,7 +50,12 @@ const appCalls = (since: number) =>
 test('create-app-wait-for-channels.json waits until SMS and WhatsApp are ACTIVE, then takes the "live" branch', async () => {
 	const mark = emulator.requests.length;
 	const { run } = await executeWorkflow(runtime, folder, WORKFLOW_ID);
-	expect(executedNodes(run)).toEqual(["When clicking 'Execute workflow'", 'Create app and wait', 'All channels live?', 'Channels live']);
+	expect(executedNodes(run)).toEqual([
+		"When clicking 'Execute workflow'",
+		'Create app and wait',
+		'All channels live?',
+		'Channels live',
+	]);
 	const [created] = outputJson(run, 'Create app and wait');
 	expect(created).toMatchObject({
 		display_name: 'Live channels (example)',
@@ -60,16 +69,27 @@ test('create-app-wait-for-channels.json waits until SMS and WhatsApp are ACTIVE,
 	expect(calls.length).toBeGreaterThanOrEqual(2);
 	expect(calls.slice(1).every((call) => call === 'GET 200')).toBe(true);
 	expect((created.channelStatus as { checks: number }).checks).toBe(calls.length - 1);
-	expect(emulator.apps.map((app) => app.channel_credentials.map((entry) => entry.state.status))).toEqual([['ACTIVE', 'ACTIVE']]);
+	expect(
+		emulator.apps.map((app) => app.channel_credentials.map((entry) => entry.state.status)),
+	).toEqual([['ACTIVE', 'ACTIVE']]);
 }, 120_000);
 
 test('a rejected WhatsApp credential sends the item to the error output, naming the channel, the reason and the app', async () => {
-	emulator.rejectCredential({ channel: 'WHATSAPP', description: 'The WhatsApp sender is not approved yet' });
+	emulator.rejectCredential({
+		channel: 'WHATSAPP',
+		description: 'The WhatsApp sender is not approved yet',
+	});
 	const { run } = await executeWorkflow(runtime, folder, WORKFLOW_ID);
-	expect(executedNodes(run)).toEqual(["When clicking 'Execute workflow'", 'Create app and wait', 'A channel failed']);
+	expect(executedNodes(run)).toEqual([
+		"When clicking 'Execute workflow'",
+		'Create app and wait',
+		'A channel failed',
+	]);
 	const app = emulator.apps.at(-1)!;
 	const [failed] = outputJson(run, 'Create app and wait', 1);
-	expect(failed.error).toBe(`Channel WHATSAPP of app ${app.id} is FAILING: WHATSAPP: The WhatsApp sender is not approved yet`);
+	expect(failed.error).toBe(
+		`Channel WHATSAPP of app ${app.id} is FAILING: WHATSAPP: The WhatsApp sender is not approved yet`,
+	);
 	expect(String(failed.details)).toContain(`The app ${app.id} exists`);
 	expect(app.channel_credentials.map((entry) => entry.state.status)).toEqual(['ACTIVE', 'FAILING']);
 }, 120_000);

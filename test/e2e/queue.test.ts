@@ -16,7 +16,12 @@ import { existsSync } from 'node:fs';
 import { ensureRuntime, type N8nRuntime } from '../../scripts/n8n/cache';
 import { emulatorCredentials } from '../../scripts/n8n/importData';
 import { isPortFree } from '../../scripts/n8n/userFolder';
-import { groupAlive, startQueueCluster, waitUntil, type QueueCluster } from '../../scripts/queue/cluster';
+import {
+	groupAlive,
+	startQueueCluster,
+	waitUntil,
+	type QueueCluster,
+} from '../../scripts/queue/cluster';
 import { startEmulator, type Emulator, type RequestLogEntry } from '../emulator';
 import {
 	CALLBACK_NAME_PATTERN,
@@ -51,10 +56,13 @@ const timings: string[] = [];
 const appsPath = () => `/v1/projects/${emulator.projectId}/apps`;
 const isTokenRequest = (entry: RequestLogEntry) => entry.path === '/oauth2/token';
 const bearer = (entry: RequestLogEntry) => entry.headers.authorization?.replace(/^Bearer /, '');
-const createdName = (entry: RequestLogEntry) => String((entry.body as { display_name?: unknown } | undefined)?.display_name);
+const createdName = (entry: RequestLogEntry) =>
+	String((entry.body as { display_name?: unknown } | undefined)?.display_name);
 /** A create request of a webhook call's workflow (not of a callback's, nor the test's own trigger app). */
 const isCreate = (entry: RequestLogEntry) =>
-	entry.method === 'POST' && entry.path === appsPath() && DISPLAY_NAME_PATTERN.test(createdName(entry));
+	entry.method === 'POST' &&
+	entry.path === appsPath() &&
+	DISPLAY_NAME_PATTERN.test(createdName(entry));
 
 interface CallResult {
 	call: number;
@@ -119,9 +127,14 @@ function appsByCall(): Map<number, { id: string; executionId: string }> {
 
 function expectCreated(results: CallResult[]): void {
 	for (const result of results) {
-		expect({ call: result.call, status: result.status }).toEqual({ call: result.call, status: 200 });
+		expect({ call: result.call, status: result.status }).toEqual({
+			call: result.call,
+			status: 200,
+		});
 		expect(String(result.body.display_name)).toMatch(DISPLAY_NAME_PATTERN);
-		expect(String(result.body.display_name)).toBe(displayName(result.call, DISPLAY_NAME_PATTERN.exec(String(result.body.display_name))![2]));
+		expect(String(result.body.display_name)).toBe(
+			displayName(result.call, DISPLAY_NAME_PATTERN.exec(String(result.body.display_name))![2]),
+		);
 		expect(result.body.id).toEqual(expect.any(String));
 	}
 }
@@ -136,11 +149,14 @@ async function makeApp(name: string): Promise<string> {
 		},
 		body: JSON.stringify({
 			display_name: name,
-			channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'queue-plan', token: 'queue-token' } }],
+			channel_credentials: [
+				{ channel: 'SMS', static_bearer: { claimed_identity: 'queue-plan', token: 'queue-token' } },
+			],
 		}),
 	});
 	const app = (await response.json()) as { id?: string };
-	if (!response.ok || !app.id) throw new Error(`the emulator did not create the trigger's app: ${JSON.stringify(app)}`);
+	if (!response.ok || !app.id)
+		throw new Error(`the emulator did not create the trigger's app: ${JSON.stringify(app)}`);
 	return app.id;
 }
 
@@ -164,7 +180,8 @@ beforeAll(async () => {
 	await waitUntil(
 		() => emulator.webhooks.some((webhook) => webhook.app_id === triggerAppId),
 		60_000,
-		() => `the main registered no webhook on the trigger's app:\n${cluster!.main.output().slice(-3000)}`,
+		() =>
+			`the main registered no webhook on the trigger's app:\n${cluster!.main.output().slice(-3000)}`,
 	);
 	timings.push(`queue mode up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	activationRequests = emulator.requests.slice(requestsBefore);
@@ -185,7 +202,9 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 		results = [await callWebhook(1)];
 		const rest = Array.from({ length: CALLS - 1 }, (_, index) => index + 2);
 		results.push(...(await Promise.all(rest.map((call) => callWebhook(call)))));
-		timings.push(`${CALLS} webhook calls answered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		timings.push(
+			`${CALLS} webhook calls answered in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+		);
 		expectCreated(results);
 
 		// The emulator: one create request per call, one app per call, none missing, none twice.
@@ -193,14 +212,18 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 			results.map((result) => String(result.body.display_name)).sort(),
 		);
 		const apps = appsByCall();
-		expect([...apps.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: CALLS }, (_, index) => index + 1));
+		expect([...apps.keys()].sort((a, b) => a - b)).toEqual(
+			Array.from({ length: CALLS }, (_, index) => index + 1),
+		);
 		for (const result of results) expect(apps.get(result.call)?.id).toBe(result.body.id);
 
 		// Postgres: one successful webhook execution per call, and the apps name exactly those executions.
 		const stored = storedExecutions();
 		expect(stored.size).toBe(CALLS);
 		for (const state of stored.values()) expect(state).toBe('success webhook');
-		expect([...apps.values()].map((app) => app.executionId).sort()).toEqual([...stored.keys()].sort());
+		expect([...apps.values()].map((app) => app.executionId).sort()).toEqual(
+			[...stored.keys()].sort(),
+		);
 
 		// The workers' logs: every execution was started by exactly one worker, and both workers ran some.
 		const owner = executionsByWorker();
@@ -222,12 +245,16 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 		const creates = emulator.requests.filter(isCreate);
 		const tokens = new Set(creates.map(bearer));
 		expect(tokens.size).toBe(1);
-		expect(emulator.requests.findIndex(isTokenRequest)).toBeLessThan(emulator.requests.findIndex(isCreate));
+		expect(emulator.requests.findIndex(isTokenRequest)).toBeLessThan(
+			emulator.requests.findIndex(isCreate),
+		);
 		for (const entry of creates) expect(entry.status).toBe(200);
 
 		// Both workers sent it: each create names its execution, which names its worker.
 		const owner = executionsByWorker();
-		const workersSeen = new Set(creates.map((entry) => owner.get(DISPLAY_NAME_PATTERN.exec(createdName(entry))![2])));
+		const workersSeen = new Set(
+			creates.map((entry) => owner.get(DISPLAY_NAME_PATTERN.exec(createdName(entry))![2])),
+		);
 		expect(workersSeen.size).toBe(WORKERS);
 	});
 
@@ -246,11 +273,14 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 		const tokenRequests = log.filter(isTokenRequest);
 		const creates = log.filter(isCreate);
 		const owner = executionsByWorker();
-		const workerOf = (entry: RequestLogEntry) => owner.get(DISPLAY_NAME_PATTERN.exec(createdName(entry))![2]);
+		const workerOf = (entry: RequestLogEntry) =>
+			owner.get(DISPLAY_NAME_PATTERN.exec(createdName(entry))![2]);
 		// A create with the expired token is refused before anything is made; n8n fetches a token and repeats it once.
 		const refused = creates.filter((entry) => entry.status === 401);
 		const accepted = creates.filter((entry) => entry.status === 200);
-		expect(accepted.map(createdName).sort()).toEqual(after.map((result) => String(result.body.display_name)).sort());
+		expect(accepted.map(createdName).sort()).toEqual(
+			after.map((result) => String(result.body.display_name)).sort(),
+		);
 		// n8n repeats a refused request with the token its own process just fetched (never one read from Postgres), so
 		// the tokens of a worker's repeats are the tokens that worker fetched.
 		const fetchedBy = new Map(cluster!.workers.map((worker) => [worker.name, new Set<string>()]));
@@ -259,7 +289,9 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 			expect(repeat).toBeDefined();
 			fetchedBy.get(workerOf(entry)!)!.add(bearer(repeat!)!);
 		}
-		const refreshesPerWorker = Object.fromEntries([...fetchedBy].map(([name, tokens]) => [name, tokens.size]));
+		const refreshesPerWorker = Object.fromEntries(
+			[...fetchedBy].map(([name, tokens]) => [name, tokens.size]),
+		);
 		timings.push(
 			`after expiry: ${tokenRequests.length} token requests, ${refused.length} creates refused with the expired token, ` +
 				`new tokens fetched per worker ${JSON.stringify(refreshesPerWorker)}`,
@@ -288,10 +320,14 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 			await waitUntil(
 				() => {
 					const stored = storedExecutions(TRIGGER_WORKFLOW_ID);
-					return stored.size >= count && [...stored.values()].every((state) => !/^(new|running|waiting) /.test(state));
+					return (
+						stored.size >= count &&
+						[...stored.values()].every((state) => !/^(new|running|waiting) /.test(state))
+					);
 				},
 				90_000,
-				() => `the trigger's executions: ${JSON.stringify([...storedExecutions(TRIGGER_WORKFLOW_ID)])}`,
+				() =>
+					`the trigger's executions: ${JSON.stringify([...storedExecutions(TRIGGER_WORKFLOW_ID)])}`,
 			);
 			return storedExecutions(TRIGGER_WORKFLOW_ID);
 		}
@@ -301,7 +337,7 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 				.filter((match): match is RegExpExecArray => match !== null)
 				.map((match) => ({ messageId: match[1], executionId: match[2] }));
 
-		test('the main registered the trigger\'s webhook on the app, with a secret, when it activated the workflow', () => {
+		test("the main registered the trigger's webhook on the app, with a secret, when it activated the workflow", () => {
 			const webhooks = emulator.webhooks.filter((webhook) => webhook.app_id === triggerAppId);
 			expect(webhooks).toHaveLength(1);
 			expect(webhooks[0]).toMatchObject({ target_type: 'HTTP', triggers: ['MESSAGE_INBOUND'] });
@@ -310,7 +346,10 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 		});
 
 		test(`${CALLBACKS} signed callbacks: the main verifies and queues them, the workers run them, one app each`, async () => {
-			const messageIds = Array.from({ length: CALLBACKS }, (_, index) => `queue-inbound-${index + 1}`);
+			const messageIds = Array.from(
+				{ length: CALLBACKS },
+				(_, index) => `queue-inbound-${index + 1}`,
+			);
 			const deliveries = (await Promise.all(messageIds.map((id) => deliver(id)))).flat();
 			expect(deliveries.map((delivery) => [delivery.body.message, delivery.status])).toEqual(
 				messageIds.map((id) => [expect.objectContaining({ id }), 200]),
@@ -322,7 +361,9 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 			const perWorker = Object.fromEntries(cluster!.workers.map((worker) => [worker.name, 0]));
 			for (const id of stored.keys()) perWorker[owner.get(id) ?? 'no worker']++;
 			timings.push(`callback executions per worker: ${JSON.stringify(perWorker)}`);
-			expect(Object.keys(perWorker).sort()).toEqual(cluster!.workers.map((worker) => worker.name).sort());
+			expect(Object.keys(perWorker).sort()).toEqual(
+				cluster!.workers.map((worker) => worker.name).sort(),
+			);
 			for (const count of Object.values(perWorker)) expect(count).toBeGreaterThan(0);
 			expect(cluster!.main.output()).not.toMatch(/Worker started execution/);
 
@@ -336,7 +377,10 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 			const before = storedExecutions(TRIGGER_WORKFLOW_ID).size;
 			const started = executionsByWorker().size;
 			const [forged] = await deliver('queue-forged', true);
-			expect({ forged: forged.forged, status: forged.status }).toEqual({ forged: true, status: 401 });
+			expect({ forged: forged.forged, status: forged.status }).toEqual({
+				forged: true,
+				status: 401,
+			});
 			await waitUntil(
 				() => /refused a callback/.test(cluster!.main.output()),
 				10_000,
@@ -373,6 +417,7 @@ describe('n8n queue mode: a main and two workers sharing Redis and Postgres', ()
 		await closeEmulator();
 		expect(existsSync(cluster!.root)).toBe(false);
 		for (const pid of pids) expect({ pid, alive: groupAlive(pid) }).toEqual({ pid, alive: false });
-		for (const port of ports) expect({ port, free: await isPortFree(port) }).toEqual({ port, free: true });
+		for (const port of ports)
+			expect({ port, free: await isPortFree(port) }).toEqual({ port, free: true });
 	});
 });

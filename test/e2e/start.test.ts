@@ -20,7 +20,9 @@ let emulatorPort: number;
 beforeAll(async () => {
 	const runtime = await ensureRuntime();
 	cache = mkdtempSync(path.join(tmpdir(), 'sinch-npm-start-'));
-	for (const entry of readdirSync(runtime.cacheDir).filter((name) => /^(node\d+|n8n-[\d.]+)$/.test(name))) {
+	for (const entry of readdirSync(runtime.cacheDir).filter((name) =>
+		/^(node\d+|n8n-[\d.]+)$/.test(name),
+	)) {
 		symlinkSync(path.join(runtime.cacheDir, entry), path.join(cache, entry), 'dir');
 	}
 	n8nPort = await freePort();
@@ -49,16 +51,25 @@ async function npmStart(): Promise<Started> {
 	};
 	delete env.NODE_ENV;
 	const started = Date.now();
-	const child = spawn('npm', ['start'], { cwd: packageRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn('npm', ['start'], {
+		cwd: packageRoot,
+		env,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const exited = new Promise<number | string | null>((resolve) => child.on('close', (code, signal) => resolve(code ?? signal)));
+	const exited = new Promise<number | string | null>((resolve) =>
+		child.on('close', (code, signal) => resolve(code ?? signal)),
+	);
 	let code: number | string | null | undefined;
 	void exited.then((value) => (code = value));
 	while (!output.includes('Press Ctrl-C to stop')) {
-		if (code !== undefined) throw new Error(`npm start exited (${code}) before its banner:\n${output.slice(-4000)}`);
-		if (Date.now() - started > 180_000) throw new Error(`npm start printed no banner in 180 s:\n${output.slice(-4000)}`);
+		if (code !== undefined)
+			throw new Error(`npm start exited (${code}) before its banner:\n${output.slice(-4000)}`);
+		if (Date.now() - started > 180_000)
+			throw new Error(`npm start printed no banner in 180 s:\n${output.slice(-4000)}`);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 	return { child, output: () => output, exited, ms: Date.now() - started };
@@ -68,7 +79,10 @@ async function npmStart(): Promise<Started> {
 async function pressCtrlC(run: Started): Promise<void> {
 	process.kill(-run.child.pid!, 'SIGINT');
 	let timer: NodeJS.Timeout | undefined;
-	const ended = await Promise.race([run.exited, new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), 60_000)))]);
+	const ended = await Promise.race([
+		run.exited,
+		new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), 60_000))),
+	]);
 	clearTimeout(timer);
 	// npm passes the Ctrl-C on to the script and then ends itself by the same signal, as a shell expects.
 	expect([0, 'SIGINT']).toContain(ended);
@@ -87,14 +101,18 @@ test('npm start: the banner, a working editor with the examples, and Ctrl-C leav
 	try {
 		const url = `http://127.0.0.1:${n8nPort}`;
 		expect(run.output()).toContain(`Editor     ${url}`);
-		expect(run.output()).toContain(`Log in     ${DEV_LOGIN.email} / ${DEV_LOGIN.password}   (account created just now)`);
+		expect(run.output()).toContain(
+			`Log in     ${DEV_LOGIN.email} / ${DEV_LOGIN.password}   (account created just now)`,
+		);
 		expect(run.output()).toContain(`Emulator   http://127.0.0.1:${emulatorPort}`);
 		expect(run.output()).toMatch(/Emulator key  Project ID \S+, Key ID \S+, Key Secret \S+/);
 		expect(run.output()).toContain('credentials imported, workflows imported');
 
 		expect((await fetch(`${url}/healthz/readiness`)).status).toBe(200);
 		const session = await logIn(url);
-		const response = await fetch(`${url}/rest/workflows`, { headers: { cookie: session.cookie, 'browser-id': session.browserId } });
+		const response = await fetch(`${url}/rest/workflows`, {
+			headers: { cookie: session.cookie, 'browser-id': session.browserId },
+		});
 		expect(response.status).toBe(200);
 		const listed = await response.text();
 		for (const example of exampleWorkflows()) expect(listed).toContain(`"${example.id}"`);

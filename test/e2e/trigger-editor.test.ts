@@ -10,7 +10,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { launchEditorBrowser, saveDebugArtifacts, type EditorBrowser } from '../../scripts/n8n/browser';
+import {
+	launchEditorBrowser,
+	saveDebugArtifacts,
+	type EditorBrowser,
+} from '../../scripts/n8n/browser';
 import { ensureRuntime } from '../../scripts/n8n/cache';
 import { DEV_LOGIN, ensureOwner } from '../../scripts/n8n/owner';
 import { startN8nServer, waitForReady, type N8nServer } from '../../scripts/n8n/process';
@@ -28,7 +32,8 @@ let root: string;
 let appId: string;
 let workflowId: string;
 
-const testWebhooks = () => emulator.webhooks.filter((webhook) => webhook.target.startsWith(`${server!.url}/webhook-test/`));
+const testWebhooks = () =>
+	emulator.webhooks.filter((webhook) => webhook.target.startsWith(`${server!.url}/webhook-test/`));
 
 async function until(what: string, probe: () => boolean, timeoutMs = 30_000): Promise<void> {
 	const started = Date.now();
@@ -45,7 +50,12 @@ beforeAll(async () => {
 	root = mkdtempSync(path.join(tmpdir(), 'sinch-e2e-trigger-editor-'));
 	const folder = prepareUserFolder(root);
 
-	({ appId, workflowId } = await importTriggerExample(runtime, folder, emulator, 'Editor trigger app'));
+	({ appId, workflowId } = await importTriggerExample(
+		runtime,
+		folder,
+		emulator,
+		'Editor trigger app',
+	));
 
 	server = await startN8nServer(runtime, folder, { port: await freePort() });
 	await waitForReady(server);
@@ -76,7 +86,11 @@ test('"Listen for test event" registers the test URL, shows the delivered messag
 		await ndv.getByTestId('trigger-execute-button').click();
 		await ndv.getByTestId('trigger-listening').waitFor();
 		await until('the test webhook on the emulator', () => testWebhooks().length === 1);
-		expect(testWebhooks()[0]).toMatchObject({ app_id: appId, target_type: 'HTTP', triggers: ['MESSAGE_INBOUND', 'MESSAGE_DELIVERY'] });
+		expect(testWebhooks()[0]).toMatchObject({
+			app_id: appId,
+			target_type: 'HTTP',
+			triggers: ['MESSAGE_INBOUND', 'MESSAGE_DELIVERY'],
+		});
 		await page.screenshot({ path: path.join(ARTIFACTS, 'trigger-listening.png') });
 
 		const [delivery] = await emulator.deliver({
@@ -91,7 +105,10 @@ test('"Listen for test event" registers the test URL, shows the delivered messag
 		expect(emulator.webhooks.filter((webhook) => webhook.app_id === appId)).toEqual([]);
 	} catch (error) {
 		await saveDebugArtifacts(page, ARTIFACTS, 'failure-trigger-editor');
-		writeFileSync(path.join(ARTIFACTS, 'failure-trigger-editor-n8n.log'), server?.output().slice(-50_000) ?? '');
+		writeFileSync(
+			path.join(ARTIFACTS, 'failure-trigger-editor-n8n.log'),
+			server?.output().slice(-50_000) ?? '',
+		);
 		throw error;
 	}
 }, 180_000);

@@ -34,7 +34,11 @@ let appId: string;
 let workflowId: string;
 const timings: string[] = [];
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+	what: string,
+	probe: () => T | undefined | Promise<T | undefined>,
+	timeoutMs = 30_000,
+): Promise<T> {
 	const started = Date.now();
 	while (Date.now() - started < timeoutMs) {
 		const value = await probe();
@@ -44,17 +48,28 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
 		}
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}\n${server?.output().slice(-4000) ?? ''}`);
+	throw new Error(
+		`timed out after ${timeoutMs / 1000} s waiting for ${what}\n${server?.output().slice(-4000) ?? ''}`,
+	);
 }
 
-async function rest(method: string, route: string, body?: unknown): Promise<Record<string, unknown>> {
+async function rest(
+	method: string,
+	route: string,
+	body?: unknown,
+): Promise<Record<string, unknown>> {
 	const response = await fetch(`${server!.url}/rest${route}`, {
 		method,
-		headers: { cookie: session.cookie, 'browser-id': session.browserId, 'content-type': 'application/json' },
+		headers: {
+			cookie: session.cookie,
+			'browser-id': session.browserId,
+			'content-type': 'application/json',
+		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 500)}`);
+	if (!response.ok)
+		throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 500)}`);
 	return (JSON.parse(text) as { data: Record<string, unknown> }).data;
 }
 
@@ -65,7 +80,10 @@ interface ExecutionSummary {
 }
 
 async function executions(): Promise<ExecutionSummary[]> {
-	const data = await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
+	const data = await rest(
+		'GET',
+		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
+	);
 	return (data.results as ExecutionSummary[]).filter((execution) => execution.status !== 'new');
 }
 
@@ -75,7 +93,9 @@ async function executionData(id: string): Promise<string> {
 }
 
 const ourWebhooks = (kind: 'webhook' | 'webhook-test'): Webhook[] =>
-	emulator.webhooks.filter((webhook) => webhook.app_id === appId && webhook.target.startsWith(`${server!.url}/${kind}/`));
+	emulator.webhooks.filter(
+		(webhook) => webhook.app_id === appId && webhook.target.startsWith(`${server!.url}/${kind}/`),
+	);
 
 beforeAll(async () => {
 	runtime = await ensureRuntime();
@@ -84,7 +104,12 @@ beforeAll(async () => {
 	folder = prepareUserFolder(root);
 
 	const started = Date.now();
-	({ appId, workflowId } = await importTriggerExample(runtime, folder, emulator, 'Trigger e2e app'));
+	({ appId, workflowId } = await importTriggerExample(
+		runtime,
+		folder,
+		emulator,
+		'Trigger e2e app',
+	));
 	await n8nCli(runtime, folder, ['publish:workflow', `--id=${workflowId}`]);
 	timings.push(`import and publish: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -97,18 +122,26 @@ afterAll(async () => {
 	await server?.stop();
 	await emulator?.close();
 	if (root) rmSync(root, { recursive: true, force: true });
-	if (timings.length > 0) process.stderr.write(`[trigger.test] timings:\n  ${timings.join('\n  ')}\n`);
+	if (timings.length > 0)
+		process.stderr.write(`[trigger.test] timings:\n  ${timings.join('\n  ')}\n`);
 });
 
 test('published: n8n registered one HTTP webhook with the production URL and a secret, warning about the local URL', async () => {
-	const [webhook] = await until('the webhook on the emulator', () => (ourWebhooks('webhook').length > 0 ? ourWebhooks('webhook') : undefined));
+	const [webhook] = await until('the webhook on the emulator', () =>
+		ourWebhooks('webhook').length > 0 ? ourWebhooks('webhook') : undefined,
+	);
 	expect(ourWebhooks('webhook')).toHaveLength(1);
 	expect(webhook.target).toBe(`${server!.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`);
-	expect(webhook).toMatchObject({ target_type: 'HTTP', triggers: ['MESSAGE_INBOUND', 'MESSAGE_DELIVERY'] });
+	expect(webhook).toMatchObject({
+		target_type: 'HTTP',
+		triggers: ['MESSAGE_INBOUND', 'MESSAGE_DELIVERY'],
+	});
 	expect(webhook.secret).toMatch(/^[A-Za-z0-9]{40}$/);
 	expect(emulator.webhooks.filter((entry) => entry.app_id === appId)).toHaveLength(1);
 	// n8n's log has the node's warning; never the secret.
-	await until('the WEBHOOK_URL warning', () => (server!.output().includes('set the WEBHOOK_URL environment variable') ? true : undefined));
+	await until('the WEBHOOK_URL warning', () =>
+		server!.output().includes('set the WEBHOOK_URL environment variable') ? true : undefined,
+	);
 	expect(server!.output()).not.toContain(webhook.secret);
 });
 
@@ -134,14 +167,20 @@ test('a signed inbound message runs the workflow: 200 at once, then the IF sends
 
 test('a forged signature gets 401 and starts no execution', async () => {
 	const before = await executions();
-	const [forged] = await emulator.deliver({ appId, trigger: 'MESSAGE_INBOUND', forgeSignature: true });
+	const [forged] = await emulator.deliver({
+		appId,
+		trigger: 'MESSAGE_INBOUND',
+		forgeSignature: true,
+	});
 	expect(forged.status).toBe(401);
 	// A delivery with a valid signature after it does run: so by then the forged one would have shown up too.
 	const [genuine] = await emulator.deliver({ appId, trigger: 'MESSAGE_DELIVERY' });
 	expect(genuine.status).toBe(200);
 	const after = await until('the execution of the genuine delivery', async () => {
 		const list = await executions();
-		return list.length > before.length && list.every((execution) => execution.status === 'success') ? list : undefined;
+		return list.length > before.length && list.every((execution) => execution.status === 'success')
+			? list
+			: undefined;
 	});
 	expect(after.length - before.length).toBe(1);
 	expect(await executionData(after[0].id)).toContain('Other event');
@@ -149,9 +188,13 @@ test('a forged signature gets 401 and starts no execution', async () => {
 
 test('"Listen for test event" registers the test URL, runs the workflow with a callback, then removes only that webhook', async () => {
 	const production = ourWebhooks('webhook');
-	const answer = await rest('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'On Sinch event' } });
+	const answer = await rest('POST', `/workflows/${workflowId}/run`, {
+		triggerToStartFrom: { name: 'On Sinch event' },
+	});
 	expect(answer).toMatchObject({ waitingForWebhook: true });
-	const [test] = await until('the test webhook', () => (ourWebhooks('webhook-test').length > 0 ? ourWebhooks('webhook-test') : undefined));
+	const [test] = await until('the test webhook', () =>
+		ourWebhooks('webhook-test').length > 0 ? ourWebhooks('webhook-test') : undefined,
+	);
 	expect(test.target).toBe(`${server!.url}/webhook-test/${TRIGGER_WEBHOOK_ID}/webhook`);
 	expect(test.secret).not.toBe(production[0].secret);
 
@@ -162,17 +205,23 @@ test('"Listen for test event" registers the test URL, runs the workflow with a c
 	});
 	expect(deliveries.map((delivery) => delivery.status)).toEqual([200, 200]);
 	const manual = await until('the manual execution', async () => {
-		const found = (await executions()).find((execution) => execution.mode === 'manual' && execution.status === 'success');
+		const found = (await executions()).find(
+			(execution) => execution.mode === 'manual' && execution.status === 'success',
+		);
 		return found;
 	});
 	expect(await executionData(manual.id)).toContain('test event');
-	await until('the test webhook removed', () => (ourWebhooks('webhook-test').length === 0 ? true : undefined));
+	await until('the test webhook removed', () =>
+		ourWebhooks('webhook-test').length === 0 ? true : undefined,
+	);
 	expect(ourWebhooks('webhook')).toEqual(production);
 });
 
 test('unpublishing removes the webhook from the emulator', async () => {
 	await rest('POST', `/workflows/${workflowId}/deactivate`, {});
-	await until('the webhook removed', () => (emulator.webhooks.some((webhook) => webhook.app_id === appId) ? undefined : true));
+	await until('the webhook removed', () =>
+		emulator.webhooks.some((webhook) => webhook.app_id === appId) ? undefined : true,
+	);
 	expect(emulator.webhooks.filter((webhook) => webhook.app_id === appId)).toEqual([]);
 	// An event now reaches nobody.
 	expect(await emulator.deliver({ appId, trigger: 'MESSAGE_INBOUND' })).toEqual([]);

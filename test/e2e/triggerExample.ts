@@ -24,7 +24,9 @@ export async function importTriggerExample(
 ): Promise<{ appId: string; workflowId: string }> {
 	const app = await emulatorApi(emulator, 'POST', '/apps', {
 		display_name: appName,
-		channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-token' } }],
+		channel_credentials: [
+			{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-token' } },
+		],
 	});
 	const appId = String(app.id);
 	const example = JSON.parse(readFileSync(TRIGGER_EXAMPLE, 'utf8')) as {
@@ -32,7 +34,8 @@ export async function importTriggerExample(
 		nodes: Array<{ type: string; webhookId?: string; parameters: Record<string, unknown> }>;
 	};
 	const trigger = example.nodes.find((node) => node.type === `${NODE_TYPE}Trigger`);
-	if (trigger?.webhookId !== TRIGGER_WEBHOOK_ID) throw new Error(`${TRIGGER_EXAMPLE}: no trigger node with webhookId ${TRIGGER_WEBHOOK_ID}`);
+	if (trigger?.webhookId !== TRIGGER_WEBHOOK_ID)
+		throw new Error(`${TRIGGER_EXAMPLE}: no trigger node with webhookId ${TRIGGER_WEBHOOK_ID}`);
 	trigger.parameters.app = { __rl: true, mode: 'list', value: appId, cachedResultName: appName };
 	const file = path.join(folder.root, 'trigger-workflow.json');
 	writeFileSync(file, JSON.stringify([example]));

@@ -11,7 +11,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { ensureRuntime, type N8nRuntime } from '../../scripts/n8n/cache';
-import { EMULATOR_CREDENTIALS, emulatorCredentials, importCredentials, importWorkflows } from '../../scripts/n8n/importData';
+import {
+	EMULATOR_CREDENTIALS,
+	emulatorCredentials,
+	importCredentials,
+	importWorkflows,
+} from '../../scripts/n8n/importData';
 import { NODE_TYPE, prepareUserFolder, type UserFolder } from '../../scripts/n8n/userFolder';
 import { startEmulator, type Emulator } from '../emulator';
 import { seedApp } from '../harness/setup';
@@ -35,12 +40,23 @@ afterAll(async () => {
 	if (root) rmSync(root, { recursive: true, force: true });
 });
 
-const stored = (id: string) => emulator.apps.find((app) => app.id === id) as unknown as Record<string, unknown>;
+const stored = (id: string) =>
+	emulator.apps.find((app) => app.id === id) as unknown as Record<string, unknown>;
 
 /** A manual trigger followed by Sinch nodes in a row, each with its typeVersion and parameters. */
-function workflow(id: string, steps: Array<{ name: string; typeVersion: number; parameters: Record<string, unknown> }>) {
+function workflow(
+	id: string,
+	steps: Array<{ name: string; typeVersion: number; parameters: Record<string, unknown> }>,
+) {
 	const nodes: Array<Record<string, unknown>> = [
-		{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: `${id}-t`,
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 	];
 	const connections: Record<string, unknown> = {};
 	let previous = 'Start';
@@ -78,7 +94,9 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 test('version 2: Retention TTL alone keeps the retention type; Fallback Waiting Time alone keeps the fallback off', async () => {
 	const app = await seedApp(emulator, {
 		display_name: 'Keep my settings',
-		channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'plan', token: 'token' } }],
+		channel_credentials: [
+			{ channel: 'SMS', static_bearer: { claimed_identity: 'plan', token: 'token' } },
+		],
 		retention_policy: { retention_type: 'CONVERSATION_EXPIRE_POLICY', ttl_days: 30 },
 		delivery_report_based_fallback: { enabled: false, delivery_report_waiting_time: 120 },
 	});
@@ -87,11 +105,25 @@ test('version 2: Retention TTL alone keeps the retention type; Fallback Waiting 
 
 	const { run: result, patches } = await run(
 		workflow('sinchE2eUpdateV2', [
-			{ name: 'TTL only', typeVersion: 2, parameters: { resource: 'app', operation: 'update', appId: byId(id), updateFields: { retentionTtlDays: 60 } } },
+			{
+				name: 'TTL only',
+				typeVersion: 2,
+				parameters: {
+					resource: 'app',
+					operation: 'update',
+					appId: byId(id),
+					updateFields: { retentionTtlDays: 60 },
+				},
+			},
 			{
 				name: 'Waiting time only',
 				typeVersion: 2,
-				parameters: { resource: 'app', operation: 'update', appId: byId(id), updateFields: { fallbackWaitingTime: 300 } },
+				parameters: {
+					resource: 'app',
+					operation: 'update',
+					appId: byId(id),
+					updateFields: { fallbackWaitingTime: 300 },
+				},
 			},
 		]),
 	);
@@ -103,7 +135,9 @@ test('version 2: Retention TTL alone keeps the retention type; Fallback Waiting 
 		},
 		{
 			query: { update_mask: 'delivery_report_based_fallback' },
-			body: { delivery_report_based_fallback: { enabled: false, delivery_report_waiting_time: 300 } },
+			body: {
+				delivery_report_based_fallback: { enabled: false, delivery_report_waiting_time: 300 },
+			},
 		},
 	]);
 	expect(stored(id)).toEqual({

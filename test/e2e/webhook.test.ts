@@ -13,7 +13,14 @@ import path from 'node:path';
 
 import { ensureRuntime, type N8nRuntime } from '../../scripts/n8n/cache';
 import { EXAMPLES_DIR, emulatorCredentials, importCredentials } from '../../scripts/n8n/importData';
-import { n8nCli, runN8nCli, startN8nServer, tail, waitForReady, type N8nServer } from '../../scripts/n8n/process';
+import {
+	n8nCli,
+	runN8nCli,
+	startN8nServer,
+	tail,
+	waitForReady,
+	type N8nServer,
+} from '../../scripts/n8n/process';
 import { freePort, prepareUserFolder, type UserFolder } from '../../scripts/n8n/userFolder';
 import { SIGNATURE_HEADERS, ULID_PATTERN, startEmulator, type Emulator } from '../emulator';
 import { executedNodes, outputJson, parseRunOutput } from './n8nRun';
@@ -35,7 +42,10 @@ beforeAll(async () => {
 	folder = prepareUserFolder(userRoot);
 	port = await freePort();
 	await importCredentials(runtime, folder, emulatorCredentials(emulator));
-	await n8nCli(runtime, folder, ['import:workflow', `--input=${path.join(EXAMPLES_DIR, 'app-webhook-to-n8n.json')}`]);
+	await n8nCli(runtime, folder, [
+		'import:workflow',
+		`--input=${path.join(EXAMPLES_DIR, 'app-webhook-to-n8n.json')}`,
+	]);
 }, 600_000);
 
 afterAll(async () => {
@@ -46,10 +56,19 @@ afterAll(async () => {
 
 test('the example creates an app and a signed webhook aimed at its own Webhook node, which then receives a callback', async () => {
 	// The same port as the server started below, so the Production URL the example works out is the one it serves.
-	const result = await runN8nCli(runtime, folder, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput'], { port, timeoutMs: 90_000 });
+	const result = await runN8nCli(
+		runtime,
+		folder,
+		['execute', `--id=${WORKFLOW_ID}`, '--rawOutput'],
+		{ port, timeoutMs: 90_000 },
+	);
 	const run = parseRunOutput(result.stdout);
 	expect([run.status, run.data.resultData.error?.message]).toEqual(['success', undefined]);
-	expect(executedNodes(run)).toEqual(["When clicking 'Execute workflow'", 'Create app', 'Create webhook']);
+	expect(executedNodes(run)).toEqual([
+		"When clicking 'Execute workflow'",
+		'Create app',
+		'Create webhook',
+	]);
 
 	const [app] = outputJson(run, 'Create app');
 	const appId = String(app.id);
@@ -67,9 +86,13 @@ test('the example creates an app and a signed webhook aimed at its own Webhook n
 	const secret = String(created[0].secret);
 	expect(secret).toMatch(/^[A-Za-z0-9]{40}$/);
 	expect(secret).not.toBe(MASK);
-	expect(emulator.webhooks).toEqual([expect.objectContaining({ id: created[0].id, app_id: appId, target, secret })]);
+	expect(emulator.webhooks).toEqual([
+		expect.objectContaining({ id: created[0].id, app_id: appId, target, secret }),
+	]);
 	// The example lists the app's webhooks before creating one, and sends one create.
-	const webhookCalls = emulator.requests.filter((entry) => entry.path.includes('/webhooks')).map((entry) => entry.method);
+	const webhookCalls = emulator.requests
+		.filter((entry) => entry.path.includes('/webhooks'))
+		.map((entry) => entry.method);
 	expect(webhookCalls).toEqual(['GET', 'POST']);
 
 	await n8nCli(runtime, folder, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
@@ -81,11 +104,20 @@ test('the example creates an app and a signed webhook aimed at its own Webhook n
 	expect(delivery.headers[SIGNATURE_HEADERS.algorithm]).toBe('HmacSHA256');
 	const nonce = delivery.headers[SIGNATURE_HEADERS.nonce];
 	const timestamp = delivery.headers[SIGNATURE_HEADERS.timestamp];
-	const expected = createHmac('sha256', secret).update(`${delivery.rawBody}.${nonce}.${timestamp}`).digest('base64');
+	const expected = createHmac('sha256', secret)
+		.update(`${delivery.rawBody}.${nonce}.${timestamp}`)
+		.digest('base64');
 	expect(delivery.headers[SIGNATURE_HEADERS.signature]).toBe(expected);
 	// Read event (the last node) answers what n8n received: the app, the event key, the text and the signature header.
-	const answer = JSON.parse(delivery.attempts[delivery.attempts.length - 1].responseBody ?? '{}') as Record<string, unknown>;
-	expect(answer).toEqual({ app_id: appId, event: 'message', text: 'Hello from n8n e2e', signed: true });
+	const answer = JSON.parse(
+		delivery.attempts[delivery.attempts.length - 1].responseBody ?? '{}',
+	) as Record<string, unknown>;
+	expect(answer).toEqual({
+		app_id: appId,
+		event: 'message',
+		text: 'Hello from n8n e2e',
+		signed: true,
+	});
 });
 
 /** n8n registers a published workflow's webhooks shortly after it reports ready; retry a 404 for a few seconds. */
@@ -98,7 +130,8 @@ async function deliverWhenListening(appId: string) {
 			body: { message: { contact_message: { text_message: { text: 'Hello from n8n e2e' } } } },
 		});
 		if (deliveries[0]?.status !== 404 || Date.now() > until) {
-			if (deliveries[0]?.status !== 200) process.stderr.write(`n8n output:\n${tail(server?.output() ?? '', 3000)}\n`);
+			if (deliveries[0]?.status !== 200)
+				process.stderr.write(`n8n output:\n${tail(server?.output() ?? '', 3000)}\n`);
 			return deliveries;
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));

@@ -8,52 +8,75 @@ import { handleWebhooks, type WebhookOperation } from './webhook-api';
 import type { WebhookStore } from './webhooks';
 
 export interface ApiRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: Record<string, string>;
-  rawBody: string;
-  /** The log entry, to record unknown and read-only fields on. */
-  entry: RequestLogEntry;
+	method: string;
+	path: string;
+	query: URLSearchParams;
+	headers: Record<string, string>;
+	rawBody: string;
+	/** The log entry, to record unknown and read-only fields on. */
+	entry: RequestLogEntry;
 }
 
 export interface ApiState {
-  projectId: string;
-  otherProjects: ReadonlySet<string>;
-  tokens: Tokens;
-  apps: AppStore;
-  webhooks: WebhookStore;
+	projectId: string;
+	otherProjects: ReadonlySet<string>;
+	tokens: Tokens;
+	apps: AppStore;
+	webhooks: WebhookStore;
 }
 
 type Operation = 'create' | 'list' | 'get' | 'update' | 'delete';
 
 /** Each route: its path pattern (project, then the one ID if any) and the operation for each method. */
-const ROUTES: Array<{ pattern: RegExp; resource: 'app' | 'webhook'; methods: Record<string, Operation | WebhookOperation> }> = [
-  { pattern: /^\/v1\/projects\/([^/]+)\/apps$/, resource: 'app', methods: { POST: 'create', GET: 'list' } },
-  { pattern: /^\/v1\/projects\/([^/]+)\/apps\/([^/]+)$/, resource: 'app', methods: { GET: 'get', PATCH: 'update', DELETE: 'delete' } },
-  { pattern: /^\/v1\/projects\/([^/]+)\/apps\/([^/]+)\/webhooks$/, resource: 'webhook', methods: { GET: 'listForApp' } },
-  { pattern: /^\/v1\/projects\/([^/]+)\/webhooks$/, resource: 'webhook', methods: { POST: 'create' } },
-  {
-    pattern: /^\/v1\/projects\/([^/]+)\/webhooks\/([^/]+)$/,
-    resource: 'webhook',
-    methods: { GET: 'get', PATCH: 'update', DELETE: 'delete' },
-  },
+const ROUTES: Array<{
+	pattern: RegExp;
+	resource: 'app' | 'webhook';
+	methods: Record<string, Operation | WebhookOperation>;
+}> = [
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/apps$/,
+		resource: 'app',
+		methods: { POST: 'create', GET: 'list' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/apps\/([^/]+)$/,
+		resource: 'app',
+		methods: { GET: 'get', PATCH: 'update', DELETE: 'delete' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/apps\/([^/]+)\/webhooks$/,
+		resource: 'webhook',
+		methods: { GET: 'listForApp' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/webhooks$/,
+		resource: 'webhook',
+		methods: { POST: 'create' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/webhooks\/([^/]+)$/,
+		resource: 'webhook',
+		methods: { GET: 'get', PATCH: 'update', DELETE: 'delete' },
+	},
 ];
 
-function route(method: string, path: string): { resource: 'app' | 'webhook'; operation: string; project: string; id?: string } | undefined {
-  for (const candidate of ROUTES) {
-    const match = candidate.pattern.exec(path);
-    const operation = match ? candidate.methods[method] : undefined;
-    if (match && operation) {
-      return {
-        resource: candidate.resource,
-        operation,
-        project: decodeSegment(match[1]),
-        id: match[2] === undefined ? undefined : decodeSegment(match[2]),
-      };
-    }
-  }
-  return undefined;
+function route(
+	method: string,
+	path: string,
+): { resource: 'app' | 'webhook'; operation: string; project: string; id?: string } | undefined {
+	for (const candidate of ROUTES) {
+		const match = candidate.pattern.exec(path);
+		const operation = match ? candidate.methods[method] : undefined;
+		if (match && operation) {
+			return {
+				resource: candidate.resource,
+				operation,
+				project: decodeSegment(match[1]),
+				id: match[2] === undefined ? undefined : decodeSegment(match[2]),
+			};
+		}
+	}
+	return undefined;
 }
 
 /**
@@ -61,67 +84,79 @@ function route(method: string, path: string): { resource: 'app' | 'webhook'; ope
  * e.g. a base URL with a region prefix, is 404), then authentication, then the project, then the operation.
  */
 export function handleApi(request: ApiRequest, state: ApiState): Reply {
-  const found = route(request.method, request.path);
-  if (!found) return sinchError(404, `No such API resource: ${request.method} ${request.path}`);
+	const found = route(request.method, request.path);
+	if (!found) return sinchError(404, `No such API resource: ${request.method} ${request.path}`);
 
-  const auth = state.tokens.authenticate(request.headers.authorization);
-  if (!auth.ok) return auth.reply;
+	const auth = state.tokens.authenticate(request.headers.authorization);
+	if (!auth.ok) return auth.reply;
 
-  const projectId = found.project;
-  if (state.otherProjects.has(projectId)) {
-    return sinchError(403, `The access key is not allowed to access project ${projectId}`);
-  }
-  if (projectId !== state.projectId) return sinchError(404, `Project ${projectId} not found`);
+	const projectId = found.project;
+	if (state.otherProjects.has(projectId)) {
+		return sinchError(403, `The access key is not allowed to access project ${projectId}`);
+	}
+	if (projectId !== state.projectId) return sinchError(404, `Project ${projectId} not found`);
 
-  if (found.resource === 'webhook') {
-    const { query, rawBody, entry } = request;
-    return handleWebhooks({ operation: found.operation as WebhookOperation, id: found.id, query, rawBody, entry }, state.apps, state.webhooks);
-  }
-  const appId = found.id;
-  const notFound = (): Reply => sinchError(404, `App ${appId ?? ''} not found`);
-  switch (found.operation as Operation) {
-    case 'list':
-      return json(200, { apps: state.apps.list() });
-    case 'get':
-      return withApp(state.apps.get(appId as string), notFound);
-    case 'delete':
-      if (!state.apps.delete(appId as string)) return notFound();
-      state.webhooks.deleteForApp(appId as string);
-      return json(200, {});
-    case 'create': {
-      const body = validBody(request, 'create');
-      return 'reply' in body ? body.reply : json(200, state.apps.create(body.value));
-    }
-    case 'update': {
-      if (!state.apps.get(appId as string)) return notFound();
-      const mask = updateMask(request.query);
-      const maskIssues = checkMaskPaths(mask ?? []);
-      if (maskIssues.length > 0) return sinchError(400, maskIssues.join('; '));
-      const body = validBody(request, 'update');
-      return 'reply' in body ? body.reply : withApp(state.apps.update(appId as string, body.value, mask), notFound);
-    }
-  }
+	if (found.resource === 'webhook') {
+		const { query, rawBody, entry } = request;
+		return handleWebhooks(
+			{ operation: found.operation as WebhookOperation, id: found.id, query, rawBody, entry },
+			state.apps,
+			state.webhooks,
+		);
+	}
+	const appId = found.id;
+	const notFound = (): Reply => sinchError(404, `App ${appId ?? ''} not found`);
+	switch (found.operation as Operation) {
+		case 'list':
+			return json(200, { apps: state.apps.list() });
+		case 'get':
+			return withApp(state.apps.get(appId as string), notFound);
+		case 'delete':
+			if (!state.apps.delete(appId as string)) return notFound();
+			state.webhooks.deleteForApp(appId as string);
+			return json(200, {});
+		case 'create': {
+			const body = validBody(request, 'create');
+			return 'reply' in body ? body.reply : json(200, state.apps.create(body.value));
+		}
+		case 'update': {
+			if (!state.apps.get(appId as string)) return notFound();
+			const mask = updateMask(request.query);
+			const maskIssues = checkMaskPaths(mask ?? []);
+			if (maskIssues.length > 0) return sinchError(400, maskIssues.join('; '));
+			const body = validBody(request, 'update');
+			return 'reply' in body
+				? body.reply
+				: withApp(state.apps.update(appId as string, body.value, mask), notFound);
+		}
+	}
 }
 
 /** A malformed escape cannot name an existing project or app; keep it as is so it simply is not found. */
 function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
 }
 
 function withApp(app: object | undefined, notFound: () => Reply): Reply {
-  return app ? json(200, app) : notFound();
+	return app ? json(200, app) : notFound();
 }
 
 /** Parses and validates a create or update body, recording unknown and read-only fields on the log entry. */
-function validBody(request: ApiRequest, kind: AppRequestKind): { value: JsonObject } | { reply: Reply } {
-  const parsed = request.rawBody.trim() === '' ? { ok: true as const, value: {} } : parseJson(request.rawBody);
-  if (!parsed.ok) return { reply: sinchError(400, 'request body: invalid JSON') };
-  const result = validateAppBody(kind, parsed.value);
-  if (result.unknownFields.length > 0) request.entry.unknownFields = result.unknownFields;
-  if (result.readOnlyFields.length > 0) request.entry.readOnlyFields = result.readOnlyFields;
-  return result.ok ? { value: result.value } : { reply: sinchError(400, `Invalid argument: ${result.issues.join('; ')}`) };
+function validBody(
+	request: ApiRequest,
+	kind: AppRequestKind,
+): { value: JsonObject } | { reply: Reply } {
+	const parsed =
+		request.rawBody.trim() === '' ? { ok: true as const, value: {} } : parseJson(request.rawBody);
+	if (!parsed.ok) return { reply: sinchError(400, 'request body: invalid JSON') };
+	const result = validateAppBody(kind, parsed.value);
+	if (result.unknownFields.length > 0) request.entry.unknownFields = result.unknownFields;
+	if (result.readOnlyFields.length > 0) request.entry.readOnlyFields = result.readOnlyFields;
+	return result.ok
+		? { value: result.value }
+		: { reply: sinchError(400, `Invalid argument: ${result.issues.join('; ')}`) };
 }

@@ -8,7 +8,10 @@ const schema = new BodySchema('app-schema.json');
 
 export type AppRequestKind = 'create' | 'update';
 
-const ROOT: Record<AppRequestKind, string> = { create: 'AppCreateRequest', update: 'AppUpdateRequest' };
+const ROOT: Record<AppRequestKind, string> = {
+	create: 'AppCreateRequest',
+	update: 'AppUpdateRequest',
+};
 
 /** Response-only fields of an app; a client may echo them back from a GET, and they are ignored like Sinch does. */
 const READ_ONLY_APP_FIELDS = ['id', 'rate_limits', 'queue_stats'];
@@ -19,10 +22,13 @@ const READ_ONLY_APP_FIELDS = ['id', 'rate_limits', 'queue_stats'];
  * never sets additionalProperties false).
  */
 export function validateAppBody(kind: AppRequestKind, body: unknown): ValidationResult {
-  return schema.validate(ROOT[kind], body, {
-    readOnlyTopLevel: READ_ONLY_APP_FIELDS,
-    extraChecks: (value) => (Array.isArray(value.channel_credentials) ? checkChannelCredentials(value.channel_credentials) : []),
-  });
+	return schema.validate(ROOT[kind], body, {
+		readOnlyTopLevel: READ_ONLY_APP_FIELDS,
+		extraChecks: (value) =>
+			Array.isArray(value.channel_credentials)
+				? checkChannelCredentials(value.channel_credentials)
+				: [],
+	});
 }
 
 /**
@@ -30,5 +36,5 @@ export function validateAppBody(kind: AppRequestKind, body: unknown): Validation
  * far as the schema has properties.
  */
 export function checkMaskPaths(paths: readonly string[]): string[] {
-  return schema.maskIssues(ROOT.update, paths);
+	return schema.maskIssues(ROOT.update, paths);
 }

@@ -2,95 +2,101 @@
 import { startEmulator } from './index';
 
 const USAGE =
-  'usage: npm run emulator -- [--port N] [--token-lifetime SECONDS] [--latency MILLISECONDS] [--regions us,eu,br] [--channel-activation-ms MS]   (port also from SINCH_EMULATOR_PORT)';
+	'usage: npm run emulator -- [--port N] [--token-lifetime SECONDS] [--latency MILLISECONDS] [--regions us,eu,br] [--channel-activation-ms MS]   (port also from SINCH_EMULATOR_PORT)';
 
 interface CliOptions {
-  port: number;
-  tokenLifetimeSeconds?: number;
-  latencyMs?: number;
-  regions?: string[];
-  channelActivationMs?: number;
+	port: number;
+	tokenLifetimeSeconds?: number;
+	latencyMs?: number;
+	regions?: string[];
+	channelActivationMs?: number;
 }
 
 function parseArgs(argv: string[]): CliOptions {
-  let port = Number(process.env.SINCH_EMULATOR_PORT ?? 8787);
-  let tokenLifetimeSeconds: number | undefined;
-  let latencyMs: number | undefined;
-  let regions: string[] | undefined;
-  let channelActivationMs: number | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = (): number => {
-      const text = inline ?? argv[++i];
-      const number = Number(text);
-      if (text === undefined || !Number.isInteger(number) || number < 0) fail(`${flag} needs a whole number, got ${String(text)}`);
-      return number;
-    };
-    if (flag === '--port') port = value();
-    else if (flag === '--token-lifetime') tokenLifetimeSeconds = value();
-    else if (flag === '--latency') latencyMs = value();
-    else if (flag === '--channel-activation-ms') channelActivationMs = value();
-    else if (flag === '--regions') {
-      regions = String(inline ?? argv[++i] ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
-      if (regions.length === 0 || regions.some((name) => !/^[a-z]+$/.test(name))) fail('--regions needs names such as us,eu,br');
-    }
-    else if (flag === '--help' || flag === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else fail(`unknown option ${argv[i]}`);
-  }
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port ${port}`);
-  return { port, tokenLifetimeSeconds, latencyMs, regions, channelActivationMs };
+	let port = Number(process.env.SINCH_EMULATOR_PORT ?? 8787);
+	let tokenLifetimeSeconds: number | undefined;
+	let latencyMs: number | undefined;
+	let regions: string[] | undefined;
+	let channelActivationMs: number | undefined;
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = argv[i].split('=', 2);
+		const value = (): number => {
+			const text = inline ?? argv[++i];
+			const number = Number(text);
+			if (text === undefined || !Number.isInteger(number) || number < 0)
+				fail(`${flag} needs a whole number, got ${String(text)}`);
+			return number;
+		};
+		if (flag === '--port') port = value();
+		else if (flag === '--token-lifetime') tokenLifetimeSeconds = value();
+		else if (flag === '--latency') latencyMs = value();
+		else if (flag === '--channel-activation-ms') channelActivationMs = value();
+		else if (flag === '--regions') {
+			regions = String(inline ?? argv[++i] ?? '')
+				.split(',')
+				.map((name) => name.trim().toLowerCase())
+				.filter(Boolean);
+			if (regions.length === 0 || regions.some((name) => !/^[a-z]+$/.test(name)))
+				fail('--regions needs names such as us,eu,br');
+		} else if (flag === '--help' || flag === '-h') {
+			console.log(USAGE);
+			process.exit(0);
+		} else fail(`unknown option ${argv[i]}`);
+	}
+	if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port ${port}`);
+	return { port, tokenLifetimeSeconds, latencyMs, regions, channelActivationMs };
 }
 
 function fail(message: string): never {
-  console.error(`sinch emulator: ${message}\n${USAGE}`);
-  process.exit(2);
+	console.error(`sinch emulator: ${message}\n${USAGE}`);
+	process.exit(2);
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator(parseArgs(process.argv.slice(2)));
-  const regions = emulator.info().regions ?? [];
-  console.log(
-    [
-      'Sinch Conversation API emulator (App and Webhook endpoints, OAuth2 tokens, signed callbacks)',
-      '',
-      `  API base URL  ${emulator.url}    (apps: ${emulator.url}/v1/projects/${emulator.projectId}/apps)`,
-      `  Token URL     ${emulator.tokenUrl}`,
-      `  Project ID    ${emulator.projectId}`,
-      `  Key ID        ${emulator.keyId}`,
-      `  Key secret    ${emulator.keySecret}`,
-      ...(emulator.info().latencyMs > 0 ? [`  Latency       ${emulator.info().latencyMs} ms on every request`] : []),
-      '',
-      'In n8n, create a Sinch Conversation API credential with Region "Custom",',
-      `Base URL ${emulator.url}, Token URL ${emulator.tokenUrl}, and the project ID, key ID and key secret above.`,
-      '',
-      ...(regions.length > 0
-        ? [
-            `Regions ${regions.join(', ')}: Base URL ${emulator.url}/{region} with "Region of Custom URL" set,`,
-            `  or one region's URL, e.g. ${emulator.url}/${regions[0]}.`,
-            '',
-          ]
-        : []),
-      `Control endpoints (no auth): GET ${emulator.url}/_emulator/info | requests | apps | webhooks | deliveries,`,
-      '  POST /_emulator/reset | expire-tokens | latency ({"ms":100}) | faults ({"kind":"fail","status":503,"times":2} and the like)',
-      '  | channel-states ({"activationMs":3000} or {"reject":{"channel":"WHATSAPP"}}; values starting fail- are rejected),',
-      '  POST /_emulator/events {"app_id":"...","trigger":"MESSAGE_INBOUND"} delivers a signed callback to the app\'s webhooks.',
-      'Ctrl+C stops.',
-    ].join('\n'),
-  );
-  const stop = (signal: NodeJS.Signals): void => {
-    console.log(`\nsinch emulator: ${signal}, stopping`);
-    emulator.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+	const emulator = await startEmulator(parseArgs(process.argv.slice(2)));
+	const regions = emulator.info().regions ?? [];
+	console.log(
+		[
+			'Sinch Conversation API emulator (App and Webhook endpoints, OAuth2 tokens, signed callbacks)',
+			'',
+			`  API base URL  ${emulator.url}    (apps: ${emulator.url}/v1/projects/${emulator.projectId}/apps)`,
+			`  Token URL     ${emulator.tokenUrl}`,
+			`  Project ID    ${emulator.projectId}`,
+			`  Key ID        ${emulator.keyId}`,
+			`  Key secret    ${emulator.keySecret}`,
+			...(emulator.info().latencyMs > 0
+				? [`  Latency       ${emulator.info().latencyMs} ms on every request`]
+				: []),
+			'',
+			'In n8n, create a Sinch Conversation API credential with Region "Custom",',
+			`Base URL ${emulator.url}, Token URL ${emulator.tokenUrl}, and the project ID, key ID and key secret above.`,
+			'',
+			...(regions.length > 0
+				? [
+						`Regions ${regions.join(', ')}: Base URL ${emulator.url}/{region} with "Region of Custom URL" set,`,
+						`  or one region's URL, e.g. ${emulator.url}/${regions[0]}.`,
+						'',
+					]
+				: []),
+			`Control endpoints (no auth): GET ${emulator.url}/_emulator/info | requests | apps | webhooks | deliveries,`,
+			'  POST /_emulator/reset | expire-tokens | latency ({"ms":100}) | faults ({"kind":"fail","status":503,"times":2} and the like)',
+			'  | channel-states ({"activationMs":3000} or {"reject":{"channel":"WHATSAPP"}}; values starting fail- are rejected),',
+			'  POST /_emulator/events {"app_id":"...","trigger":"MESSAGE_INBOUND"} delivers a signed callback to the app\'s webhooks.',
+			'Ctrl+C stops.',
+		].join('\n'),
+	);
+	const stop = (signal: NodeJS.Signals): void => {
+		console.log(`\nsinch emulator: ${signal}, stopping`);
+		emulator.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
-  console.error('sinch emulator: could not start:', error instanceof Error ? error.message : error);
-  process.exit(1);
+	console.error('sinch emulator: could not start:', error instanceof Error ? error.message : error);
+	process.exit(1);
 });

@@ -1,120 +1,146 @@
 import { channelStatesRequestProblem } from './channel-states';
 import { faultRequestProblem } from './faults';
 import { json, parseJson, type Reply } from './http-io';
-import type { App, ChannelRejection, Delivery, DeliverRequest, EmulatorInfo, FaultRequest, JsonObject, RequestLogEntry, Webhook } from './types';
+import type {
+	App,
+	ChannelRejection,
+	Delivery,
+	DeliverRequest,
+	EmulatorInfo,
+	FaultRequest,
+	JsonObject,
+	RequestLogEntry,
+	Webhook,
+} from './types';
 
 /** What the control endpoints act on: the Emulator itself. */
 export interface Controllable {
-  info(): EmulatorInfo;
-  readonly requests: readonly RequestLogEntry[];
-  readonly apps: readonly App[];
-  readonly webhooks: readonly Webhook[];
-  readonly deliveries: readonly Delivery[];
-  reset(): void;
-  expireTokens(): void;
-  addFault(fault: FaultRequest): void;
-  setLatency(ms: number): void;
-  appsIn(region: string): readonly App[];
-  rejectCredential(rule: ChannelRejection): void;
-  setChannelActivationMs(ms: number): void;
-  deliver(request: DeliverRequest): Promise<Delivery[]>;
+	info(): EmulatorInfo;
+	readonly requests: readonly RequestLogEntry[];
+	readonly apps: readonly App[];
+	readonly webhooks: readonly Webhook[];
+	readonly deliveries: readonly Delivery[];
+	reset(): void;
+	expireTokens(): void;
+	addFault(fault: FaultRequest): void;
+	setLatency(ms: number): void;
+	appsIn(region: string): readonly App[];
+	rejectCredential(rule: ChannelRejection): void;
+	setChannelActivationMs(ms: number): void;
+	deliver(request: DeliverRequest): Promise<Delivery[]>;
 }
 
 export const CONTROL_PREFIX = '/_emulator/';
 
 const ENDPOINTS = [
-  'GET info',
-  'GET requests',
-  'GET apps',
-  'GET apps/{region}',
-  'GET webhooks',
-  'GET deliveries',
-  'POST reset',
-  'POST expire-tokens',
-  'POST latency',
-  'POST faults',
-  'POST channel-states',
-  'POST events',
+	'GET info',
+	'GET requests',
+	'GET apps',
+	'GET apps/{region}',
+	'GET webhooks',
+	'GET deliveries',
+	'POST reset',
+	'POST expire-tokens',
+	'POST latency',
+	'POST faults',
+	'POST channel-states',
+	'POST events',
 ];
 
 /** /_emulator/* for tests in other processes (n8n running the node, say). No auth, not logged. */
-export async function handleControl(method: string, path: string, rawBody: string, emulator: Controllable): Promise<Reply> {
-  const route = `${method} ${path.slice(CONTROL_PREFIX.length)}`;
-  switch (route) {
-    case 'GET info':
-      return json(200, emulator.info());
-    case 'GET requests':
-      return json(200, { requests: emulator.requests });
-    case 'GET apps':
-      return json(200, { apps: emulator.apps });
-    case 'GET webhooks':
-      return json(200, { webhooks: emulator.webhooks });
-    case 'GET deliveries':
-      return json(200, { deliveries: emulator.deliveries });
-    case 'POST reset':
-      emulator.reset();
-      return json(200, {});
-    case 'POST expire-tokens':
-      emulator.expireTokens();
-      return json(200, {});
-    case 'POST latency': {
-      const parsed = parseJson(rawBody);
-      const ms = parsed.ok ? (parsed.value as { ms?: unknown } | null)?.ms : undefined;
-      if (typeof ms !== 'number' || !(ms >= 0)) return json(400, { error: 'body must be {"ms": number >= 0}' });
-      emulator.setLatency(ms);
-      return json(200, {});
-    }
-    case 'POST faults': {
-      const parsed = parseJson(rawBody);
-      const problem = parsed.ok ? faultRequestProblem(parsed.value) : 'body must be JSON';
-      if (problem !== undefined || !parsed.ok) return json(400, { error: problem });
-      emulator.addFault(parsed.value as FaultRequest);
-      return json(200, {});
-    }
-    case 'POST channel-states': {
-      const parsed = parseJson(rawBody);
-      const problem = parsed.ok ? channelStatesRequestProblem(parsed.value) : 'body must be JSON';
-      if (problem !== undefined || !parsed.ok) return json(400, { error: problem });
-      const { activationMs, reject } = parsed.value as { activationMs?: number; reject?: ChannelRejection };
-      if (activationMs !== undefined) emulator.setChannelActivationMs(activationMs);
-      if (reject !== undefined) emulator.rejectCredential(reject);
-      return json(200, {});
-    }
-    case 'POST events': {
-      const parsed = parseJson(rawBody);
-      if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object') return json(400, { error: 'body must be a JSON object' });
-      try {
-        return json(200, { deliveries: await emulator.deliver(eventRequest(parsed.value as JsonObject)) });
-      } catch (error) {
-        const message = (error as Error).message;
-        return json(/not found/.test(message) ? 404 : 400, { error: message });
-      }
-    }
-    default: {
-      const regionApps = /^GET apps\/([a-z]+)$/.exec(route);
-      if (regionApps && (emulator.info().regions ?? []).includes(regionApps[1])) {
-        return json(200, { apps: emulator.appsIn(regionApps[1]) });
-      }
-      return json(404, {
-        error: `unknown control endpoint ${method} ${path}`,
-        endpoints: ENDPOINTS.map((name) => name.replace(' ', ` ${CONTROL_PREFIX}`)),
-      });
-    }
-  }
+export async function handleControl(
+	method: string,
+	path: string,
+	rawBody: string,
+	emulator: Controllable,
+): Promise<Reply> {
+	const route = `${method} ${path.slice(CONTROL_PREFIX.length)}`;
+	switch (route) {
+		case 'GET info':
+			return json(200, emulator.info());
+		case 'GET requests':
+			return json(200, { requests: emulator.requests });
+		case 'GET apps':
+			return json(200, { apps: emulator.apps });
+		case 'GET webhooks':
+			return json(200, { webhooks: emulator.webhooks });
+		case 'GET deliveries':
+			return json(200, { deliveries: emulator.deliveries });
+		case 'POST reset':
+			emulator.reset();
+			return json(200, {});
+		case 'POST expire-tokens':
+			emulator.expireTokens();
+			return json(200, {});
+		case 'POST latency': {
+			const parsed = parseJson(rawBody);
+			const ms = parsed.ok ? (parsed.value as { ms?: unknown } | null)?.ms : undefined;
+			if (typeof ms !== 'number' || !(ms >= 0))
+				return json(400, { error: 'body must be {"ms": number >= 0}' });
+			emulator.setLatency(ms);
+			return json(200, {});
+		}
+		case 'POST faults': {
+			const parsed = parseJson(rawBody);
+			const problem = parsed.ok ? faultRequestProblem(parsed.value) : 'body must be JSON';
+			if (problem !== undefined || !parsed.ok) return json(400, { error: problem });
+			emulator.addFault(parsed.value as FaultRequest);
+			return json(200, {});
+		}
+		case 'POST channel-states': {
+			const parsed = parseJson(rawBody);
+			const problem = parsed.ok ? channelStatesRequestProblem(parsed.value) : 'body must be JSON';
+			if (problem !== undefined || !parsed.ok) return json(400, { error: problem });
+			const { activationMs, reject } = parsed.value as {
+				activationMs?: number;
+				reject?: ChannelRejection;
+			};
+			if (activationMs !== undefined) emulator.setChannelActivationMs(activationMs);
+			if (reject !== undefined) emulator.rejectCredential(reject);
+			return json(200, {});
+		}
+		case 'POST events': {
+			const parsed = parseJson(rawBody);
+			if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object')
+				return json(400, { error: 'body must be a JSON object' });
+			try {
+				return json(200, {
+					deliveries: await emulator.deliver(eventRequest(parsed.value as JsonObject)),
+				});
+			} catch (error) {
+				const message = (error as Error).message;
+				return json(/not found/.test(message) ? 404 : 400, { error: message });
+			}
+		}
+		default: {
+			const regionApps = /^GET apps\/([a-z]+)$/.exec(route);
+			if (regionApps && (emulator.info().regions ?? []).includes(regionApps[1])) {
+				return json(200, { apps: emulator.appsIn(regionApps[1]) });
+			}
+			return json(404, {
+				error: `unknown control endpoint ${method} ${path}`,
+				endpoints: ENDPOINTS.map((name) => name.replace(' ', ` ${CONTROL_PREFIX}`)),
+			});
+		}
+	}
 }
 
 /** POST /_emulator/events takes snake_case names, like the API. */
 function eventRequest(body: JsonObject): DeliverRequest {
-  const number = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
-  return {
-    appId: body.app_id as string,
-    trigger: body.trigger as string,
-    body: body.body as JsonObject | undefined,
-    timestamp: typeof body.timestamp === 'number' || typeof body.timestamp === 'string' ? body.timestamp : undefined,
-    nonce: typeof body.nonce === 'string' ? body.nonce : undefined,
-    forgeSignature: body.forge_signature === true,
-    retries: number(body.retries),
-    retryDelayMs: number(body.retry_delay_ms),
-    timeoutMs: number(body.timeout_ms),
-  };
+	const number = (value: unknown): number | undefined =>
+		typeof value === 'number' ? value : undefined;
+	return {
+		appId: body.app_id as string,
+		trigger: body.trigger as string,
+		body: body.body as JsonObject | undefined,
+		timestamp:
+			typeof body.timestamp === 'number' || typeof body.timestamp === 'string'
+				? body.timestamp
+				: undefined,
+		nonce: typeof body.nonce === 'string' ? body.nonce : undefined,
+		forgeSignature: body.forge_signature === true,
+		retries: number(body.retries),
+		retryDelayMs: number(body.retry_delay_ms),
+		timeoutMs: number(body.timeout_ms),
+	};
 }

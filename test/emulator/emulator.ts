@@ -8,24 +8,32 @@ import { sinchError, sinchErrorBody } from './errors';
 import { Faults, type TakenFault } from './faults';
 import { bodyKeyOf } from './callback-bodies';
 import { deliverRequestProblem, deliverToWebhooks } from './deliveries';
-import { bodyForLog, encode, headerObject, queryObject, readBody, send, type Reply } from './http-io';
+import {
+	bodyForLog,
+	encode,
+	headerObject,
+	queryObject,
+	readBody,
+	send,
+	type Reply,
+} from './http-io';
 import { RegionStores } from './regions';
 import { WebhookStore } from './webhooks';
 import type {
-  App,
-  ChannelRejection,
-  Delivery,
-  DeliverRequest,
-  DelayFault,
-  DropFault,
-  EmulatorInfo,
-  EmulatorOptions,
-  FailFault,
-  FaultRequest,
-  HangFault,
-  RequestLogEntry,
-  TruncateFault,
-  Webhook,
+	App,
+	ChannelRejection,
+	Delivery,
+	DeliverRequest,
+	DelayFault,
+	DropFault,
+	EmulatorInfo,
+	EmulatorOptions,
+	FailFault,
+	FaultRequest,
+	HangFault,
+	RequestLogEntry,
+	TruncateFault,
+	Webhook,
 } from './types';
 
 /** Fixed development values, so a running emulator can be configured once in n8n. Not secrets. */
@@ -41,288 +49,304 @@ const HOST = '127.0.0.1';
  * which also delivers signed callbacks to webhooks.
  */
 export class Emulator implements Controllable {
-  /** API base: the API is at `${url}/v1/projects/{project}/apps`. */
-  readonly url: string;
-  readonly tokenUrl: string;
-  readonly projectId: string;
-  readonly keyId: string;
-  readonly keySecret: string;
-  private readonly otherProjects: ReadonlySet<string>;
-  private readonly tokenLifetimeSeconds: number;
-  private readonly log: RequestLogEntry[] = [];
-  private readonly channelStates: ChannelStates;
-  private readonly channelActivationMs: number;
-  private readonly stores: RegionStores;
-  // One webhook store for every region: webhook IDs are unique, and each names its app.
-  private readonly webhookStore = new WebhookStore();
-  private readonly deliveryLog: Delivery[] = [];
-  private readonly faults = new Faults();
-  private readonly tokens: Tokens;
-  private latency: number;
+	/** API base: the API is at `${url}/v1/projects/{project}/apps`. */
+	readonly url: string;
+	readonly tokenUrl: string;
+	readonly projectId: string;
+	readonly keyId: string;
+	readonly keySecret: string;
+	private readonly otherProjects: ReadonlySet<string>;
+	private readonly tokenLifetimeSeconds: number;
+	private readonly log: RequestLogEntry[] = [];
+	private readonly channelStates: ChannelStates;
+	private readonly channelActivationMs: number;
+	private readonly stores: RegionStores;
+	// One webhook store for every region: webhook IDs are unique, and each names its app.
+	private readonly webhookStore = new WebhookStore();
+	private readonly deliveryLog: Delivery[] = [];
+	private readonly faults = new Faults();
+	private readonly tokens: Tokens;
+	private latency: number;
 
-  private constructor(
-    private readonly server: Server,
-    options: EmulatorOptions,
-  ) {
-    this.url = `http://${HOST}:${(server.address() as AddressInfo).port}`;
-    this.tokenUrl = `${this.url}${TOKEN_PATH}`;
-    this.projectId = options.projectId ?? DEFAULT_PROJECT_ID;
-    this.keyId = options.keyId ?? DEFAULT_KEY_ID;
-    this.keySecret = options.keySecret ?? DEFAULT_KEY_SECRET;
-    this.otherProjects = new Set(options.otherProjects ?? []);
-    this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
-    this.latency = options.latencyMs ?? 0;
-    this.channelActivationMs = options.channelActivationMs ?? 0;
-    this.channelStates = new ChannelStates(this.channelActivationMs);
-    this.stores = new RegionStores(options.regions ?? [], this.channelStates);
-    this.tokens = new Tokens({
-      keyId: this.keyId,
-      keySecret: this.keySecret,
-      tokenLifetimeSeconds: this.tokenLifetimeSeconds,
-      issuer: this.url,
-    });
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      this.handle(req, res).catch((error: unknown) => {
-        console.error('sinch emulator: unhandled error', error);
-        if (!res.headersSent) send(res, sinchError(500, 'emulator error'));
-      });
-    });
-  }
+	private constructor(
+		private readonly server: Server,
+		options: EmulatorOptions,
+	) {
+		this.url = `http://${HOST}:${(server.address() as AddressInfo).port}`;
+		this.tokenUrl = `${this.url}${TOKEN_PATH}`;
+		this.projectId = options.projectId ?? DEFAULT_PROJECT_ID;
+		this.keyId = options.keyId ?? DEFAULT_KEY_ID;
+		this.keySecret = options.keySecret ?? DEFAULT_KEY_SECRET;
+		this.otherProjects = new Set(options.otherProjects ?? []);
+		this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
+		this.latency = options.latencyMs ?? 0;
+		this.channelActivationMs = options.channelActivationMs ?? 0;
+		this.channelStates = new ChannelStates(this.channelActivationMs);
+		this.stores = new RegionStores(options.regions ?? [], this.channelStates);
+		this.tokens = new Tokens({
+			keyId: this.keyId,
+			keySecret: this.keySecret,
+			tokenLifetimeSeconds: this.tokenLifetimeSeconds,
+			issuer: this.url,
+		});
+		server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+			this.handle(req, res).catch((error: unknown) => {
+				console.error('sinch emulator: unhandled error', error);
+				if (!res.headersSent) send(res, sinchError(500, 'emulator error'));
+			});
+		});
+	}
 
-  static async start(options: EmulatorOptions = {}): Promise<Emulator> {
-    const server = createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, HOST, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    return new Emulator(server, options);
-  }
+	static async start(options: EmulatorOptions = {}): Promise<Emulator> {
+		const server = createServer();
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(options.port ?? 0, HOST, () => {
+				server.off('error', reject);
+				resolve();
+			});
+		});
+		return new Emulator(server, options);
+	}
 
-  /** Every request received, control endpoints excepted, oldest first. */
-  get requests(): readonly RequestLogEntry[] {
-    return this.log;
-  }
+	/** Every request received, control endpoints excepted, oldest first. */
+	get requests(): readonly RequestLogEntry[] {
+		return this.log;
+	}
 
-  /** The stored apps as the API would answer them (copies). */
-  get apps(): readonly App[] {
-    return this.stores.root.list();
-  }
+	/** The stored apps as the API would answer them (copies). */
+	get apps(): readonly App[] {
+		return this.stores.root.list();
+	}
 
-  /** The API base URL of a region given in `regions`: `${url}/${region}`. */
-  regionUrl(region: string): string {
-    if (!this.stores.store(region)) throw new Error(`the emulator serves no region ${region}; start it with regions`);
-    return `${this.url}/${region.toLowerCase()}`;
-  }
+	/** The API base URL of a region given in `regions`: `${url}/${region}`. */
+	regionUrl(region: string): string {
+		if (!this.stores.store(region))
+			throw new Error(`the emulator serves no region ${region}; start it with regions`);
+		return `${this.url}/${region.toLowerCase()}`;
+	}
 
-  /** The stored apps of one region given in `regions`. */
-  appsIn(region: string): readonly App[] {
-    const store = this.stores.store(region);
-    if (!store) throw new Error(`the emulator serves no region ${region}; start it with regions`);
-    return store.list();
-  }
+	/** The stored apps of one region given in `regions`. */
+	appsIn(region: string): readonly App[] {
+		const store = this.stores.store(region);
+		if (!store) throw new Error(`the emulator serves no region ${region}; start it with regions`);
+		return store.list();
+	}
 
-  /** Matching channel entries become FAILING with the rule's description (after the activation delay). */
-  rejectCredential(rule: ChannelRejection = {}): void {
-    this.channelStates.reject(rule);
-  }
+	/** Matching channel entries become FAILING with the rule's description (after the activation delay). */
+	rejectCredential(rule: ChannelRejection = {}): void {
+		this.channelStates.reject(rule);
+	}
 
-  /** How long new or changed channel entries stay PENDING from now on. */
-  setChannelActivationMs(ms: number): void {
-    this.channelStates.activationMs = ms;
-  }
+	/** How long new or changed channel entries stay PENDING from now on. */
+	setChannelActivationMs(ms: number): void {
+		this.channelStates.activationMs = ms;
+	}
 
-  /** The stored webhooks of every app, in creation order (copies, secrets included). */
-  get webhooks(): readonly Webhook[] {
-    return this.webhookStore.list();
-  }
+	/** The stored webhooks of every app, in creation order (copies, secrets included). */
+	get webhooks(): readonly Webhook[] {
+		return this.webhookStore.list();
+	}
 
-  /** Every callback delivered (or attempted) since start or the last reset, oldest first. */
-  get deliveries(): readonly Delivery[] {
-    return this.deliveryLog;
-  }
+	/** Every callback delivered (or attempted) since start or the last reset, oldest first. */
+	get deliveries(): readonly Delivery[] {
+		return this.deliveryLog;
+	}
 
-  /**
-   * Makes an event of `trigger` happen for the app: its body is POSTed, signed, to every webhook of the app that
-   * subscribes to the trigger and has target type HTTP. Resolves once every delivery (with its retries) is done,
-   * with those deliveries (also kept in `deliveries`). Throws when the request is malformed or the app does not exist.
-   */
-  async deliver(request: DeliverRequest): Promise<Delivery[]> {
-    const problem = deliverRequestProblem(request, (trigger) => bodyKeyOf(trigger) !== undefined);
-    if (problem !== undefined) throw new Error(problem);
-    if (!this.stores.find(request.appId)) throw new Error(`App ${request.appId} not found`);
-    const made = await deliverToWebhooks(request, this.webhookStore.listForApp(request.appId), this.projectId);
-    this.deliveryLog.push(...made);
-    return made;
-  }
+	/**
+	 * Makes an event of `trigger` happen for the app: its body is POSTed, signed, to every webhook of the app that
+	 * subscribes to the trigger and has target type HTTP. Resolves once every delivery (with its retries) is done,
+	 * with those deliveries (also kept in `deliveries`). Throws when the request is malformed or the app does not exist.
+	 */
+	async deliver(request: DeliverRequest): Promise<Delivery[]> {
+		const problem = deliverRequestProblem(request, (trigger) => bodyKeyOf(trigger) !== undefined);
+		if (problem !== undefined) throw new Error(problem);
+		if (!this.stores.find(request.appId)) throw new Error(`App ${request.appId} not found`);
+		const made = await deliverToWebhooks(
+			request,
+			this.webhookStore.listForApp(request.appId),
+			this.projectId,
+		);
+		this.deliveryLog.push(...made);
+		return made;
+	}
 
-  /** Number of calls to the token endpoint since start or the last reset. */
-  tokenRequests(): number {
-    return this.log.filter((entry) => entry.path === TOKEN_PATH).length;
-  }
+	/** Number of calls to the token endpoint since start or the last reset. */
+	tokenRequests(): number {
+		return this.log.filter((entry) => entry.path === TOKEN_PATH).length;
+	}
 
-  /** Every token issued so far is expired from now on (tokens issued later are fresh). */
-  expireTokens(): void {
-    this.tokens.expireAll();
-  }
+	/** Every token issued so far is expired from now on (tokens issued later are fresh). */
+	expireTokens(): void {
+		this.tokens.expireAll();
+	}
 
-  /** Forgets apps (of every region), webhooks, deliveries, the request log, armed faults, issued tokens and credential rejections. */
-  reset(): void {
-    this.stores.clear();
-    this.channelStates.clear();
-    this.channelStates.activationMs = this.channelActivationMs;
-    this.webhookStore.clear();
-    this.deliveryLog.length = 0;
-    this.log.length = 0;
-    this.faults.clear();
-    this.tokens.clear();
-  }
+	/** Forgets apps (of every region), webhooks, deliveries, the request log, armed faults, issued tokens and credential rejections. */
+	reset(): void {
+		this.stores.clear();
+		this.channelStates.clear();
+		this.channelStates.activationMs = this.channelActivationMs;
+		this.webhookStore.clear();
+		this.deliveryLog.length = 0;
+		this.log.length = 0;
+		this.faults.clear();
+		this.tokens.clear();
+	}
 
-  /** The next `times` matching requests get this status and body, before any other processing (unless afterProcessing). */
-  failNext(fault: FailFault): void {
-    this.addFault({ kind: 'fail', ...fault });
-  }
+	/** The next `times` matching requests get this status and body, before any other processing (unless afterProcessing). */
+	failNext(fault: FailFault): void {
+		this.addFault({ kind: 'fail', ...fault });
+	}
 
-  /** The next `times` matching requests wait `ms` before being processed. */
-  delayNext(fault: DelayFault): void {
-    this.addFault({ kind: 'delay', ...fault });
-  }
+	/** The next `times` matching requests wait `ms` before being processed. */
+	delayNext(fault: DelayFault): void {
+		this.addFault({ kind: 'delay', ...fault });
+	}
 
-  /** The next `times` matching requests get no answer: the socket is destroyed. */
-  dropNext(fault: DropFault = {}): void {
-    this.addFault({ kind: 'drop', ...fault });
-  }
+	/** The next `times` matching requests get no answer: the socket is destroyed. */
+	dropNext(fault: DropFault = {}): void {
+		this.addFault({ kind: 'drop', ...fault });
+	}
 
-  /** The next `times` matching requests are processed, then get only part of their answer (see TruncateFault). */
-  truncateNext(fault: TruncateFault = {}): void {
-    this.addFault({ kind: 'truncate', ...fault });
-  }
+	/** The next `times` matching requests are processed, then get only part of their answer (see TruncateFault). */
+	truncateNext(fault: TruncateFault = {}): void {
+		this.addFault({ kind: 'truncate', ...fault });
+	}
 
-  /** The next `times` matching requests are never answered. */
-  hangNext(fault: HangFault = {}): void {
-    this.addFault({ kind: 'hang', ...fault });
-  }
+	/** The next `times` matching requests are never answered. */
+	hangNext(fault: HangFault = {}): void {
+		this.addFault({ kind: 'hang', ...fault });
+	}
 
-  /** Milliseconds every later API and token request waits before it is handled (0: none). */
-  setLatency(ms: number): void {
-    this.latency = ms;
-  }
+	/** Milliseconds every later API and token request waits before it is handled (0: none). */
+	setLatency(ms: number): void {
+		this.latency = ms;
+	}
 
-  addFault(fault: FaultRequest): void {
-    this.faults.add(fault);
-  }
+	addFault(fault: FaultRequest): void {
+		this.faults.add(fault);
+	}
 
-  info(): EmulatorInfo {
-    return {
-      url: this.url,
-      tokenUrl: this.tokenUrl,
-      projectId: this.projectId,
-      keyId: this.keyId,
-      keySecret: this.keySecret,
-      otherProjects: [...this.otherProjects],
-      tokenLifetimeSeconds: this.tokenLifetimeSeconds,
-      latencyMs: this.latency,
-      // Only when used, so the info of an emulator without them reads as before.
-      ...(this.stores.names.length > 0 ? { regions: this.stores.names } : {}),
-      ...(this.channelStates.activationMs > 0 ? { channelActivationMs: this.channelStates.activationMs } : {}),
-    };
-  }
+	info(): EmulatorInfo {
+		return {
+			url: this.url,
+			tokenUrl: this.tokenUrl,
+			projectId: this.projectId,
+			keyId: this.keyId,
+			keySecret: this.keySecret,
+			otherProjects: [...this.otherProjects],
+			tokenLifetimeSeconds: this.tokenLifetimeSeconds,
+			latencyMs: this.latency,
+			// Only when used, so the info of an emulator without them reads as before.
+			...(this.stores.names.length > 0 ? { regions: this.stores.names } : {}),
+			...(this.channelStates.activationMs > 0
+				? { channelActivationMs: this.channelStates.activationMs }
+				: {}),
+		};
+	}
 
-  close(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.server.close((error) => (error ? reject(error) : resolve()));
-      // Keep-alive sockets of clients would otherwise hold close() open.
-      this.server.closeAllConnections();
-    });
-  }
+	close(): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.server.close((error) => (error ? reject(error) : resolve()));
+			// Keep-alive sockets of clients would otherwise hold close() open.
+			this.server.closeAllConnections();
+		});
+	}
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const parsedUrl = new URL(req.url ?? '/', this.url);
-    const method = (req.method ?? 'GET').toUpperCase();
-    const path = parsedUrl.pathname;
-    const rawBody = await readBody(req);
-    if (path.startsWith(CONTROL_PREFIX)) {
-      send(res, await handleControl(method, path, rawBody, this));
-      return;
-    }
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const parsedUrl = new URL(req.url ?? '/', this.url);
+		const method = (req.method ?? 'GET').toUpperCase();
+		const path = parsedUrl.pathname;
+		const rawBody = await readBody(req);
+		if (path.startsWith(CONTROL_PREFIX)) {
+			send(res, await handleControl(method, path, rawBody, this));
+			return;
+		}
 
-    const headers = headerObject(req);
-    const entry: RequestLogEntry = {
-      method,
-      path,
-      query: queryObject(parsedUrl.searchParams),
-      headers,
-      body: bodyForLog(rawBody),
-      status: null,
-      faults: [],
-      receivedAt: Date.now(),
-    };
-    this.log.push(entry);
+		const headers = headerObject(req);
+		const entry: RequestLogEntry = {
+			method,
+			path,
+			query: queryObject(parsedUrl.searchParams),
+			headers,
+			body: bodyForLog(rawBody),
+			status: null,
+			faults: [],
+			receivedAt: Date.now(),
+		};
+		this.log.push(entry);
 
-    if (this.latency > 0) await new Promise((resolve) => setTimeout(resolve, this.latency));
-    const delay = this.faults.takeDelay(method, path, rawBody);
-    if (delay !== undefined) {
-      entry.faults.push('delay');
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-    const fault = this.faults.takeOutcome(method, path, rawBody);
-    if (fault && !fault.spec.afterProcessing) {
-      this.answerFault(fault, entry, req, res);
-      return;
-    }
-    const routed = this.stores.route(path);
-    const reply =
-      path === TOKEN_PATH && method === 'POST'
-        ? this.tokens.handleTokenRequest(headers, rawBody)
-        : handleApi({ method, path: routed.path, query: parsedUrl.searchParams, headers, rawBody, entry }, {
-            projectId: this.projectId,
-            otherProjects: this.otherProjects,
-            tokens: this.tokens,
-            apps: routed.store,
-            webhooks: this.webhookStore,
-          });
-    if (fault) {
-      this.answerFault(fault, entry, req, res, reply);
-      return;
-    }
-    entry.status = reply.status;
-    entry.answeredAt = Date.now();
-    send(res, reply);
-  }
+		if (this.latency > 0) await new Promise((resolve) => setTimeout(resolve, this.latency));
+		const delay = this.faults.takeDelay(method, path, rawBody);
+		if (delay !== undefined) {
+			entry.faults.push('delay');
+			await new Promise((resolve) => setTimeout(resolve, delay));
+		}
+		const fault = this.faults.takeOutcome(method, path, rawBody);
+		if (fault && !fault.spec.afterProcessing) {
+			this.answerFault(fault, entry, req, res);
+			return;
+		}
+		const routed = this.stores.route(path);
+		const reply =
+			path === TOKEN_PATH && method === 'POST'
+				? this.tokens.handleTokenRequest(headers, rawBody)
+				: handleApi(
+						{ method, path: routed.path, query: parsedUrl.searchParams, headers, rawBody, entry },
+						{
+							projectId: this.projectId,
+							otherProjects: this.otherProjects,
+							tokens: this.tokens,
+							apps: routed.store,
+							webhooks: this.webhookStore,
+						},
+					);
+		if (fault) {
+			this.answerFault(fault, entry, req, res, reply);
+			return;
+		}
+		entry.status = reply.status;
+		entry.answeredAt = Date.now();
+		send(res, reply);
+	}
 
-  private answerFault(fault: TakenFault, entry: RequestLogEntry, req: IncomingMessage, res: ServerResponse, real?: Reply): void {
-    entry.faults.push(fault.kind);
-    if (fault.kind !== 'hang') entry.answeredAt = Date.now();
-    if (fault.kind === 'drop') {
-      req.socket.destroy();
-      return;
-    }
-    if (fault.kind === 'hang') return;
-    if (fault.kind === 'truncate') {
-      const { headers, payload } = encode(real ?? { status: 200, body: {} });
-      const sent = payload.subarray(0, fault.spec.bytes ?? Math.floor(payload.length / 2));
-      entry.status = real?.status ?? 200;
-      if (fault.spec.destroy === false) {
-        res.writeHead(entry.status, { ...headers, 'content-length': String(sent.length) });
-        res.end(sent);
-        return;
-      }
-      res.writeHead(entry.status, headers);
-      res.write(sent, () => setTimeout(() => req.socket.destroy(), 20));
-      return;
-    }
-    const { status, body, retryAfter, contentType } = fault.spec;
-    const reply: Reply = {
-      status,
-      body: body ?? sinchErrorBody(status, `Injected fault: HTTP ${status}`),
-      headers: {
-        ...(retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) }),
-        ...(contentType === undefined ? {} : { 'content-type': contentType }),
-      },
-    };
-    entry.status = status;
-    send(res, reply);
-  }
+	private answerFault(
+		fault: TakenFault,
+		entry: RequestLogEntry,
+		req: IncomingMessage,
+		res: ServerResponse,
+		real?: Reply,
+	): void {
+		entry.faults.push(fault.kind);
+		if (fault.kind !== 'hang') entry.answeredAt = Date.now();
+		if (fault.kind === 'drop') {
+			req.socket.destroy();
+			return;
+		}
+		if (fault.kind === 'hang') return;
+		if (fault.kind === 'truncate') {
+			const { headers, payload } = encode(real ?? { status: 200, body: {} });
+			const sent = payload.subarray(0, fault.spec.bytes ?? Math.floor(payload.length / 2));
+			entry.status = real?.status ?? 200;
+			if (fault.spec.destroy === false) {
+				res.writeHead(entry.status, { ...headers, 'content-length': String(sent.length) });
+				res.end(sent);
+				return;
+			}
+			res.writeHead(entry.status, headers);
+			res.write(sent, () => setTimeout(() => req.socket.destroy(), 20));
+			return;
+		}
+		const { status, body, retryAfter, contentType } = fault.spec;
+		const reply: Reply = {
+			status,
+			body: body ?? sinchErrorBody(status, `Injected fault: HTTP ${status}`),
+			headers: {
+				...(retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) }),
+				...(contentType === undefined ? {} : { 'content-type': contentType }),
+			},
+		};
+		entry.status = status;
+		send(res, reply);
+	}
 }

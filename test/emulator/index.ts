@@ -12,5 +12,5 @@ export { SIGNATURE_ALGORITHM, SIGNATURE_HEADERS, signCallback } from './signing'
 export type * from './types';
 
 export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  return Emulator.start(options);
+	return Emulator.start(options);
 }

@@ -7,36 +7,38 @@ import type { ChannelStates } from './channel-states';
  * regions existed (so `/eu/v1/...` stays a 404 when eu is not configured).
  */
 export class RegionStores {
-  readonly root: AppStore;
-  private readonly byRegion = new Map<string, AppStore>();
+	readonly root: AppStore;
+	private readonly byRegion = new Map<string, AppStore>();
 
-  constructor(regions: readonly string[], states: ChannelStates) {
-    this.root = new AppStore(states);
-    for (const region of regions) this.byRegion.set(region.toLowerCase(), new AppStore(states));
-  }
+	constructor(regions: readonly string[], states: ChannelStates) {
+		this.root = new AppStore(states);
+		for (const region of regions) this.byRegion.set(region.toLowerCase(), new AppStore(states));
+	}
 
-  get names(): string[] {
-    return [...this.byRegion.keys()];
-  }
+	get names(): string[] {
+		return [...this.byRegion.keys()];
+	}
 
-  store(region: string): AppStore | undefined {
-    return this.byRegion.get(region.toLowerCase());
-  }
+	store(region: string): AppStore | undefined {
+		return this.byRegion.get(region.toLowerCase());
+	}
 
-  /** The store a request path is for, and the path without its region prefix. */
-  route(path: string): { region?: string; store: AppStore; path: string } {
-    const match = /^\/([^/]+)(\/v1\/.*)$/.exec(path);
-    const store = match ? this.byRegion.get(match[1]) : undefined;
-    return match && store ? { region: match[1], store, path: match[2] } : { store: this.root, path };
-  }
+	/** The store a request path is for, and the path without its region prefix. */
+	route(path: string): { region?: string; store: AppStore; path: string } {
+		const match = /^\/([^/]+)(\/v1\/.*)$/.exec(path);
+		const store = match ? this.byRegion.get(match[1]) : undefined;
+		return match && store
+			? { region: match[1], store, path: match[2] }
+			: { store: this.root, path };
+	}
 
-  /** The store of any region that holds the app, for what is not routed by path (callback delivery). */
-  find(appId: string): AppStore | undefined {
-    return [this.root, ...this.byRegion.values()].find((store) => store.get(appId) !== undefined);
-  }
+	/** The store of any region that holds the app, for what is not routed by path (callback delivery). */
+	find(appId: string): AppStore | undefined {
+		return [this.root, ...this.byRegion.values()].find((store) => store.get(appId) !== undefined);
+	}
 
-  clear(): void {
-    this.root.clear();
-    for (const store of this.byRegion.values()) store.clear();
-  }
+	clear(): void {
+		this.root.clear();
+		for (const store of this.byRegion.values()) store.clear();
+	}
 }

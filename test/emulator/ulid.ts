@@ -12,35 +12,35 @@ let lastRandom: number[] = [];
  * as Sinch's app IDs do.
  */
 export function ulid(now: number = Date.now()): string {
-  if (now <= lastTime) {
-    incrementRandom();
-  } else {
-    lastTime = now;
-    lastRandom = Array.from(randomBytes(RANDOM_CHARS), (byte) => byte % 32);
-  }
-  return encodeTime(lastTime) + lastRandom.map((digit) => CROCKFORD[digit]).join('');
+	if (now <= lastTime) {
+		incrementRandom();
+	} else {
+		lastTime = now;
+		lastRandom = Array.from(randomBytes(RANDOM_CHARS), (byte) => byte % 32);
+	}
+	return encodeTime(lastTime) + lastRandom.map((digit) => CROCKFORD[digit]).join('');
 }
 
 function encodeTime(time: number): string {
-  let rest = time;
-  let out = '';
-  for (let i = 0; i < 10; i++) {
-    out = CROCKFORD[rest % 32] + out;
-    rest = Math.floor(rest / 32);
-  }
-  return out;
+	let rest = time;
+	let out = '';
+	for (let i = 0; i < 10; i++) {
+		out = CROCKFORD[rest % 32] + out;
+		rest = Math.floor(rest / 32);
+	}
+	return out;
 }
 
 function incrementRandom(): void {
-  for (let i = lastRandom.length - 1; i >= 0; i--) {
-    if (lastRandom[i] < 31) {
-      lastRandom[i]++;
-      return;
-    }
-    lastRandom[i] = 0;
-  }
-  // 2^80 IDs in one millisecond cannot happen; wrapping would only break ordering, so borrow the next millisecond.
-  lastTime++;
+	for (let i = lastRandom.length - 1; i >= 0; i--) {
+		if (lastRandom[i] < 31) {
+			lastRandom[i]++;
+			return;
+		}
+		lastRandom[i] = 0;
+	}
+	// 2^80 IDs in one millisecond cannot happen; wrapping would only break ordering, so borrow the next millisecond.
+	lastTime++;
 }
 
 export const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;

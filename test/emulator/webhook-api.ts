@@ -12,66 +12,79 @@ const schema = new BodySchema('webhook-schema.json');
 export type WebhookOperation = 'create' | 'listForApp' | 'get' | 'update' | 'delete';
 
 export interface WebhookRequest {
-  operation: WebhookOperation;
-  /** The webhook ID (get, update, delete) or the app ID (listForApp). */
-  id?: string;
-  query: URLSearchParams;
-  rawBody: string;
-  entry: RequestLogEntry;
+	operation: WebhookOperation;
+	/** The webhook ID (get, update, delete) or the app ID (listForApp). */
+	id?: string;
+	query: URLSearchParams;
+	rawBody: string;
+	entry: RequestLogEntry;
 }
 
 /** The webhook endpoints, once route, authentication and project have been checked. */
-export function handleWebhooks(request: WebhookRequest, apps: AppStore, webhooks: WebhookStore): Reply {
-  const id = request.id ?? '';
-  const notFound = (): Reply => sinchError(404, `Webhook ${id} not found`);
-  switch (request.operation) {
-    case 'listForApp':
-      if (!apps.get(id)) return sinchError(404, `App ${id} not found`);
-      return json(200, { webhooks: webhooks.listForApp(id) });
-    case 'get':
-      return withWebhook(webhooks.get(id), notFound);
-    case 'delete':
-      return webhooks.delete(id) ? json(200, {}) : notFound();
-    case 'create': {
-      const body = validBody(request, 'WebhookCreateRequest');
-      if ('reply' in body) return body.reply;
-      const appId = body.value.app_id as string;
-      if (!apps.get(appId)) return sinchError(400, `Invalid argument: app_id: app ${appId} not found`);
-      return answer(webhooks.create(body.value));
-    }
-    case 'update': {
-      if (!webhooks.get(id)) return notFound();
-      const mask = updateMask(request.query);
-      const maskIssues = schema.maskIssues('WebhookUpdateRequest', mask ?? []);
-      if (maskIssues.length > 0) return sinchError(400, maskIssues.join('; '));
-      const body = validBody(request, 'WebhookUpdateRequest');
-      if ('reply' in body) return body.reply;
-      return answer(webhooks.update(id, body.value, mask) as WebhookChange);
-    }
-  }
+export function handleWebhooks(
+	request: WebhookRequest,
+	apps: AppStore,
+	webhooks: WebhookStore,
+): Reply {
+	const id = request.id ?? '';
+	const notFound = (): Reply => sinchError(404, `Webhook ${id} not found`);
+	switch (request.operation) {
+		case 'listForApp':
+			if (!apps.get(id)) return sinchError(404, `App ${id} not found`);
+			return json(200, { webhooks: webhooks.listForApp(id) });
+		case 'get':
+			return withWebhook(webhooks.get(id), notFound);
+		case 'delete':
+			return webhooks.delete(id) ? json(200, {}) : notFound();
+		case 'create': {
+			const body = validBody(request, 'WebhookCreateRequest');
+			if ('reply' in body) return body.reply;
+			const appId = body.value.app_id as string;
+			if (!apps.get(appId))
+				return sinchError(400, `Invalid argument: app_id: app ${appId} not found`);
+			return answer(webhooks.create(body.value));
+		}
+		case 'update': {
+			if (!webhooks.get(id)) return notFound();
+			const mask = updateMask(request.query);
+			const maskIssues = schema.maskIssues('WebhookUpdateRequest', mask ?? []);
+			if (maskIssues.length > 0) return sinchError(400, maskIssues.join('; '));
+			const body = validBody(request, 'WebhookUpdateRequest');
+			if ('reply' in body) return body.reply;
+			return answer(webhooks.update(id, body.value, mask) as WebhookChange);
+		}
+	}
 }
 
 function withWebhook(webhook: Webhook | undefined, notFound: () => Reply): Reply {
-  return webhook ? json(200, webhook) : notFound();
+	return webhook ? json(200, webhook) : notFound();
 }
 
 function answer(change: WebhookChange): Reply {
-  return change.ok ? json(200, change.webhook) : sinchError(change.status, `Invalid argument: ${change.message}`);
+	return change.ok
+		? json(200, change.webhook)
+		: sinchError(change.status, `Invalid argument: ${change.message}`);
 }
 
 /** Parses and validates a body against the schema and the rules stated in prose, recording dropped fields. */
-function validBody(request: WebhookRequest, root: string): { value: JsonObject } | { reply: Reply } {
-  const parsed = request.rawBody.trim() === '' ? { ok: true as const, value: {} } : parseJson(request.rawBody);
-  if (!parsed.ok) return { reply: sinchError(400, 'request body: invalid JSON') };
-  const result = schema.validate(root, parsed.value, {
-    readOnlyTopLevel: ['id'],
-    skipRequired: root === 'WebhookUpdateRequest',
-    extraChecks: (value) => [
-      ...(typeof value.target === 'string' ? targetIssues(value.target) : []),
-      ...(Array.isArray(value.triggers) ? triggerIssues(value.triggers) : []),
-    ],
-  });
-  if (result.unknownFields.length > 0) request.entry.unknownFields = result.unknownFields;
-  if (result.readOnlyFields.length > 0) request.entry.readOnlyFields = result.readOnlyFields;
-  return result.ok ? { value: result.value } : { reply: sinchError(400, `Invalid argument: ${result.issues.join('; ')}`) };
+function validBody(
+	request: WebhookRequest,
+	root: string,
+): { value: JsonObject } | { reply: Reply } {
+	const parsed =
+		request.rawBody.trim() === '' ? { ok: true as const, value: {} } : parseJson(request.rawBody);
+	if (!parsed.ok) return { reply: sinchError(400, 'request body: invalid JSON') };
+	const result = schema.validate(root, parsed.value, {
+		readOnlyTopLevel: ['id'],
+		skipRequired: root === 'WebhookUpdateRequest',
+		extraChecks: (value) => [
+			...(typeof value.target === 'string' ? targetIssues(value.target) : []),
+			...(Array.isArray(value.triggers) ? triggerIssues(value.triggers) : []),
+		],
+	});
+	if (result.unknownFields.length > 0) request.entry.unknownFields = result.unknownFields;
+	if (result.readOnlyFields.length > 0) request.entry.readOnlyFields = result.readOnlyFields;
+	return result.ok
+		? { value: result.value }
+		: { reply: sinchError(400, `Invalid argument: ${result.issues.join('; ')}`) };
 }

@@ -16,7 +16,9 @@ import { buildAdditionalData, credentialType, newCredentialsHelper } from './eng
  * which is not published): the credential's `test` request runs as the routing request of a throw-away noOp node
  * through n8n-core's RoutingNode, and a failure is mapped to a message by the `rules`, else by the error itself.
  */
-export async function pressTest(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+export async function pressTest(
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
 	const credentialsDecrypted: ICredentialsDecrypted = {
 		id: 'cred-under-test',
 		name: 'Sinch',
@@ -35,7 +37,15 @@ export async function pressTest(data: ICredentialDataDecryptedObject): Promise<I
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: credentialType.name, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: testRequest.request },
+					default: '',
+				},
+			],
 		} as unknown as INodeType['description'],
 	};
 	const node: INode = {
@@ -45,7 +55,9 @@ export async function pressTest(data: ICredentialDataDecryptedObject): Promise<I
 		type: nodeType.description.name,
 		typeVersion: 1,
 		position: [0, 0],
-		credentials: { [credentialType.name]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name } },
+		credentials: {
+			[credentialType.name]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name },
+		},
 	};
 	const workflow = new Workflow({
 		nodes: [node],
@@ -58,7 +70,10 @@ export async function pressTest(data: ICredentialDataDecryptedObject): Promise<I
 		},
 	});
 	const helper = newCredentialsHelper(data);
-	const additionalData = buildAdditionalData(helper, { nodes: [node], connections: {} } as unknown as IWorkflowBase);
+	const additionalData = buildAdditionalData(helper, {
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase);
 	const context = new ExecuteContext(
 		workflow,
 		workflow.getNode(node.name)!,
@@ -74,13 +89,19 @@ export async function pressTest(data: ICredentialDataDecryptedObject): Promise<I
 	try {
 		await new RoutingNode(context, nodeType, credentialsDecrypted).runNode();
 	} catch (error) {
-		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		const cause = (
+			error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
+		).cause;
 		if (cause?.response) {
 			const rule = testRequest.rules?.find(
 				(r) => r.type === 'responseCode' && r.properties.value === cause.response!.status,
 			);
-			if (rule && rule.type === 'responseCode') return { status: 'Error', message: rule.properties.message };
-			return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
+			if (rule && rule.type === 'responseCode')
+				return { status: 'Error', message: rule.properties.message };
+			return {
+				status: 'Error',
+				message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}`,
+			};
 		}
 		if (cause?.code) return { status: 'Error', message: cause.code };
 		return { status: 'Error', message: String((error as Error).message) };

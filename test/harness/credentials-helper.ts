@@ -43,7 +43,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
 	): Promise<IHttpRequestOptions> {
 		const authenticate = this.types[typeName].authenticate;
-		if (typeof authenticate !== 'function') throw new Error('test helper supports function authenticate only');
+		if (typeof authenticate !== 'function')
+			throw new Error('test helper supports function authenticate only');
 		return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 	}
 
@@ -55,10 +56,18 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.types[typeName];
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired && !isTestingCredentials) {
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired &&
+			!isTestingCredentials
+		) {
 			return undefined;
 		}
 		const output = await type.preAuthentication.call(helpers, credentials);
@@ -66,7 +75,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const details = node.credentials?.[typeName];
 		if (details?.id) {
 			this.updates++;
-			this.saved.set(details.id, { ...this.saved.get(details.id), ...output } as ICredentialDataDecryptedObject);
+			this.saved.set(details.id, {
+				...this.saved.get(details.id),
+				...output,
+			} as ICredentialDataDecryptedObject);
 			return Object.assign(credentials, output);
 		}
 		return undefined;
@@ -77,7 +89,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
-		return (await this.types[typeName].preAuthentication?.call(helpers, credentials)) as ICredentialDataDecryptedObject | undefined;
+		return (await this.types[typeName].preAuthentication?.call(helpers, credentials)) as
+			| ICredentialDataDecryptedObject
+			| undefined;
 	}
 
 	async getCredentials(): Promise<ICredentials> {
@@ -92,7 +106,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const data = this.saved.get(nodeCredentials.id ?? '');
 		if (!data) throw new Error(`no credential ${nodeCredentials.id} of type ${type}`);
 		// Defaults of properties the user never touched, as n8n applies them.
-		const defaults = Object.fromEntries(this.types[type].properties.map((p) => [p.name, p.default]));
+		const defaults = Object.fromEntries(
+			this.types[type].properties.map((p) => [p.name, p.default]),
+		);
 		return { ...defaults, ...data } as ICredentialDataDecryptedObject;
 	}
 

@@ -24,16 +24,28 @@ export const logLines: string[] = [];
 // n8n's debug log carries the workflow's own node definition (parameters as the user typed them); that is n8n's
 // record of the workflow, not something the node adds, so it is left out of what the tests inspect.
 const logReplacer = (key: string, value: unknown) => {
-	if (key === 'node' && typeof value === 'object' && value !== null && 'parameters' in value) return '[node definition]';
+	if (key === 'node' && typeof value === 'object' && value !== null && 'parameters' in value)
+		return '[node definition]';
 	return value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value;
 };
 const capture = (level: string) => (message: string, meta?: object) =>
 	logLines.push(`${level} ${message} ${meta ? JSON.stringify(meta, logReplacer) : ''}`);
-const logger = { error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug') };
+const logger = {
+	error: capture('error'),
+	warn: capture('warn'),
+	info: capture('info'),
+	debug: capture('debug'),
+};
 LoggerProxy.init(logger as never);
 // n8n-core's ErrorReporter logs through its own DI Logger (n8n-core's nested copy of @n8n/di and backend-common).
-const fromCore = (name: string) => require(require.resolve(name, { paths: [require.resolve('n8n-core')] })) as Record<string, unknown>;
-const { Container } = fromCore('@n8n/di') as { Container: { set(token: unknown, value: unknown): void } };
+const fromCore = (name: string) =>
+	require(require.resolve(name, { paths: [require.resolve('n8n-core')] })) as Record<
+		string,
+		unknown
+	>;
+const { Container } = fromCore('@n8n/di') as {
+	Container: { set(token: unknown, value: unknown): void };
+};
 Container.set(fromCore('@n8n/backend-common').Logger, { ...logger, scoped: () => logger });
 
 export const NODE_TYPE = 'n8n-nodes-sinch-conversation.sinchConversation';
@@ -69,7 +81,8 @@ const nodeTypeData: INodeTypeData = {
 export function nodeTypesFor(data: INodeTypeData): INodeTypes {
 	return {
 		getByName: (name) => data[name].type,
-		getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(data[name].type, version),
+		getByNameAndVersion: (name, version) =>
+			NodeHelpers.getVersionedNodeType(data[name].type, version),
 		getKnownTypes: () => ({}),
 	} as INodeTypes;
 }
@@ -83,8 +96,15 @@ export function newCredentialsHelper(data: ICredentialDataDecryptedObject): Test
 }
 
 /** The workflow as n8n's database row gives it to an execution. */
-export function workflowRecord(workflow: Pick<IWorkflowBase, 'id' | 'name' | 'active' | 'nodes' | 'connections'>): IWorkflowBase {
-	return { ...workflow, isArchived: false, createdAt: new Date(), updatedAt: new Date() } as unknown as IWorkflowBase;
+export function workflowRecord(
+	workflow: Pick<IWorkflowBase, 'id' | 'name' | 'active' | 'nodes' | 'connections'>,
+): IWorkflowBase {
+	return {
+		...workflow,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as unknown as IWorkflowBase;
 }
 
 /** What n8n's server passes to an execution; only the credential helper matters to our node. */
@@ -158,7 +178,13 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	];
 	const connections = { Items: { main: [[{ node: 'Sinch', type: 'main' as const, index: 0 }]] } };
 	const workflow = new Workflow({ id: 'wf-1', nodes, connections, active: false, nodeTypes });
-	const workflowData = workflowRecord({ id: 'wf-1', name: 'test', active: false, nodes, connections });
+	const workflowData = workflowRecord({
+		id: 'wf-1',
+		name: 'test',
+		active: false,
+		nodes,
+		connections,
+	});
 	const additionalData = buildAdditionalData(options.credentials, workflowData);
 
 	const execute = new WorkflowExecute(additionalData, 'manual', createRunExecutionData());

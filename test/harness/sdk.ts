@@ -19,7 +19,9 @@ export interface SdkTarget {
 export function sdkClient(target: SdkTarget): SinchClient {
 	const tokenPath = '/oauth2/token';
 	if (!target.tokenUrl.endsWith(tokenPath)) {
-		throw new Error(`The SDK always asks ${tokenPath} of its auth host; ${target.tokenUrl} does not end with it`);
+		throw new Error(
+			`The SDK always asks ${tokenPath} of its auth host; ${target.tokenUrl} does not end with it`,
+		);
 	}
 	return new SinchClient({
 		projectId: target.projectId,

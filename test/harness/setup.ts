@@ -21,7 +21,10 @@ export function emulatorCredential(
 	};
 }
 
-export function emulatorCredentials(emulator: Emulator, overrides: ICredentialDataDecryptedObject = {}) {
+export function emulatorCredentials(
+	emulator: Emulator,
+	overrides: ICredentialDataDecryptedObject = {},
+) {
 	return newCredentialsHelper(emulatorCredential(emulator, overrides));
 }
 
@@ -29,12 +32,17 @@ export const smsApp = (name = 'Demo SMS App') => ({
 	resource: 'app',
 	operation: 'create',
 	displayName: name,
-	channelCredentials: { entries: [{ channel: 'SMS', smsServicePlanId: 'plan-1', smsApiToken: 'sms-token-123' }] },
+	channelCredentials: {
+		entries: [{ channel: 'SMS', smsServicePlanId: 'plan-1', smsApiToken: 'sms-token-123' }],
+	},
 });
 
 /** Requests to the App endpoints, leaving out token requests. */
-export const appRequests = (emulator: Emulator) => emulator.requests.filter((r) => r.path.includes('/apps'));
-export const tokenRequests = (emulator: Emulator) => emulator.requests.filter((r) => r.path === '/oauth2/token');
+export const appRequests = (emulator: Emulator) =>
+	emulator.requests.filter((r) => r.path.includes('/apps'));
+export const tokenRequests = (emulator: Emulator) =>
+	emulator.requests.filter((r) => r.path === '/oauth2/token');
 
 /** Creates an app straight in the emulator (Basic auth), not through the node, and returns it as Sinch answers. */
-export const seedApp = async (emulator: Emulator, body: object) => await emulatorApi(emulator, 'POST', '/apps', body);
+export const seedApp = async (emulator: Emulator, body: object) =>
+	await emulatorApi(emulator, 'POST', '/apps', body);

@@ -27,7 +27,13 @@ import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 import { HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 
 import { SinchConversationTrigger } from '../../nodes/SinchConversationTrigger/SinchConversationTrigger.node';
-import { buildAdditionalData, CREDENTIAL_ID, ItemsNode, nodeTypesFor, workflowRecord } from './engine';
+import {
+	buildAdditionalData,
+	CREDENTIAL_ID,
+	ItemsNode,
+	nodeTypesFor,
+	workflowRecord,
+} from './engine';
 import type { TestCredentialsHelper } from './credentials-helper';
 
 export const TRIGGER_TYPE = 'n8n-nodes-sinch-conversation.sinchConversationTrigger';
@@ -69,7 +75,10 @@ async function readRequest(req: IncomingMessage): Promise<{ rawBody: Buffer; bod
 	for await (const chunk of req) chunks.push(chunk as Buffer);
 	const rawBody = Buffer.concat(chunks);
 	let body: IDataObject = {};
-	if (String(req.headers['content-type'] ?? '').startsWith('application/json') && rawBody.length > 0) {
+	if (
+		String(req.headers['content-type'] ?? '').startsWith('application/json') &&
+		rawBody.length > 0
+	) {
 		try {
 			body = JSON.parse(rawBody.toString('utf8')) as IDataObject;
 		} catch {
@@ -128,9 +137,18 @@ export class TriggerHarness {
 		};
 		const nodes: INode[] = [
 			this.node,
-			{ id: 'pass-1', name: 'Received', type: 'test.pass', typeVersion: 1, position: [200, 0], parameters: {} },
+			{
+				id: 'pass-1',
+				name: 'Received',
+				type: 'test.pass',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: {},
+			},
 		];
-		const connections = { [TRIGGER_NAME]: { main: [[{ node: 'Received', type: 'main' as const, index: 0 }]] } };
+		const connections = {
+			[TRIGGER_NAME]: { main: [[{ node: 'Received', type: 'main' as const, index: 0 }]] },
+		};
 		this.workflow = new Workflow({
 			id: WORKFLOW_ID,
 			nodes,
@@ -139,7 +157,13 @@ export class TriggerHarness {
 			nodeTypes: triggerNodeTypes,
 			staticData: options.staticData ? JSON.parse(JSON.stringify(options.staticData)) : undefined,
 		});
-		this.workflowData = workflowRecord({ id: WORKFLOW_ID, name: 'trigger test', active: true, nodes, connections });
+		this.workflowData = workflowRecord({
+			id: WORKFLOW_ID,
+			name: 'trigger test',
+			active: true,
+			nodes,
+			connections,
+		});
 	}
 
 	/**
@@ -147,7 +171,8 @@ export class TriggerHarness {
 	 * and possibly changed parameters.
 	 */
 	reload(changes: { staticData?: IDataObject; parameters?: INodeParameters }): void {
-		if (changes.staticData) this.workflow.staticData = JSON.parse(JSON.stringify(changes.staticData)) as never;
+		if (changes.staticData)
+			this.workflow.staticData = JSON.parse(JSON.stringify(changes.staticData)) as never;
 		if (changes.parameters) Object.assign(this.node.parameters, changes.parameters);
 		this.testStaticData = undefined;
 	}
@@ -204,8 +229,18 @@ export class TriggerHarness {
 	async hook(method: 'checkExists' | 'create' | 'delete', isTest = false): Promise<boolean> {
 		const mode: WorkflowExecuteMode = isTest ? 'manual' : 'trigger';
 		const activation: WorkflowActivateMode = isTest ? 'manual' : 'activate';
-		const context = new HookContext(this.workflow, this.node, this.additionalData(), mode, activation, this.webhookData(isTest));
-		return await this.withStaticData(isTest, async () => (await triggerType.webhookMethods.default[method].call(context)) as boolean);
+		const context = new HookContext(
+			this.workflow,
+			this.node,
+			this.additionalData(),
+			mode,
+			activation,
+			this.webhookData(isTest),
+		);
+		return await this.withStaticData(
+			isTest,
+			async () => (await triggerType.webhookMethods.default[method].call(context)) as boolean,
+		);
 	}
 
 	/** Publishing: what WebhookService.createWebhookIfNotExists does. */
@@ -224,7 +259,9 @@ export class TriggerHarness {
 	private async withStaticData<T>(isTest: boolean, run: () => Promise<T>): Promise<T> {
 		if (!isTest) return await run();
 		const production = this.workflow.staticData;
-		this.workflow.staticData = (this.testStaticData ??= JSON.parse(JSON.stringify(production)) as IDataObject) as never;
+		this.workflow.staticData = (this.testStaticData ??= JSON.parse(
+			JSON.stringify(production),
+		) as IDataObject) as never;
 		try {
 			return await run();
 		} finally {
@@ -242,7 +279,11 @@ export class TriggerHarness {
 	}
 
 	/** A callback posted directly (not through the emulator), e.g. a forged one. */
-	async post(rawBody: string | Buffer, headers: Record<string, string>, isTest = false): Promise<Delivery> {
+	async post(
+		rawBody: string | Buffer,
+		headers: Record<string, string>,
+		isTest = false,
+	): Promise<Delivery> {
 		const before = this.deliveries.length;
 		const response = await fetch(this.url(isTest), {
 			method: 'POST',
@@ -270,29 +311,61 @@ export class TriggerHarness {
 			return;
 		}
 		const { rawBody, body } = await readRequest(req);
-		const request = { method: 'POST', headers: req.headers, body, rawBody, params: {}, query: {}, url: req.url };
+		const request = {
+			method: 'POST',
+			headers: req.headers,
+			body,
+			rawBody,
+			params: {},
+			query: {},
+			url: req.url,
+		};
 		const response = expressLike(res);
-		const additionalData = Object.assign(this.additionalData(), { httpRequest: request, httpResponse: response });
+		const additionalData = Object.assign(this.additionalData(), {
+			httpRequest: request,
+			httpResponse: response,
+		});
 		const webhookData = this.webhookData(isTest);
 		const delivery: Delivery = { status: 0, response: {} };
 		this.deliveries.push(delivery);
 		await this.withStaticData(isTest, async () => {
-			const context = new WebhookContext(this.workflow, this.node, additionalData as never, isTest ? 'manual' : 'webhook', webhookData, [], null);
+			const context = new WebhookContext(
+				this.workflow,
+				this.node,
+				additionalData as never,
+				isTest ? 'manual' : 'webhook',
+				webhookData,
+				[],
+				null,
+			);
 			delivery.response = await triggerType.webhook.call(context);
 		});
 		// responseMode onReceived: n8n answers before the workflow runs.
 		if (!res.headersSent) {
-			res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(delivery.response.webhookResponse ?? { message: 'Workflow was started' }));
+			res
+				.writeHead(200, { 'content-type': 'application/json' })
+				.end(
+					JSON.stringify(delivery.response.webhookResponse ?? { message: 'Workflow was started' }),
+				);
 		}
 		delivery.status = res.statusCode;
 		if (delivery.response.workflowData) {
 			const runExecutionData = createRunExecutionData({
 				executionData: {
-					nodeExecutionStack: [{ node: this.node, data: { main: delivery.response.workflowData }, source: null }],
+					nodeExecutionStack: [
+						{ node: this.node, data: { main: delivery.response.workflowData }, source: null },
+					],
 				},
 			});
-			const execute = new WorkflowExecute(additionalData as never, isTest ? 'manual' : 'webhook', runExecutionData);
-			const running = this.withStaticData(isTest, async () => await execute.processRunExecutionData(this.workflow)).then((run) => {
+			const execute = new WorkflowExecute(
+				additionalData as never,
+				isTest ? 'manual' : 'webhook',
+				runExecutionData,
+			);
+			const running = this.withStaticData(
+				isTest,
+				async () => await execute.processRunExecutionData(this.workflow),
+			).then((run) => {
 				delivery.run = run;
 			});
 			this.pending.push(running);

@@ -11,7 +11,11 @@ import * as webhook from './webhook';
  */
 export interface Operation<Prepared = unknown> {
 	prepare?: (this: IExecuteFunctions, itemIndex: number) => Prepared;
-	execute: (this: IExecuteFunctions, itemIndex: number, prepared: Prepared) => Promise<IDataObject | IDataObject[]>;
+	execute: (
+		this: IExecuteFunctions,
+		itemIndex: number,
+		prepared: Prepared,
+	) => Promise<IDataObject | IDataObject[]>;
 }
 
 const resources: Record<string, Record<string, Operation>> = {
@@ -72,7 +76,8 @@ function doneReport(
 		}
 		// One item with an ID names the resource it made or changed; a list (Get Many) is named by the item alone.
 		const id = result.length === 1 ? result[0]?.json?.id : undefined;
-		if (result[0]?.json?.error === undefined) done.push(id ? `item ${itemIndex} → ${resource} ${String(id)}` : `item ${itemIndex}`);
+		if (result[0]?.json?.error === undefined)
+			done.push(id ? `item ${itemIndex} → ${resource} ${String(id)}` : `item ${itemIndex}`);
 	}
 	const parts: string[] = [];
 	if (done.length > 0) {
@@ -83,7 +88,8 @@ function doneReport(
 		);
 	}
 	const others = [...failed].slice(1);
-	if (others.length > 0) parts.push(`Also failed while the node stopped: ${itemList(others.sort((a, b) => a - b))}.`);
+	if (others.length > 0)
+		parts.push(`Also failed while the node stopped: ${itemList(others.sort((a, b) => a - b))}.`);
 	if (unsent.length > 0) parts.push(`Not sent: ${itemList(unsent)}.`);
 	return parts.join(' ');
 }
@@ -100,13 +106,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.[operationName];
 	if (!operation || typeof operation.execute !== 'function') {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of "${resource}" is not supported`,
+		);
 	}
 	if (operationName === 'create' && this.getNode().retryOnFail) {
 		// n8n's Retry On Fail runs the whole node again, so every item already created would be created twice.
-		throw new NodeOperationError(this.getNode(), 'Retry On Fail cannot be used with Create: it would create items again', {
-			description: `n8n repeats every item of the node when one fails, so a ${resource} already made would be made a second time. Turn off Retry On Fail in the node's Settings. Rate-limited requests (429) are retried by the node on its own; for other failures, use the error output (On Error: Continue) and handle failed items there. Nothing was sent.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Retry On Fail cannot be used with Create: it would create items again',
+			{
+				description: `n8n repeats every item of the node when one fails, so a ${resource} already made would be made a second time. Turn off Retry On Fail in the node's Settings. Rate-limited requests (429) are retried by the node on its own; for other failures, use the error output (On Error: Continue) and handle failed items there. Nothing was sent.`,
+			},
+		);
 	}
 
 	const results: Array<INodeExecutionData[] | undefined> = new Array(items.length);
@@ -120,15 +133,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	}
 
-	const queue = items.map((_, itemIndex) => itemIndex).filter((itemIndex) => results[itemIndex] === undefined);
+	const queue = items
+		.map((_, itemIndex) => itemIndex)
+		.filter((itemIndex) => results[itemIndex] === undefined);
 	let stop: { error: unknown; itemIndex: number } | undefined;
 	const failed = new Set<number>();
 	const run = async (itemIndex: number) => {
 		try {
 			const result = await operation.execute.call(this, itemIndex, prepared[itemIndex]);
-			results[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-				itemData: { item: itemIndex },
-			});
+			results[itemIndex] = this.helpers.constructExecutionMetaData(
+				this.helpers.returnJsonArray(result),
+				{
+					itemData: { item: itemIndex },
+				},
+			);
 		} catch (error) {
 			if (!this.continueOnFail()) {
 				stop ??= { error, itemIndex };
@@ -137,7 +155,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	};
 	const worker = async () => {
-		for (let itemIndex = queue.shift(); itemIndex !== undefined && stop === undefined; itemIndex = queue.shift()) {
+		for (
+			let itemIndex = queue.shift();
+			itemIndex !== undefined && stop === undefined;
+			itemIndex = queue.shift()
+		) {
 			await run(itemIndex);
 		}
 	};
@@ -149,7 +171,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	await Promise.all(Array.from({ length: workers }, worker));
 
 	if (stop) {
-		const error = asNodeError.call(this, stop.error, stop.itemIndex) as NodeApiError | NodeOperationError;
+		const error = asNodeError.call(this, stop.error, stop.itemIndex) as
+			| NodeApiError
+			| NodeOperationError;
 		const report = doneReport(resource, operationName, results, failed);
 		if (report) error.description = [error.description, report].filter(Boolean).join('\n\n');
 		throw error;

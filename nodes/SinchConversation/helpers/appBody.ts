@@ -35,11 +35,14 @@ export function channelEntryFromUi(entry: IDataObject): IDataObject {
 	const credential: IDataObject = {};
 	for (const field of spec.fields) {
 		const value = entry[field.param];
-		if (isSet(value)) setPath(credential, field.path, typeof value === 'string' ? value : String(value));
+		if (isSet(value))
+			setPath(credential, field.path, typeof value === 'string' ? value : String(value));
 	}
 	if (channel === 'LINE') {
 		const lineType = LINE_TYPES.find((type) => type.value === entry.lineType) ?? LINE_TYPES[0];
-		const lineCredential: IDataObject = lineType.region ? { [lineType.region]: credential } : credential;
+		const lineCredential: IDataObject = lineType.region
+			? { [lineType.region]: credential }
+			: credential;
 		const isDefault = asBoolean(entry.isDefault);
 		if (isSet(isDefault) && isDefault !== false) lineCredential.is_default = isDefault as boolean;
 		wire[lineType.property] = lineCredential;
@@ -71,9 +74,13 @@ export function appSettingsFromUi(settings: IDataObject): IDataObject {
 		body.conversation_metadata_report_view = settings.conversationMetadataReportView;
 	}
 	if (isSet(settings.processingMode)) body.processing_mode = settings.processingMode;
-	if (isSet(settings.retentionType)) setSub(body, 'retention_policy', 'retention_type', settings.retentionType);
-	if (isSet(settings.retentionTtlDays)) setSub(body, 'retention_policy', 'ttl_days', asNumber(settings.retentionTtlDays));
-	const retention = (settings.retentionPolicy as IDataObject | undefined)?.policy as IDataObject | undefined;
+	if (isSet(settings.retentionType))
+		setSub(body, 'retention_policy', 'retention_type', settings.retentionType);
+	if (isSet(settings.retentionTtlDays))
+		setSub(body, 'retention_policy', 'ttl_days', asNumber(settings.retentionTtlDays));
+	const retention = (settings.retentionPolicy as IDataObject | undefined)?.policy as
+		| IDataObject
+		| undefined;
 	if (retention) {
 		const policy: IDataObject = {};
 		if (isSet(retention.retentionType)) policy.retention_type = retention.retentionType;
@@ -92,23 +99,40 @@ export function appSettingsFromUi(settings: IDataObject): IDataObject {
 	}
 	// An empty secret is kept here so the checks refuse it: sent, it would wipe the stored one.
 	if (settings.secretForOverriddenCallbackUrls !== undefined) {
-		body.callback_settings = { secret_for_overridden_callback_urls: settings.secretForOverriddenCallbackUrls };
+		body.callback_settings = {
+			secret_for_overridden_callback_urls: settings.secretForOverriddenCallbackUrls,
+		};
 	}
 	if (isSet(settings.messageRetryDuration)) {
-		body.message_retry_settings = { retry_duration: asNumber(settings.messageRetryDuration) as number };
+		body.message_retry_settings = {
+			retry_duration: asNumber(settings.messageRetryDuration) as number,
+		};
 	}
 	if (settings.deliveryReportFallback !== undefined && settings.deliveryReportFallback !== '') {
-		setSub(body, 'delivery_report_based_fallback', 'enabled', asBoolean(settings.deliveryReportFallback));
+		setSub(
+			body,
+			'delivery_report_based_fallback',
+			'enabled',
+			asBoolean(settings.deliveryReportFallback),
+		);
 	}
 	if (isSet(settings.fallbackWaitingTime)) {
-		setSub(body, 'delivery_report_based_fallback', 'delivery_report_waiting_time', asNumber(settings.fallbackWaitingTime));
+		setSub(
+			body,
+			'delivery_report_based_fallback',
+			'delivery_report_waiting_time',
+			asNumber(settings.fallbackWaitingTime),
+		);
 	}
 	const fallback = (settings.deliveryReportBasedFallback as IDataObject | undefined)?.fallback as
 		| IDataObject
 		| undefined;
 	if (fallback) {
-		const wire: IDataObject = { enabled: (fallback.enabled === undefined ? false : asBoolean(fallback.enabled)) as boolean };
-		if (isSet(fallback.waitingTime)) wire.delivery_report_waiting_time = asNumber(fallback.waitingTime) as number;
+		const wire: IDataObject = {
+			enabled: (fallback.enabled === undefined ? false : asBoolean(fallback.enabled)) as boolean,
+		};
+		if (isSet(fallback.waitingTime))
+			wire.delivery_report_waiting_time = asNumber(fallback.waitingTime) as number;
 		body.delivery_report_based_fallback = wire;
 	}
 	return body;

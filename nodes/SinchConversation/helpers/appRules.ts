@@ -1,7 +1,11 @@
 /** Enums and ranges of an app's own settings, as Sinch's API reference gives them. */
 export const METADATA_REPORT_VIEWS = ['NONE', 'FULL'];
 export const PROCESSING_MODES = ['CONVERSATION', 'DISPATCH'];
-export const RETENTION_TYPES = ['MESSAGE_EXPIRE_POLICY', 'CONVERSATION_EXPIRE_POLICY', 'PERSIST_RETENTION_POLICY'];
+export const RETENTION_TYPES = [
+	'MESSAGE_EXPIRE_POLICY',
+	'CONVERSATION_EXPIRE_POLICY',
+	'PERSIST_RETENTION_POLICY',
+];
 export const DISPATCH_RETENTION_TYPE = 'MESSAGE_EXPIRE_POLICY';
 
 export interface Range {

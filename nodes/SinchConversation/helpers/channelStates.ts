@@ -28,12 +28,17 @@ export function channelLabel(entry: IDataObject): string {
 /** Sorts an app's channel entries by state. An entry without a known state counts as still pending. */
 export function summarizeChannelStates(app: IDataObject): ChannelStatusSummary {
 	const summary: ChannelStatusSummary = { result: 'ACTIVE', active: [], failing: [], pending: [] };
-	const entries = Array.isArray(app.channel_credentials) ? (app.channel_credentials as unknown[]) : [];
+	const entries = Array.isArray(app.channel_credentials)
+		? (app.channel_credentials as unknown[])
+		: [];
 	for (const entry of entries.filter(isObject)) {
 		const state = isObject(entry.state) ? entry.state : {};
 		if (state.status === 'ACTIVE') summary.active.push(channelLabel(entry));
 		else if (state.status === 'FAILING') {
-			summary.failing.push({ channel: channelLabel(entry), description: String(state.description ?? '') });
+			summary.failing.push({
+				channel: channelLabel(entry),
+				description: String(state.description ?? ''),
+			});
 		} else summary.pending.push(channelLabel(entry));
 	}
 	if (summary.failing.length > 0) summary.result = 'FAILING';
@@ -54,5 +59,7 @@ export function pollDelay(checksDone: number, timeoutMs: number): number {
 
 /** One line per failing channel, for an error message. */
 export function describeFailing(failing: FailingChannel[]): string {
-	return failing.map(({ channel, description }) => `${channel}: ${description || 'Sinch gave no reason'}`).join('; ');
+	return failing
+		.map(({ channel, description }) => `${channel}: ${description || 'Sinch gave no reason'}`)
+		.join('; ');
 }

@@ -31,7 +31,10 @@ export function entryKey(entry: IDataObject): string {
  * keeps its place in the list, which is the channel priority; new entries go last, in the order given. Entries that
  * match nothing given are kept as they are. When `entries` has two entries with one key, the later one wins.
  */
-export function upsertChannelEntries(current: IDataObject[], entries: IDataObject[]): IDataObject[] {
+export function upsertChannelEntries(
+	current: IDataObject[],
+	entries: IDataObject[],
+): IDataObject[] {
 	const result = [...current];
 	for (const entry of entries) {
 		const key = entryKey(entry);
@@ -49,7 +52,10 @@ export function removeChannels(current: IDataObject[], channels: string[]): IDat
 }
 
 /** The complete channel list after a change, from the list the app has now. */
-export function applyChannelChange(current: IDataObject[], change: ChannelCredentialsChange): IDataObject[] {
+export function applyChannelChange(
+	current: IDataObject[],
+	change: ChannelCredentialsChange,
+): IDataObject[] {
 	switch (change.mode) {
 		case 'replace':
 			return [...change.entries];
@@ -63,7 +69,9 @@ export function applyChannelChange(current: IDataObject[], change: ChannelCreden
 }
 
 /** Keys (in a stable order) of entries in `entries` that share a (channel, ordinal number) key with an earlier one. */
-export function duplicateEntryKeys(entries: IDataObject[]): Array<{ key: string; first: number; again: number }> {
+export function duplicateEntryKeys(
+	entries: IDataObject[],
+): Array<{ key: string; first: number; again: number }> {
 	const seen = new Map<string, number>();
 	const duplicates: Array<{ key: string; first: number; again: number }> = [];
 	entries.forEach((entry, index) => {
@@ -97,7 +105,8 @@ function comparableChannels(value: unknown): unknown {
 }
 
 function sameField(field: string, stored: unknown, next: unknown): boolean {
-	if (field === 'channel_credentials') return canonical(comparableChannels(stored)) === canonical(comparableChannels(next));
+	if (field === 'channel_credentials')
+		return canonical(comparableChannels(stored)) === canonical(comparableChannels(next));
 	return canonical(stored) === canonical(next);
 }
 
@@ -134,16 +143,24 @@ export interface AppUpdate {
  * Plans an update from the app as Sinch answered it (read-only fields are dropped here), the changed settings and
  * display name in Sinch's shape (no channel_credentials), and what to do with the channel list. Pure: sends nothing.
  */
-export function planAppUpdate(storedApp: IDataObject, settings: IDataObject, channels: ChannelCredentialsChange): AppUpdate {
+export function planAppUpdate(
+	storedApp: IDataObject,
+	settings: IDataObject,
+	channels: ChannelCredentialsChange,
+): AppUpdate {
 	const stored = withoutReadOnlyFields(storedApp);
 	const merged: IDataObject = { ...stored };
 	for (const [field, value] of Object.entries(settings)) {
 		if (field === 'channel_credentials' || value === undefined) continue;
 		merged[field] = mergeSetting(stored[field], value) as IDataObject[keyof IDataObject];
 	}
-	const touched = Object.keys(settings).filter((field) => field !== 'channel_credentials' && settings[field] !== undefined);
+	const touched = Object.keys(settings).filter(
+		(field) => field !== 'channel_credentials' && settings[field] !== undefined,
+	);
 	if (channels.mode !== 'keep') {
-		const current = Array.isArray(stored.channel_credentials) ? (stored.channel_credentials as IDataObject[]) : [];
+		const current = Array.isArray(stored.channel_credentials)
+			? (stored.channel_credentials as IDataObject[])
+			: [];
 		merged.channel_credentials = applyChannelChange(current, channels);
 		touched.push('channel_credentials');
 	}

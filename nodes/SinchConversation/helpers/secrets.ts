@@ -27,7 +27,8 @@ function walk(value: Json, visit: (key: string, text: string) => string | undefi
 	if (!value || typeof value !== 'object') return value;
 	const copy: IDataObject = {};
 	for (const [key, child] of Object.entries(value)) {
-		const replaced = typeof child === 'string' && SECRET_FIELDS.has(key) ? visit(key, child) : undefined;
+		const replaced =
+			typeof child === 'string' && SECRET_FIELDS.has(key) ? visit(key, child) : undefined;
 		copy[key] = replaced ?? (walk(child as Json, visit) as IDataObject[keyof IDataObject]);
 	}
 	return copy;

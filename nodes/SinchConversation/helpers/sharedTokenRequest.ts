@@ -2,7 +2,10 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } 
 
 import { tokenKeyFingerprint, tokenUrl } from '../transport/hosts';
 
-type TokenRequest = (this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) => Promise<IDataObject>;
+type TokenRequest = (
+	this: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+) => Promise<IDataObject>;
 
 interface Flight {
 	answer: Promise<IDataObject>;
@@ -31,7 +34,12 @@ export function shareTokenRequests(request: TokenRequest): TokenRequest {
 		for (const [key, flight] of flights) {
 			if (flight.settledAt !== undefined && now - flight.settledAt > REUSE_MS) flights.delete(key);
 		}
-		const key = [credentials.keyId, tokenUrl(credentials), tokenKeyFingerprint(credentials), credentials.accessToken]
+		const key = [
+			credentials.keyId,
+			tokenUrl(credentials),
+			tokenKeyFingerprint(credentials),
+			credentials.accessToken,
+		]
 			.map((part) => String(part ?? ''))
 			.join('\n');
 		const current = flights.get(key);
@@ -39,7 +47,10 @@ export function shareTokenRequests(request: TokenRequest): TokenRequest {
 		const flight: Flight = { answer: request.call(this, credentials) };
 		flights.set(key, flight);
 		const forget = () => flights.delete(key);
-		flight.answer.then(() => (credentials.accessToken ? (flight.settledAt = Date.now()) : forget()), forget);
+		flight.answer.then(
+			() => (credentials.accessToken ? (flight.settledAt = Date.now()) : forget()),
+			forget,
+		);
 		return { ...(await flight.answer) };
 	};
 }

@@ -22,7 +22,9 @@ const isObject = (value: unknown): value is IDataObject =>
  * channel entry its channel, ordinal number and state. Carries no secret, so it needs no masking.
  */
 export function simplifyApp(app: IDataObject): SimplifiedApp {
-	const entries = Array.isArray(app.channel_credentials) ? (app.channel_credentials as unknown[]) : [];
+	const entries = Array.isArray(app.channel_credentials)
+		? (app.channel_credentials as unknown[])
+		: [];
 	return {
 		id: typeof app.id === 'string' ? app.id : '',
 		display_name: typeof app.display_name === 'string' ? app.display_name : '',

@@ -5,7 +5,9 @@ import { bodyExcerpt } from './sinchErrors';
 /** What a successful answer must hold: an object with an `id`, a list under that key, or nothing (Delete). */
 export type ExpectedAnswer = 'app' | 'apps' | 'webhook' | 'webhooks' | 'empty';
 
-export type CheckedAnswer = { ok: true; value: IDataObject } | { ok: false; problem: string; cutOff: boolean };
+export type CheckedAnswer =
+	| { ok: true; value: IDataObject }
+	| { ok: false; problem: string; cutOff: boolean };
 
 const WHAT: Record<ExpectedAnswer, string> = {
 	app: 'an app',
@@ -45,7 +47,11 @@ export function checkAnswer(
 	const type = contentType.split(';')[0].trim() || 'no content type';
 	if (body.trim() === '') {
 		if (status === 204 || expect === undefined) return { ok: true, value: {} };
-		return { ok: false, cutOff: false, problem: `Sinch answered ${status} with an empty body (${type}), not ${WHAT[expect]}` };
+		return {
+			ok: false,
+			cutOff: false,
+			problem: `Sinch answered ${status} with an empty body (${type}), not ${WHAT[expect]}`,
+		};
 	}
 	let value: unknown;
 	try {
@@ -66,7 +72,11 @@ export function checkAnswer(
 		};
 	}
 	if (!isObject(value)) {
-		return { ok: false, cutOff: false, problem: `Sinch answered ${status} with JSON that is not an object (${type}): "${bodyExcerpt(body)}"` };
+		return {
+			ok: false,
+			cutOff: false,
+			problem: `Sinch answered ${status} with JSON that is not an object (${type}): "${bodyExcerpt(body)}"`,
+		};
 	}
 	if (expect !== undefined && !hasShape(expect, value)) {
 		return {

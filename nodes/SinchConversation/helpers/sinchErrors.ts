@@ -17,10 +17,19 @@ export function capText(value: string, max: number): string {
 }
 
 function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? capText(value.trim(), MESSAGE_MAX) : undefined;
+	return typeof value === 'string' && value.trim() !== ''
+		? capText(value.trim(), MESSAGE_MAX)
+		: undefined;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const ENTITIES: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: ' ',
+};
 
 /**
  * One short line for a body that is not JSON: an HTML page's title (or its first words, tags stripped), or the
@@ -51,14 +60,24 @@ export function parseSinchError(httpStatus: number | undefined, body: unknown): 
 	const wrapped = data.error && typeof data.error === 'object' ? (data.error as JsonObject) : data;
 	const details = Array.isArray(wrapped.details)
 		? (wrapped.details as JsonObject[])
-				.map((d) => text(d?.value) ?? text(d?.description) ?? text(d?.message) ?? (d ? JSON.stringify(d) : ''))
+				.map(
+					(d) =>
+						text(d?.value) ??
+						text(d?.description) ??
+						text(d?.message) ??
+						(d ? JSON.stringify(d) : ''),
+				)
 				.filter(Boolean)
 				.join('; ')
 		: text(wrapped.detail);
 	return {
 		httpStatus: httpStatus ?? (typeof wrapped.code === 'number' ? wrapped.code : undefined),
 		status: text(wrapped.status),
-		message: text(wrapped.message) ?? text(wrapped.title) ?? text(data.error_description) ?? text(data.error),
+		message:
+			text(wrapped.message) ??
+			text(wrapped.title) ??
+			text(data.error_description) ??
+			text(data.error),
 		details: details || undefined,
 	};
 }
@@ -85,7 +104,9 @@ export function hintFor(httpStatus: number | undefined): string | undefined {
 /** One line that says what Sinch answered and how to fix it; the caller may know a better hint than the status gives. */
 export function describeSinchError(error: SinchError, hintOverride?: string): string {
 	const code = [error.httpStatus, error.status].filter((part) => part !== undefined).join(' ');
-	const head = error.message ? `Sinch answered ${code}: ${error.message}` : `Sinch answered ${code}`;
+	const head = error.message
+		? `Sinch answered ${code}: ${error.message}`
+		: `Sinch answered ${code}`;
 	const hint = hintOverride ?? hintFor(error.httpStatus);
 	return capText(hint ? `${head.replace(/\.$/, '')}. ${hint}.` : head, MESSAGE_MAX + 200);
 }

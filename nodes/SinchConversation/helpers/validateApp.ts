@@ -12,12 +12,17 @@ import {
 	RETENTION_TYPES,
 	type Range,
 } from './appRules';
-import { CHANNEL_BY_VALUE, CHANNELS, CREDENTIAL_PROPERTIES, LINE_ENTERPRISE_REGIONS, type CredentialField } from './channels';
+import {
+	CHANNEL_BY_VALUE,
+	CHANNELS,
+	CREDENTIAL_PROPERTIES,
+	LINE_ENTERPRISE_REGIONS,
+	type CredentialField,
+} from './channels';
 import { MASK } from './secrets';
 
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
-
 
 /** Messages name what the user typed: the form's labels, or in JSON mode the JSON keys. */
 export type Naming = 'fields' | 'json';
@@ -77,21 +82,33 @@ const namesFor = (naming: Naming): Names => (naming === 'json' ? JSON_NAMES : FI
 
 /** "Channel Credentials, entry 2" in the form; channel_credentials[1] in JSON. */
 export function entryLabel(index: number, naming: Naming): string {
-	return naming === 'json' ? `channel_credentials[${index}]` : `Channel Credentials, entry ${index + 1}`;
+	return naming === 'json'
+		? `channel_credentials[${index}]`
+		: `Channel Credentials, entry ${index + 1}`;
 }
 
-const describeValue = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
+const describeValue = (value: unknown) =>
+	typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 
 function checkRange(label: string, value: unknown, range: Range, problems: string[]) {
 	if (value === undefined) return;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < range.min || value > range.max) {
-		problems.push(`${label} ${describeValue(value)} is out of range. Use a whole number from ${range.min} to ${range.max}.`);
+	if (
+		typeof value !== 'number' ||
+		!Number.isInteger(value) ||
+		value < range.min ||
+		value > range.max
+	) {
+		problems.push(
+			`${label} ${describeValue(value)} is out of range. Use a whole number from ${range.min} to ${range.max}.`,
+		);
 	}
 }
 
 function checkEnum(label: string, value: unknown, allowed: string[], problems: string[]) {
 	if (value !== undefined && !allowed.includes(value as string)) {
-		problems.push(`${label} ${describeValue(value)} is not valid. Use one of ${allowed.join(', ')}.`);
+		problems.push(
+			`${label} ${describeValue(value)} is not valid. Use one of ${allowed.join(', ')}.`,
+		);
 	}
 }
 
@@ -101,7 +118,11 @@ function checkBoolean(label: string, value: unknown, problems: string[]) {
 	}
 }
 
-function checkObject(label: string, value: unknown, problems: string[]): value is IDataObject | undefined {
+function checkObject(
+	label: string,
+	value: unknown,
+	problems: string[],
+): value is IDataObject | undefined {
 	if (value === undefined || isObject(value)) return true;
 	problems.push(`${label} must be an object, not ${describeValue(value)}.`);
 	return false;
@@ -116,11 +137,15 @@ function checkCredentialFields(
 	jsonPath?: string,
 ) {
 	const fieldLabel = (field: CredentialField) =>
-		jsonPath ? `${jsonPath}.${field.path.join('.')}` : `${field.displayName} (${field.path.join('.')})`;
+		jsonPath
+			? `${jsonPath}.${field.path.join('.')}`
+			: `${field.displayName} (${field.path.join('.')})`;
 	const known = new Set(fields.map((field) => field.path[0]));
 	for (const key of Object.keys(credential)) {
 		if (!known.has(key) && key !== 'is_default') {
-			problems.push(`${prefix}: unknown credential field "${key}". Use only ${[...known].join(', ')}.`);
+			problems.push(
+				`${prefix}: unknown credential field "${key}". Use only ${[...known].join(', ')}.`,
+			);
 		}
 	}
 	const basicAuth = credential.basic_auth;
@@ -137,20 +162,30 @@ function checkCredentialFields(
 		// basic_auth is optional as a whole, but once given both of its fields are required.
 		const required = field.required || (field.path[0] === 'basic_auth' && basicAuth !== undefined);
 		if (value === undefined || value === '') {
-			if (required) problems.push(`${prefix}: ${fieldLabel(field)} is required. ${field.description}.`);
+			if (required)
+				problems.push(`${prefix}: ${fieldLabel(field)} is required. ${field.description}.`);
 		} else if (typeof value !== 'string') {
 			problems.push(`${prefix}: ${fieldLabel(field)} must be text, not ${describeValue(value)}.`);
 		} else if (field.secret && value === MASK) {
-			problems.push(`${prefix}: ${fieldLabel(field)} is a masked value from an earlier output. Enter the real secret.`);
+			problems.push(
+				`${prefix}: ${fieldLabel(field)} is a masked value from an earlier output. Enter the real secret.`,
+			);
 		}
 	}
 }
 
-function checkLineEnterprise(prefix: string, credential: IDataObject, problems: string[], naming: Naming) {
+function checkLineEnterprise(
+	prefix: string,
+	credential: IDataObject,
+	problems: string[],
+	naming: Naming,
+) {
 	const regions = Object.keys(credential).filter((key) => key !== 'is_default');
 	const lineFields = CHANNEL_BY_VALUE.get('LINE')!.fields;
 	if (regions.length !== 1 || !LINE_ENTERPRISE_REGIONS.includes(regions[0])) {
-		problems.push(`${prefix}: an enterprise LINE credential needs exactly one of ${LINE_ENTERPRISE_REGIONS.join(' or ')}.`);
+		problems.push(
+			`${prefix}: an enterprise LINE credential needs exactly one of ${LINE_ENTERPRISE_REGIONS.join(' or ')}.`,
+		);
 		return;
 	}
 	const region = credential[regions[0]];
@@ -159,7 +194,13 @@ function checkLineEnterprise(prefix: string, credential: IDataObject, problems: 
 		return;
 	}
 	if (naming === 'json') {
-		checkCredentialFields(prefix, lineFields, region, problems, `line_enterprise_credentials.${regions[0]}`);
+		checkCredentialFields(
+			prefix,
+			lineFields,
+			region,
+			problems,
+			`line_enterprise_credentials.${regions[0]}`,
+		);
 	} else {
 		checkCredentialFields(`${prefix} ${regions[0]}`, lineFields, region, problems);
 	}
@@ -169,7 +210,9 @@ function checkEntry(entry: unknown, index: number, problems: string[], naming: N
 	const names = namesFor(naming);
 	const where = entryLabel(index, naming);
 	if (!isObject(entry)) {
-		problems.push(`${where} must be an object with a channel and its credential, not ${describeValue(entry)}.`);
+		problems.push(
+			`${where} must be an object with a channel and its credential, not ${describeValue(entry)}.`,
+		);
 		return;
 	}
 	const spec = CHANNEL_BY_VALUE.get(entry.channel as string);
@@ -183,16 +226,24 @@ function checkEntry(entry: unknown, index: number, problems: string[], naming: N
 		return;
 	}
 	const prefix = `${where} (${spec.value})`;
-	const allowed = spec.value === 'LINE' ? ['line_credentials', 'line_enterprise_credentials'] : [spec.property];
+	const allowed =
+		spec.value === 'LINE' ? ['line_credentials', 'line_enterprise_credentials'] : [spec.property];
 	const given = Object.keys(entry).filter((key) => CREDENTIAL_PROPERTIES.has(key));
 	for (const key of Object.keys(entry)) {
-		if (!given.includes(key) && !['channel', 'callback_secret', 'credential_ordinal_number'].includes(key)) {
-			problems.push(`${prefix}: unknown field "${key}". An entry has channel, ${allowed.join(' or ')}, callback_secret and credential_ordinal_number.`);
+		if (
+			!given.includes(key) &&
+			!['channel', 'callback_secret', 'credential_ordinal_number'].includes(key)
+		) {
+			problems.push(
+				`${prefix}: unknown field "${key}". An entry has channel, ${allowed.join(' or ')}, callback_secret and credential_ordinal_number.`,
+			);
 		}
 	}
 	if (given.length !== 1 || !allowed.includes(given[0])) {
 		const found = given.length ? given.join(' and ') : 'none';
-		problems.push(`${prefix}: needs exactly one credential object, ${allowed.join(' or ')}; found ${found}.`);
+		problems.push(
+			`${prefix}: needs exactly one credential object, ${allowed.join(' or ')}; found ${found}.`,
+		);
 		return;
 	}
 	const credential = entry[given[0]];
@@ -200,22 +251,37 @@ function checkEntry(entry: unknown, index: number, problems: string[], naming: N
 		problems.push(`${prefix}: ${given[0]} must be an object.`);
 		return;
 	}
-	if (given[0] === 'line_enterprise_credentials') checkLineEnterprise(prefix, credential, problems, naming);
-	else checkCredentialFields(prefix, spec.fields, credential, problems, naming === 'json' ? given[0] : undefined);
-	if (spec.value === 'LINE') checkBoolean(`${prefix}: ${names.isDefault}`, credential.is_default, problems);
+	if (given[0] === 'line_enterprise_credentials')
+		checkLineEnterprise(prefix, credential, problems, naming);
+	else
+		checkCredentialFields(
+			prefix,
+			spec.fields,
+			credential,
+			problems,
+			naming === 'json' ? given[0] : undefined,
+		);
+	if (spec.value === 'LINE')
+		checkBoolean(`${prefix}: ${names.isDefault}`, credential.is_default, problems);
 
 	const secret = entry.callback_secret;
 	if (secret !== undefined && typeof secret !== 'string') {
 		problems.push(`${prefix}: ${names.callbackSecret} must be text.`);
 	} else if (typeof secret === 'string' && secret.length > CALLBACK_SECRET_MAX_LENGTH) {
-		problems.push(`${prefix}: ${names.callbackSecret} has ${secret.length} characters. Use at most ${CALLBACK_SECRET_MAX_LENGTH}.`);
+		problems.push(
+			`${prefix}: ${names.callbackSecret} has ${secret.length} characters. Use at most ${CALLBACK_SECRET_MAX_LENGTH}.`,
+		);
 	} else if (secret === MASK) {
-		problems.push(`${prefix}: ${names.callbackSecret} is a masked value from an earlier output. Enter the real secret.`);
+		problems.push(
+			`${prefix}: ${names.callbackSecret} is a masked value from an earlier output. Enter the real secret.`,
+		);
 	}
 	const ordinal = entry.credential_ordinal_number;
 	checkRange(`${prefix}: ${names.ordinal}`, ordinal, RANGES.ordinal, problems);
 	if (spec.value !== 'LINE' && ordinal !== undefined && ordinal !== 0) {
-		problems.push(`${prefix}: ${names.ordinal} ${describeValue(ordinal)} is only for LINE. Leave it at 0 for ${spec.name}.`);
+		problems.push(
+			`${prefix}: ${names.ordinal} ${describeValue(ordinal)} is only for LINE. Leave it at 0 for ${spec.name}.`,
+		);
 	}
 }
 
@@ -253,7 +319,9 @@ function checkLineEntries(entries: unknown[], problems: string[], naming: Naming
 	}
 	if (lines.length > 1) {
 		const defaults = lines.filter(({ entry }) => {
-			const credential = (entry.line_credentials ?? entry.line_enterprise_credentials) as IDataObject | undefined;
+			const credential = (entry.line_credentials ?? entry.line_enterprise_credentials) as
+				| IDataObject
+				| undefined;
 			return credential?.is_default === true;
 		});
 		if (defaults.length !== 1) {
@@ -265,7 +333,12 @@ function checkLineEntries(entries: unknown[], problems: string[], naming: Naming
 }
 
 function checkSettings(body: IDataObject, problems: string[], names: Names) {
-	checkEnum(names.metadataView, body.conversation_metadata_report_view, METADATA_REPORT_VIEWS, problems);
+	checkEnum(
+		names.metadataView,
+		body.conversation_metadata_report_view,
+		METADATA_REPORT_VIEWS,
+		problems,
+	);
 	checkEnum(names.processingMode, body.processing_mode, PROCESSING_MODES, problems);
 	const retention = body.retention_policy;
 	if (checkObject(names.retention, retention, problems) && retention) {
@@ -287,7 +360,9 @@ function checkSettings(body: IDataObject, problems: string[], names: Names) {
 		if (secret !== undefined && typeof secret !== 'string') {
 			problems.push(`${names.overrideSecret} must be text.`);
 		} else if (secret === MASK) {
-			problems.push(`${names.overrideSecret} is a masked value from an earlier output. Enter the real secret.`);
+			problems.push(
+				`${names.overrideSecret} is a masked value from an earlier output. Enter the real secret.`,
+			);
 		}
 	}
 	const retry = body.message_retry_settings;
@@ -297,7 +372,12 @@ function checkSettings(body: IDataObject, problems: string[], names: Names) {
 	const fallback = body.delivery_report_based_fallback;
 	if (checkObject(names.fallback, fallback, problems) && fallback) {
 		checkBoolean(names.fallbackEnabled, fallback.enabled, problems);
-		checkRange(names.fallbackWaitingTime, fallback.delivery_report_waiting_time, RANGES.fallbackWaitingTime, problems);
+		checkRange(
+			names.fallbackWaitingTime,
+			fallback.delivery_report_waiting_time,
+			RANGES.fallbackWaitingTime,
+			problems,
+		);
 	}
 }
 
@@ -313,7 +393,9 @@ export function checkNoEmptySecrets(body: IDataObject): string[] {
 			`${FIELD_NAMES.overrideSecret} is empty. Enter the secret, or remove the field; to remove the stored secret add Clear Callback URL Secret instead.`,
 		);
 	}
-	const entries = Array.isArray(body.channel_credentials) ? (body.channel_credentials as unknown[]) : [];
+	const entries = Array.isArray(body.channel_credentials)
+		? (body.channel_credentials as unknown[])
+		: [];
 	entries.forEach((entry, index) => {
 		if (isObject(entry) && entry.callback_secret === '') {
 			problems.push(
@@ -338,9 +420,15 @@ export function withoutEmptyCallbackSecret<T>(body: T): T {
 	return copy as T;
 }
 
-export function checkChannelCredentials(entries: unknown, problems: string[], naming: Naming = 'fields') {
+export function checkChannelCredentials(
+	entries: unknown,
+	problems: string[],
+	naming: Naming = 'fields',
+) {
 	if (!Array.isArray(entries)) {
-		problems.push(`${namesFor(naming).channels} must be a list of entries, not ${describeValue(entries)}.`);
+		problems.push(
+			`${namesFor(naming).channels} must be a list of entries, not ${describeValue(entries)}.`,
+		);
 		return;
 	}
 	entries.forEach((entry, index) => checkEntry(entry, index, problems, naming));
@@ -364,7 +452,9 @@ export function withoutReadOnlyFields(body: IDataObject): IDataObject {
 	const copy: IDataObject = { ...body };
 	for (const key of READ_ONLY_APP_FIELDS) delete copy[key];
 	if (copy.channel_credentials !== undefined) {
-		copy.channel_credentials = withoutReadOnlyEntryFields(copy.channel_credentials) as IDataObject[];
+		copy.channel_credentials = withoutReadOnlyEntryFields(
+			copy.channel_credentials,
+		) as IDataObject[];
 	}
 	return copy;
 }
@@ -373,7 +463,11 @@ export function withoutReadOnlyFields(body: IDataObject): IDataObject {
  * Every rule Sinch applies that can be checked before sending, on a body in Sinch's shape (from the UI or from JSON).
  * Returns the problems, each naming the field and how to fix it; an empty list means the body may be sent.
  */
-export function checkAppBody(body: unknown, mode: 'create' | 'update', naming: Naming = 'fields'): string[] {
+export function checkAppBody(
+	body: unknown,
+	mode: 'create' | 'update',
+	naming: Naming = 'fields',
+): string[] {
 	const names = namesFor(naming);
 	const problems: string[] = [];
 	if (!isObject(body)) return [`The app must be a JSON object, not ${describeValue(body)}.`];
@@ -384,10 +478,13 @@ export function checkAppBody(body: unknown, mode: 'create' | 'update', naming: N
 	}
 	const name = body.display_name;
 	if (mode === 'create' || name !== undefined) {
-		if (typeof name !== 'string' || name.trim() === '') problems.push(`${names.displayName} is required. Enter a name for the app.`);
+		if (typeof name !== 'string' || name.trim() === '')
+			problems.push(`${names.displayName} is required. Enter a name for the app.`);
 	}
 	if (mode === 'create' && body.channel_credentials === undefined) {
-		problems.push(`${names.channels} ${naming === 'json' ? 'is' : 'are'} required. Give a list of entries; it may be empty.`);
+		problems.push(
+			`${names.channels} ${naming === 'json' ? 'is' : 'are'} required. Give a list of entries; it may be empty.`,
+		);
 	} else if (body.channel_credentials !== undefined) {
 		checkChannelCredentials(body.channel_credentials, problems, naming);
 	}

@@ -25,13 +25,17 @@ export function urlProblems(
 		return [`${label} is empty. Give the full URL Sinch should call, e.g. ${example}.`];
 	const url = value.trim();
 	if (maxLength !== undefined && url.length > maxLength) {
-		return [`${label} has ${url.length} characters; Sinch accepts at most ${maxLength}. Use a shorter URL.`];
+		return [
+			`${label} has ${url.length} characters; Sinch accepts at most ${maxLength}. Use a shorter URL.`,
+		];
 	}
 	let parsed: URL;
 	try {
 		parsed = new URL(url);
 	} catch {
-		return [`${label} "${url}" is not a URL. Give the full address with http:// or https://, e.g. ${example}.`];
+		return [
+			`${label} "${url}" is not a URL. Give the full address with http:// or https://, e.g. ${example}.`,
+		];
 	}
 	const problems: string[] = [];
 	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
@@ -62,7 +66,9 @@ export function normaliseTriggers(value: unknown): string[] {
 			: value === undefined || value === null
 				? []
 				: [value];
-	const names = list.map((entry) => String(entry).trim().toUpperCase()).filter((entry) => entry !== '');
+	const names = list
+		.map((entry) => String(entry).trim().toUpperCase())
+		.filter((entry) => entry !== '');
 	return [...new Set(names)];
 }
 
@@ -116,22 +122,34 @@ export function clientCredentialsProblems(credentials: IDataObject): string[] {
 /** Every problem of the webhook fields present in `body` (a create body, or the changed fields of an update). */
 export function checkWebhookBody(body: IDataObject, { allowEmptyTriggers = false } = {}): string[] {
 	const problems: string[] = [];
-	if ('target' in body) problems.push(...urlProblems('Target URL', body.target, { maxLength: TARGET_MAX_LENGTH }));
+	if ('target' in body)
+		problems.push(...urlProblems('Target URL', body.target, { maxLength: TARGET_MAX_LENGTH }));
 	if ('triggers' in body)
-		problems.push(...triggerProblems(body.triggers as string[], { allowEmpty: allowEmptyTriggers }));
+		problems.push(
+			...triggerProblems(body.triggers as string[], { allowEmpty: allowEmptyTriggers }),
+		);
 	if (body.target_type !== undefined && !TARGET_TYPES.includes(body.target_type as string)) {
-		problems.push(`Target Type "${String(body.target_type)}" is not valid. Use ${TARGET_TYPES.join(' or ')}.`);
+		problems.push(
+			`Target Type "${String(body.target_type)}" is not valid. Use ${TARGET_TYPES.join(' or ')}.`,
+		);
 	}
-	if (body.secret !== undefined && typeof body.secret !== 'string') problems.push('Secret must be text.');
+	if (body.secret !== undefined && typeof body.secret !== 'string')
+		problems.push('Secret must be text.');
 	if (body.client_credentials !== undefined) {
-		if (isObject(body.client_credentials)) problems.push(...clientCredentialsProblems(body.client_credentials));
-		else problems.push('Client Credentials must be an object with client_id, client_secret and endpoint.');
+		if (isObject(body.client_credentials))
+			problems.push(...clientCredentialsProblems(body.client_credentials));
+		else
+			problems.push(
+				'Client Credentials must be an object with client_id, client_secret and endpoint.',
+			);
 	}
 	return problems;
 }
 
 /** How a webhook's current triggers change on update. */
-export type TriggersChange = { mode: 'keep' } | { mode: 'replace' | 'add' | 'remove'; triggers: string[] };
+export type TriggersChange =
+	| { mode: 'keep' }
+	| { mode: 'replace' | 'add' | 'remove'; triggers: string[] };
 
 export function applyTriggersChange(current: string[], change: TriggersChange): string[] {
 	switch (change.mode) {
@@ -147,11 +165,14 @@ export function applyTriggersChange(current: string[], change: TriggersChange): 
 }
 
 /** A target URL as shown in a message: without its query, which may carry a token. */
-export const shownTarget = (target: unknown) => String(target ?? '').replace(/[?#].*$/, (rest) => (rest ? '?…' : ''));
+export const shownTarget = (target: unknown) =>
+	String(target ?? '').replace(/[?#].*$/, (rest) => (rest ? '?…' : ''));
 
 /** One line per webhook, for messages that name an app's webhooks. */
 export function describeWebhooks(webhooks: IDataObject[]): string {
-	return webhooks.map((webhook) => `${String(webhook.id)} → ${shownTarget(webhook.target)}`).join('; ');
+	return webhooks
+		.map((webhook) => `${String(webhook.id)} → ${shownTarget(webhook.target)}`)
+		.join('; ');
 }
 
 /** Sinch allows one webhook per target URL and app: says which webhook has the target already. */

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { listWebhooks } from '../actions/webhook/webhookApi';
@@ -9,19 +14,30 @@ import { sinchApiRequest } from '../transport';
  * sorted by it. Sinch answers all apps in one response, so there is no paging. Display names need not be unique:
  * names shared by several apps get the app ID added, so the entries can be told apart.
  */
-export async function searchApps(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchApps(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const response = await sinchApiRequest.call(this, 'GET', '/apps', { expect: 'apps' });
 	const apps = (Array.isArray(response.apps) ? response.apps : []) as IDataObject[];
 	const needle = (filter ?? '').trim().toLowerCase();
 	const found = apps
 		.filter((app) => typeof app.id === 'string' && app.id !== '')
-		.map((app) => ({ id: app.id as string, name: typeof app.display_name === 'string' ? app.display_name : '' }))
+		.map((app) => ({
+			id: app.id as string,
+			name: typeof app.display_name === 'string' ? app.display_name : '',
+		}))
 		.filter((app) => needle === '' || app.name.toLowerCase().includes(needle));
 	const uses = new Map<string, number>();
 	for (const app of found) uses.set(app.name, (uses.get(app.name) ?? 0) + 1);
 	const results: INodeListSearchItems[] = found
 		.map((app) => ({
-			name: app.name === '' ? app.id : (uses.get(app.name) ?? 0) > 1 ? `${app.name} (${app.id})` : app.name,
+			name:
+				app.name === ''
+					? app.id
+					: (uses.get(app.name) ?? 0) > 1
+						? `${app.name} (${app.id})`
+						: app.name,
 			value: app.id,
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name) || a.value.localeCompare(b.value));
@@ -32,10 +48,17 @@ export async function searchApps(this: ILoadOptionsFunctions, filter?: string): 
  * The webhooks of the app chosen in the App parameter, for the Webhook picker: named by target URL (unique per app)
  * with the triggers as a hint, filtered by target URL.
  */
-export async function searchWebhooks(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchWebhooks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const raw = this.getCurrentNodeParameter('appId', { extractValue: true }) as unknown;
 	const appId = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
-	if (appId === '') throw new NodeOperationError(this.getNode(), 'Choose the App first: the list shows its webhooks');
+	if (appId === '')
+		throw new NodeOperationError(
+			this.getNode(),
+			'Choose the App first: the list shows its webhooks',
+		);
 	const webhooks = await listWebhooks.call(this, appId);
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results: INodeListSearchItems[] = webhooks

@@ -21,7 +21,12 @@ export function credentialText(credentials: ICredentialDataDecryptedObject, name
 const API_PATH = /\/(v1|oauth2)(\/|$)/i;
 const SHOWN_URL_LENGTH = 80;
 
-function urlProblem(label: string, value: string, example: string, forbidApiPath: boolean): string | undefined {
+function urlProblem(
+	label: string,
+	value: string,
+	example: string,
+	forbidApiPath: boolean,
+): string | undefined {
 	const shown = value.length > SHOWN_URL_LENGTH ? `${value.slice(0, SHOWN_URL_LENGTH)}…` : value;
 	let url: URL;
 	try {
@@ -51,14 +56,21 @@ export function credentialProblem(credentials: ICredentialDataDecryptedObject): 
 	if (/[\s/?#]/.test(projectId)) {
 		return 'The Project ID of the Sinch credential contains spaces, slashes or a URL. Give the project ID alone, as shown on the project page of the Sinch dashboard.';
 	}
-	if (credentialText(credentials, 'keyId') === '') return 'The Key ID of the Sinch credential is empty. Copy it from Access Keys in the Sinch dashboard.';
-	if (credentialText(credentials, 'keySecret') === '') return 'The Key Secret of the Sinch credential is empty. Copy it from Access Keys in the Sinch dashboard, or create a new key.';
+	if (credentialText(credentials, 'keyId') === '')
+		return 'The Key ID of the Sinch credential is empty. Copy it from Access Keys in the Sinch dashboard.';
+	if (credentialText(credentials, 'keySecret') === '')
+		return 'The Key Secret of the Sinch credential is empty. Copy it from Access Keys in the Sinch dashboard, or create a new key.';
 	if (credentials.region !== 'custom') return undefined;
 	const baseUrl = credentialText(credentials, 'baseUrl');
 	if (baseUrl === '') {
 		return 'The Base URL of the Sinch credential is empty. Region Custom needs one, e.g. https://us.conversation.api.sinch.com or http://127.0.0.1:8787 for the emulator; or choose a Region.';
 	}
-	const baseProblem = urlProblem('Base URL', baseUrl, 'https://us.conversation.api.sinch.com', true);
+	const baseProblem = urlProblem(
+		'Base URL',
+		baseUrl,
+		'https://us.conversation.api.sinch.com',
+		true,
+	);
 	if (baseProblem) return baseProblem;
 	if (credentials.authentication === 'basic') return undefined;
 	const token = credentialText(credentials, 'tokenUrl') || DEFAULT_TOKEN_URL;
@@ -74,7 +86,8 @@ export function credentialProblem(credentials: ICredentialDataDecryptedObject): 
 export const REGION_PLACEHOLDER = '{region}';
 
 const isCustom = (credentials: ICredentialDataDecryptedObject) => credentials.region === 'custom';
-const customBase = (credentials: ICredentialDataDecryptedObject) => trimSlashes(String(credentials.baseUrl ?? ''));
+const customBase = (credentials: ICredentialDataDecryptedObject) =>
+	trimSlashes(String(credentials.baseUrl ?? ''));
 
 /** The region the credential's own requests go to: its Region, or for Custom the Region of Custom URL (default us). */
 export function credentialRegion(credentials: ICredentialDataDecryptedObject): string {
@@ -83,7 +96,8 @@ export function credentialRegion(credentials: ICredentialDataDecryptedObject): s
 
 /** Regions this credential can call: all of them, except a Custom Base URL without {region}, which reaches only its own. */
 export function reachableRegions(credentials: ICredentialDataDecryptedObject): string[] {
-	if (isCustom(credentials) && !customBase(credentials).includes(REGION_PLACEHOLDER)) return [credentialRegion(credentials)];
+	if (isCustom(credentials) && !customBase(credentials).includes(REGION_PLACEHOLDER))
+		return [credentialRegion(credentials)];
 	return REGIONS;
 }
 
@@ -95,7 +109,9 @@ export function apiBaseUrl(credentials: ICredentialDataDecryptedObject, region?:
 		if (base.includes(REGION_PLACEHOLDER)) return base.split(REGION_PLACEHOLDER).join(wanted);
 		// Sending it to the one custom host would answer for the wrong region; callers check reachableRegions first.
 		if (wanted !== credentialRegion(credentials)) {
-			throw new Error(`The custom Base URL has no ${REGION_PLACEHOLDER} placeholder, so region ${wanted} cannot be reached`);
+			throw new Error(
+				`The custom Base URL has no ${REGION_PLACEHOLDER} placeholder, so region ${wanted} cannot be reached`,
+			);
 		}
 		return base;
 	}
@@ -117,7 +133,11 @@ export function tokenUrl(credentials: ICredentialDataDecryptedObject): string {
  * FNV-1a: it only has to notice a change; it is stored beside the secret in n8n's encrypted credential data.
  */
 export function tokenKeyFingerprint(credentials: ICredentialDataDecryptedObject): string {
-	const text = [credentialText(credentials, 'keyId'), credentialText(credentials, 'keySecret'), tokenUrl(credentials)].join('\n');
+	const text = [
+		credentialText(credentials, 'keyId'),
+		credentialText(credentials, 'keySecret'),
+		tokenUrl(credentials),
+	].join('\n');
 	let hash = 0x811c9dc5;
 	for (let index = 0; index < text.length; index++) {
 		hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
@@ -142,12 +162,20 @@ interface FailedRequest {
 	cause?: { code?: string; response?: { status?: number } };
 }
 
-const UNREACHABLE_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH'];
+const UNREACHABLE_CODES = [
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ETIMEDOUT',
+	'ECONNRESET',
+	'EHOSTUNREACH',
+];
 
 /** Says why the OAuth2 token request failed, and what to change, without any secret. */
 export function describeTokenFailure(url: string, error: unknown): string {
 	const failed = (error ?? {}) as FailedRequest;
-	const status = failed.response?.status ?? failed.cause?.response?.status ?? Number(failed.httpCode ?? NaN);
+	const status =
+		failed.response?.status ?? failed.cause?.response?.status ?? Number(failed.httpCode ?? NaN);
 	const code = failed.code ?? failed.cause?.code;
 	if (status === 401 || status === 400 || status === 403) {
 		return `Sinch did not accept the Key ID and Key Secret when asked for an access token (${status}). Copy both again from Access Keys in the Sinch dashboard.`;

@@ -70,31 +70,49 @@ const CREATE_UNSURE = {
 		'Sinch may have created the webhook before the failure. A create is not idempotent: before running this item again, look for its target URL with Webhook → Get Many, or a second webhook may be made',
 };
 
-const CHECK_ADDRESS = 'Check the Region (or the Base URL of a custom region) and any proxy between n8n and Sinch';
+const CHECK_ADDRESS =
+	'Check the Region (or the Base URL of a custom region) and any proxy between n8n and Sinch';
 
 /** Errors where the request left n8n but no answer came back, so Sinch may have acted on it. */
-const UNANSWERED_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'EPIPE', 'ERR_BAD_RESPONSE']);
+const UNANSWERED_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'ERR_BAD_RESPONSE',
+]);
 
 const codeOf = (failed: FailedCall) => failed.cause?.code ?? failed.code;
 const statusOf = (error: unknown) => (error as FailedCall | undefined)?.cause?.response?.status;
 /** The key was refused: Sinch's 401, or the token request failed. Every request of the run would meet the same. */
-const refused = (error: unknown) => statusOf(error) === 401 || (error as FailedCall | undefined)?.cause?.name === TOKEN_ERROR;
+const refused = (error: unknown) =>
+	statusOf(error) === 401 || (error as FailedCall | undefined)?.cause?.name === TOKEN_ERROR;
 
 function timedOut(failed: FailedCall): boolean {
-	return codeOf(failed) === 'ECONNABORTED' || /timeout of \d+ms|timed? ?out/i.test(`${failed.message} ${failed.cause?.message}`);
+	return (
+		codeOf(failed) === 'ECONNABORTED' ||
+		/timeout of \d+ms|timed? ?out/i.test(`${failed.message} ${failed.cause?.message}`)
+	);
 }
 
 function sentWithoutAnswer(failed: FailedCall): boolean {
 	const code = codeOf(failed);
 	if (code !== undefined && UNANSWERED_CODES.has(code)) return true;
-	return /socket hang up|closed unexpectedly|aborted|timed? ?out|timeout of/i.test(`${failed.message} ${failed.cause?.message}`);
+	return /socket hang up|closed unexpectedly|aborted|timed? ?out|timeout of/i.test(
+		`${failed.message} ${failed.cause?.message}`,
+	);
 }
 
 /** The Timeout option of the operation, read only in a node run (list searches and the trigger use the default). */
 function timeoutSeconds(ctx: SinchContext, request: SinchRequestOptions): number {
 	if (request.timeout !== undefined) return request.timeout;
 	if (!('getInputData' in ctx) || request.itemIndex === undefined) return DEFAULT_TIMEOUT_SECONDS;
-	const value = ctx.getNodeParameter('options.timeout', request.itemIndex, DEFAULT_TIMEOUT_SECONDS) as number;
+	const value = ctx.getNodeParameter(
+		'options.timeout',
+		request.itemIndex,
+		DEFAULT_TIMEOUT_SECONDS,
+	) as number;
 	return typeof value === 'number' && value > 0 ? value : DEFAULT_TIMEOUT_SECONDS;
 }
 
@@ -121,7 +139,8 @@ export async function sinchApiRequest(
 	if (problem) {
 		throw new NodeOperationError(this.getNode(), problem, {
 			itemIndex,
-			description: 'Open the Sinch credential, correct the field and save. Nothing was sent to Sinch.',
+			description:
+				'Open the Sinch credential, correct the field and save. Nothing was sent to Sinch.',
 		});
 	}
 	const seconds = timeoutSeconds(this, request);
@@ -141,10 +160,15 @@ export async function sinchApiRequest(
 	const context = { method, path, itemIndex, secrets, seconds, expect: request.expect };
 	const basic = credentials.authentication === 'basic';
 	const send = async () =>
-		(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, { ...options }, {
-			// With Basic auth a 401 means the key is wrong: fetching a "new token" and repeating the call cannot help.
-			preAuthenticationRetryStatusCode: basic ? [] : 401,
-		})) as FullResponse;
+		(await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			{ ...options },
+			{
+				// With Basic auth a 401 means the key is wrong: fetching a "new token" and repeating the call cannot help.
+				preAuthenticationRetryStatusCode: basic ? [] : 401,
+			},
+		)) as FullResponse;
 
 	const started = Date.now();
 	for (let attempt = 1; ; attempt++) {
@@ -154,17 +178,35 @@ export async function sinchApiRequest(
 			if (statusOf(failed) === 429) {
 				const wait = retryWait(attempt, header(failed.cause?.response?.headers, 'retry-after'));
 				if (wait.retry) {
-					await sleep(wait.ms, 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined);
+					await sleep(
+						wait.ms,
+						'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined,
+					);
 					continue;
 				}
-				throw failure.call(this, failed, context, { attempt, waitMs: wait.ms, spentMs: Date.now() - started, asked: wait.asked });
+				throw failure.call(this, failed, context, {
+					attempt,
+					waitMs: wait.ms,
+					spentMs: Date.now() - started,
+					asked: wait.asked,
+				});
 			}
 			throw failure.call(this, failed, context);
 		}
 		const response = outcome.value;
 		const status = response.statusCode ?? 200;
-		const text = typeof response.body === 'string' ? response.body : response.body === undefined ? '' : JSON.stringify(response.body);
-		const checked = checkAnswer(request.expect, status, header(response.headers, 'content-type'), text);
+		const text =
+			typeof response.body === 'string'
+				? response.body
+				: response.body === undefined
+					? ''
+					: JSON.stringify(response.body);
+		const checked = checkAnswer(
+			request.expect,
+			status,
+			header(response.headers, 'content-type'),
+			text,
+		);
 		if (checked.ok) return checked.value;
 		throw unexpectedAnswer.call(this, checked.problem, checked.cutOff, context);
 	}
@@ -179,12 +221,15 @@ interface RateLimited {
 }
 
 function rateLimitHint({ attempt, waitMs, asked }: RateLimited): string {
-	const wait = asked ? `Sinch asks to wait ${waitText(waitMs)} more` : `wait at least ${waitText(waitMs)}`;
+	const wait = asked
+		? `Sinch asks to wait ${waitText(waitMs)} more`
+		: `wait at least ${waitText(waitMs)}`;
 	return `Sinch is rate limiting the project; the node tried ${attempt === 1 ? 'once' : `${attempt} times`}: ${wait}, then run the item again, or lower Max Concurrent Requests in the node's Options`;
 }
 
 function rateLimitNote({ attempt, spentMs }: RateLimited): string {
-	const tries = attempt === 1 ? 'once' : `${attempt} times in ${Math.round(spentMs / 1000)} seconds`;
+	const tries =
+		attempt === 1 ? 'once' : `${attempt} times in ${Math.round(spentMs / 1000)} seconds`;
 	return `Sinch refused the request with 429 (rate limited) ${tries}, and did nothing with it. The node stopped retrying`;
 }
 
@@ -200,11 +245,21 @@ interface FailureContext {
 const joinDescription = (parts: Array<string | undefined>) =>
 	capText(parts.filter(Boolean).join('. '), DESCRIPTION_MAX) || undefined;
 
-function unexpectedAnswer(this: SinchContext, problem: string, cutOff: boolean, context: FailureContext): NodeApiError {
+function unexpectedAnswer(
+	this: SinchContext,
+	problem: string,
+	cutOff: boolean,
+	context: FailureContext,
+): NodeApiError {
 	const creating = context.method === 'POST';
 	const message = redact(problem, context.secrets);
 	return new NodeApiError(this.getNode(), { message } as JsonObject, {
-		message: capText(creating ? `${message}. The ${resourceWord(context)} may or may not have been created` : message, MESSAGE_MAX + 200),
+		message: capText(
+			creating
+				? `${message}. The ${resourceWord(context)} may or may not have been created`
+				: message,
+			MESSAGE_MAX + 200,
+		),
 		description: joinDescription([
 			cutOff
 				? 'The connection broke off before the whole answer arrived'
@@ -216,17 +271,26 @@ function unexpectedAnswer(this: SinchContext, problem: string, cutOff: boolean, 
 	});
 }
 
-const resourceWord = (context: FailureContext) => (context.path.includes('/webhooks') ? ('webhook' as const) : ('app' as const));
+const resourceWord = (context: FailureContext) =>
+	context.path.includes('/webhooks') ? ('webhook' as const) : ('app' as const);
 
 /** Sinch's answer or the lack of one, as an n8n error that says what happened and what to do. */
-function failure(this: SinchContext, failed: FailedCall, context: FailureContext, rateLimited?: RateLimited): NodeApiError {
+function failure(
+	this: SinchContext,
+	failed: FailedCall,
+	context: FailureContext,
+	rateLimited?: RateLimited,
+): NodeApiError {
 	const response = failed.cause?.response;
 	const creating = context.method === 'POST';
 	const what = resourceWord(context);
 	// A success status with a failure: the answer started, then the connection broke off mid-body.
 	if (!response || (response.status ?? 0) < 300) {
 		const lost = response !== undefined || sentWithoutAnswer(failed);
-		const cause = redact(capText(String(failed.message ?? 'The request to Sinch failed'), MESSAGE_MAX), context.secrets);
+		const cause = redact(
+			capText(String(failed.message ?? 'The request to Sinch failed'), MESSAGE_MAX),
+			context.secrets,
+		);
 		let message = cause;
 		// Without an error code in these: n8n would swap a message naming ECONNRESET for its own retry advice.
 		if (timedOut(failed)) {
@@ -236,7 +300,9 @@ function failure(this: SinchContext, failed: FailedCall, context: FailureContext
 			message = `No answer from Sinch to the create: the connection closed or timed out, so the ${what} may or may not exist now`;
 		} else if (lost) {
 			message = `No complete answer from Sinch: the connection closed before the answer was complete. ${
-				context.method === 'GET' ? 'A read changes nothing; run it again' : `The change may or may not have been made; check the ${what} with Get`
+				context.method === 'GET'
+					? 'A read changes nothing; run it again'
+					: `The change may or may not have been made; check the ${what} with Get`
 			}`;
 		}
 		return new NodeApiError(this.getNode(), { message: cause } as JsonObject, {
@@ -244,7 +310,9 @@ function failure(this: SinchContext, failed: FailedCall, context: FailureContext
 			description: joinDescription([
 				// n8n's own text says to retry at once, which is wrong for a create that may have gone through.
 				message !== cause && !creating ? `n8n reported: ${cause}` : undefined,
-				timedOut(failed) && !creating ? `${CHECK_ADDRESS}, or raise Timeout (Seconds) in the node's Options` : undefined,
+				timedOut(failed) && !creating
+					? `${CHECK_ADDRESS}, or raise Timeout (Seconds) in the node's Options`
+					: undefined,
 				creating && (lost || timedOut(failed)) ? CREATE_UNSURE[what] : undefined,
 			]),
 			itemIndex: context.itemIndex,
@@ -272,7 +340,11 @@ function failure(this: SinchContext, failed: FailedCall, context: FailureContext
 		message: describeSinchError(parsed, hint),
 		description: joinDescription([
 			parsed.details,
-			rateLimited ? rateLimitNote(rateLimited) : retryAfter ? `Sinch asks to retry after ${retryAfter} seconds` : undefined,
+			rateLimited
+				? rateLimitNote(rateLimited)
+				: retryAfter
+					? `Sinch asks to retry after ${retryAfter} seconds`
+					: undefined,
 			createMayHaveHappened ? CREATE_UNSURE[what] : undefined,
 		]),
 		httpCode: String(status),

@@ -16,7 +16,10 @@ export function retryAfterMs(value: string, now = Date.now()): number | undefine
  * Whether to send again after the `attempt`-th 429, and after how long: Sinch's Retry-After when it gives one, else a
  * doubling backoff. Gives up after RATE_LIMIT_TRIES, or when Sinch asks for a longer wait than a run should sit idle.
  */
-export function retryWait(attempt: number, retryAfter: string): { retry: boolean; ms: number; asked: boolean } {
+export function retryWait(
+	attempt: number,
+	retryAfter: string,
+): { retry: boolean; ms: number; asked: boolean } {
 	const asked = retryAfterMs(retryAfter);
 	const ms = asked ?? FIRST_BACKOFF_MS * 2 ** (attempt - 1);
 	return { retry: attempt < RATE_LIMIT_TRIES && ms <= MAX_WAIT_MS, ms, asked: asked !== undefined };

@@ -23,7 +23,11 @@ export function parseCallback(rawBody: string): Callback | undefined {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const object = body as IDataObject;
 	const eventKey = Object.keys(object).find((key) => TRIGGER_BY_KEY.has(key));
-	return { trigger: eventKey ? (TRIGGER_BY_KEY.get(eventKey) as string) : 'UNSUPPORTED', eventKey, body: object };
+	return {
+		trigger: eventKey ? (TRIGGER_BY_KEY.get(eventKey) as string) : 'UNSUPPORTED',
+		eventKey,
+		body: object,
+	};
 }
 
 /** The output item: the event name first, then Sinch's fields as sent (app and project IDs, times, the event). */

@@ -17,7 +17,12 @@ export const DEFAULT_WINDOW_SECONDS = 300;
  * Sinch's signature of a callback: base64 HMAC-SHA256, keyed with the webhook secret, over the raw body bytes
  * followed by `.<nonce>.<timestamp>`. The body is used exactly as received, never re-serialised.
  */
-export function signCallback(secret: string, rawBody: Buffer | string, nonce: string, timestamp: string | number): string {
+export function signCallback(
+	secret: string,
+	rawBody: Buffer | string,
+	nonce: string,
+	timestamp: string | number,
+): string {
 	const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
 	return createHmac('sha256', secret)
 		.update(Buffer.concat([body, Buffer.from(`.${nonce}.${String(timestamp)}`, 'utf8')]))
@@ -52,8 +57,11 @@ function header(headers: VerifyInput['headers'], name: string): string | undefin
  * proved the callback genuine, so forged requests cannot fill the store or block a real delivery.
  */
 export function verifyCallback(input: VerifyInput): VerifyResult {
-	const missing = Object.values(SIGNATURE_HEADERS).filter((name) => header(input.headers, name) === undefined);
-	if (missing.length > 0) return { valid: false, reason: `missing header(s) ${missing.join(', ')}` };
+	const missing = Object.values(SIGNATURE_HEADERS).filter(
+		(name) => header(input.headers, name) === undefined,
+	);
+	if (missing.length > 0)
+		return { valid: false, reason: `missing header(s) ${missing.join(', ')}` };
 	const timestamp = header(input.headers, SIGNATURE_HEADERS.timestamp) as string;
 	const nonce = header(input.headers, SIGNATURE_HEADERS.nonce) as string;
 	const algorithm = header(input.headers, SIGNATURE_HEADERS.algorithm) as string;
@@ -62,7 +70,8 @@ export function verifyCallback(input: VerifyInput): VerifyResult {
 	if (algorithm.toLowerCase() !== SIGNATURE_ALGORITHM.toLowerCase()) {
 		return { valid: false, reason: `unknown signature algorithm "${algorithm.slice(0, 40)}"` };
 	}
-	if (!/^\d{1,12}$/.test(timestamp)) return { valid: false, reason: 'timestamp is not Unix seconds' };
+	if (!/^\d{1,12}$/.test(timestamp))
+		return { valid: false, reason: 'timestamp is not Unix seconds' };
 	const nowSeconds = (input.now ?? Date.now()) / 1000;
 	const age = nowSeconds - Number(timestamp);
 	if (Math.abs(age) > input.windowSeconds) {
@@ -75,13 +84,19 @@ export function verifyCallback(input: VerifyInput): VerifyResult {
 	const expected = Buffer.from(signCallback(input.secret, input.rawBody, nonce, timestamp), 'utf8');
 	const given = Buffer.from(signature, 'utf8');
 	if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-		return { valid: false, reason: 'signature does not match (wrong secret, or the body was changed)' };
+		return {
+			valid: false,
+			reason: 'signature does not match (wrong secret, or the body was changed)',
+		};
 	}
 
 	const key = `${input.scope}\n${nonce}`;
 	const expiresAt = (Number(timestamp) + input.windowSeconds) * 1000;
 	if (!input.nonces.remember(key, expiresAt, input.now)) {
-		return { valid: false, reason: `nonce ${nonce.slice(0, 40)} was seen before (replayed callback)` };
+		return {
+			valid: false,
+			reason: `nonce ${nonce.slice(0, 40)} was seen before (replayed callback)`,
+		};
 	}
 	return { valid: true };
 }

@@ -10,9 +10,16 @@ export function unreachableReason(url: string): string | undefined {
 		return 'it is not a valid URL';
 	}
 	const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-	if (host === 'localhost' || host.endsWith('.localhost')) return `its host ${host} is this machine only`;
-	if (/^127\./.test(host) || host === '::1' || host === '0.0.0.0') return `its host ${host} is this machine only`;
-	if (/^10\./.test(host) || /^192\.168\./.test(host) || /^172\.(1[6-9]|2\d|3[01])\./.test(host) || /^169\.254\./.test(host)) {
+	if (host === 'localhost' || host.endsWith('.localhost'))
+		return `its host ${host} is this machine only`;
+	if (/^127\./.test(host) || host === '::1' || host === '0.0.0.0')
+		return `its host ${host} is this machine only`;
+	if (
+		/^10\./.test(host) ||
+		/^192\.168\./.test(host) ||
+		/^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
+		/^169\.254\./.test(host)
+	) {
 		return `its host ${host} is a private network address`;
 	}
 	if (parsed.protocol !== 'https:') return 'it is plain http, not https';

@@ -35,7 +35,13 @@ function createAppNode(id: string, name: string): Record<string, unknown> {
 			displayName: `={{ ${name} + ' execution ' + $execution.id }}`,
 			channelCredentialsInput: 'fields',
 			channelCredentials: {
-				entries: [{ channel: 'SMS', smsServicePlanId: 'queue-service-plan', smsApiToken: 'queue-sms-api-token' }],
+				entries: [
+					{
+						channel: 'SMS',
+						smsServicePlanId: 'queue-service-plan',
+						smsApiToken: 'queue-sms-api-token',
+					},
+				],
 			},
 			additionalFields: {},
 			options: {},
@@ -59,9 +65,17 @@ export function createAppOnWebhook(): Record<string, unknown> {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: 'a1f0c2d4-5e6f-4a7b-8c9d-000000001400',
-				parameters: { httpMethod: 'POST', path: CREATE_WEBHOOK_PATH, responseMode: 'lastNode', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: CREATE_WEBHOOK_PATH,
+					responseMode: 'lastNode',
+					options: {},
+				},
 			},
-			createAppNode('a1f0c2d4-5e6f-4a7b-8c9d-000000001402', `'${DISPLAY_NAME_PREFIX} ' + $json.body.call`),
+			createAppNode(
+				'a1f0c2d4-5e6f-4a7b-8c9d-000000001402',
+				`'${DISPLAY_NAME_PREFIX} ' + $json.body.call`,
+			),
 		],
 		connections: { Webhook: { main: [[{ node: 'Create app', type: 'main', index: 0 }]] } },
 	};
@@ -69,7 +83,9 @@ export function createAppOnWebhook(): Record<string, unknown> {
 
 export const TRIGGER_WORKFLOW_ID = 'sinchQueueTrigger';
 export const CALLBACK_NAME_PREFIX = 'callback';
-export const CALLBACK_NAME_PATTERN = new RegExp(`^${CALLBACK_NAME_PREFIX} (\\S+) execution (\\d+)$`);
+export const CALLBACK_NAME_PATTERN = new RegExp(
+	`^${CALLBACK_NAME_PREFIX} (\\S+) execution (\\d+)$`,
+);
 
 /**
  * Sinch Conversation Trigger (Message Inbound of one app; the main registers its webhook on the emulator when it
@@ -90,11 +106,20 @@ export function callbackToApp(appId: string): Record<string, unknown> {
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: 'a1f0c2d4-5e6f-4a7b-8c9d-000000001410',
-				parameters: { app: { __rl: true, mode: 'id', value: appId }, events: ['MESSAGE_INBOUND'], options: {} },
+				parameters: {
+					app: { __rl: true, mode: 'id', value: appId },
+					events: ['MESSAGE_INBOUND'],
+					options: {},
+				},
 				credentials,
 			},
-			createAppNode('a1f0c2d4-5e6f-4a7b-8c9d-000000001412', `'${CALLBACK_NAME_PREFIX} ' + $json.message.id`),
+			createAppNode(
+				'a1f0c2d4-5e6f-4a7b-8c9d-000000001412',
+				`'${CALLBACK_NAME_PREFIX} ' + $json.message.id`,
+			),
 		],
-		connections: { 'Sinch Conversation Trigger': { main: [[{ node: 'Create app', type: 'main', index: 0 }]] } },
+		connections: {
+			'Sinch Conversation Trigger': { main: [[{ node: 'Create app', type: 'main', index: 0 }]] },
+		},
 	};
 }

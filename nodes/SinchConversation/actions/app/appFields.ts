@@ -14,9 +14,21 @@ export const V1 = { '@version': [1] };
 export const V2 = { '@version': [{ _cnd: { gte: 2 } }] };
 
 export const RETENTION_TYPE_OPTIONS = [
-	{ name: 'Conversation Expire', value: 'CONVERSATION_EXPIRE_POLICY', description: 'Delete whole conversations after the TTL' },
-	{ name: 'Message Expire', value: 'MESSAGE_EXPIRE_POLICY', description: 'Delete each message after the TTL' },
-	{ name: 'Persist', value: 'PERSIST_RETENTION_POLICY', description: 'Keep everything; the TTL has no effect' },
+	{
+		name: 'Conversation Expire',
+		value: 'CONVERSATION_EXPIRE_POLICY',
+		description: 'Delete whole conversations after the TTL',
+	},
+	{
+		name: 'Message Expire',
+		value: 'MESSAGE_EXPIRE_POLICY',
+		description: 'Delete each message after the TTL',
+	},
+	{
+		name: 'Persist',
+		value: 'PERSIST_RETENTION_POLICY',
+		description: 'Keep everything; the TTL has no effect',
+	},
 ];
 
 /** The fields of one channel_credentials entry in both versions: the channel, then exactly that channel's credential fields. */
@@ -34,7 +46,8 @@ export const channelEntryBase: INodeProperties[] = [
 		name: 'lineType',
 		type: 'options',
 		default: 'standard',
-		description: 'Kind of LINE Official Account: standard, or an enterprise account in Japan or Thailand',
+		description:
+			'Kind of LINE Official Account: standard, or an enterprise account in Japan or Thailand',
 		options: LINE_TYPES.map((type) => ({ name: type.name, value: type.value })),
 		displayOptions: lineOnly,
 	},
@@ -129,9 +142,14 @@ export const flatSettingProperties: INodeProperties[] = [
 		name: 'conversationMetadataReportView',
 		type: 'options',
 		default: 'NONE',
-		description: 'Whether callbacks carry the conversation metadata (Sinch\'s conversation_metadata_report_view). Sinch uses None when not set.',
+		description:
+			"Whether callbacks carry the conversation metadata (Sinch's conversation_metadata_report_view). Sinch uses None when not set.",
 		options: [
-			{ name: 'Full', value: 'FULL', description: 'Include all metadata of the conversation in callbacks' },
+			{
+				name: 'Full',
+				value: 'FULL',
+				description: 'Include all metadata of the conversation in callbacks',
+			},
 			{ name: 'None', value: 'NONE', description: 'Leave conversation metadata out of callbacks' },
 		],
 	},
@@ -156,10 +174,19 @@ export const flatSettingProperties: INodeProperties[] = [
 		name: 'processingMode',
 		type: 'options',
 		default: 'DISPATCH',
-		description: 'Whether Sinch stores contacts and conversations for the app. Sinch uses Dispatch when not set.',
+		description:
+			'Whether Sinch stores contacts and conversations for the app. Sinch uses Dispatch when not set.',
 		options: [
-			{ name: 'Conversation', value: 'CONVERSATION', description: 'Store contacts and conversations' },
-			{ name: 'Dispatch', value: 'DISPATCH', description: 'Only send and receive messages; store no contacts or conversations' },
+			{
+				name: 'Conversation',
+				value: 'CONVERSATION',
+				description: 'Store contacts and conversations',
+			},
+			{
+				name: 'Dispatch',
+				value: 'DISPATCH',
+				description: 'Only send and receive messages; store no contacts or conversations',
+			},
 		],
 	},
 	{
@@ -176,7 +203,8 @@ export const flatSettingProperties: INodeProperties[] = [
 		name: 'smartConversation',
 		type: 'boolean',
 		default: false,
-		description: 'Whether messages of this app go through Sinch Smart Conversations (analysis such as sentiment). Sinch leaves it off when not set.',
+		description:
+			'Whether messages of this app go through Sinch Smart Conversations (analysis such as sentiment). Sinch leaves it off when not set.',
 	},
 ];
 
@@ -208,7 +236,8 @@ export const appSettingProperties: INodeProperties[] = sortedByDisplayName([
 		name: 'retentionType',
 		type: 'options',
 		default: 'MESSAGE_EXPIRE_POLICY',
-		description: 'What Sinch deletes after the retention TTL. Sinch uses Message Expire when not set.',
+		description:
+			'What Sinch deletes after the retention TTL. Sinch uses Message Expire when not set.',
 		options: RETENTION_TYPE_OPTIONS,
 	},
 ]);
@@ -222,7 +251,6 @@ export const clearCallbackSecretProperty: INodeProperties = {
 	description:
 		'Whether to remove the stored Callback URL Secret, so callbacks to per-message URLs are no longer signed',
 };
-
 
 /** "Using Fields Below" or "Using JSON", the choice n8n's own nodes offer for a request body. */
 export const inputModeOptions = [

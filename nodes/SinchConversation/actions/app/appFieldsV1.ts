@@ -54,7 +54,8 @@ export const appSettingPropertiesV1: INodeProperties[] = sortedByDisplayName([
 		type: 'fixedCollection',
 		default: {},
 		placeholder: 'Add Retention Policy',
-		description: 'How long Sinch keeps messages or conversations. Sinch uses message expiry after 180 days when not set.',
+		description:
+			'How long Sinch keeps messages or conversations. Sinch uses message expiry after 180 days when not set.',
 		options: [
 			{
 				displayName: 'Policy',

@@ -17,10 +17,15 @@ export function parseJsonParameter(
 	try {
 		return JSON.parse(raw) as unknown;
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `${label} is not valid JSON: ${(error as Error).message}`, {
-			itemIndex,
-			description: 'Fix the JSON syntax, or build the value with an expression such as {{ JSON.stringify($json.app) }}.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`${label} is not valid JSON: ${(error as Error).message}`,
+			{
+				itemIndex,
+				description:
+					'Fix the JSON syntax, or build the value with an expression such as {{ JSON.stringify($json.app) }}.',
+			},
+		);
 	}
 }
 
@@ -28,10 +33,19 @@ export function parseJsonParameter(
 export function readChannelCredentials(this: IExecuteFunctions, itemIndex: number): unknown {
 	if (this.getNodeParameter('channelCredentialsInput', itemIndex, 'fields') === 'json') {
 		// The list from an earlier Get output carries state and known IDs; Sinch rejects them on input.
-		const entries = parseJsonParameter.call(this, 'channelCredentialsJson', 'Channel Credentials (JSON)', itemIndex);
+		const entries = parseJsonParameter.call(
+			this,
+			'channelCredentialsJson',
+			'Channel Credentials (JSON)',
+			itemIndex,
+		);
 		return withoutReadOnlyEntryFields(entries);
 	}
-	const entries = this.getNodeParameter('channelCredentials.entries', itemIndex, []) as IDataObject[];
+	const entries = this.getNodeParameter(
+		'channelCredentials.entries',
+		itemIndex,
+		[],
+	) as IDataObject[];
 	return entries.map(channelEntryFromUi);
 }
 
@@ -40,10 +54,20 @@ export function readAppSettings(this: IExecuteFunctions, itemIndex: number): IDa
 }
 
 /** Stops the item with every problem found, before anything is sent to Sinch. `note` is added to the details. */
-export function assertValid(this: IExecuteFunctions, problems: string[], itemIndex: number, note?: string): void {
+export function assertValid(
+	this: IExecuteFunctions,
+	problems: string[],
+	itemIndex: number,
+	note?: string,
+): void {
 	if (problems.length === 0) return;
-	const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-	const details = [problems.length > 1 ? problems.join('\n') : undefined, note].filter(Boolean).join('\n');
+	const more =
+		problems.length > 1
+			? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`
+			: '';
+	const details = [problems.length > 1 ? problems.join('\n') : undefined, note]
+		.filter(Boolean)
+		.join('\n');
 	throw new NodeOperationError(this.getNode(), `${problems[0]}${more}`, {
 		itemIndex,
 		description: details || undefined,
@@ -51,8 +75,16 @@ export function assertValid(this: IExecuteFunctions, problems: string[], itemInd
 }
 
 /** Apps carry channel tokens; n8n stores outputs where every viewer of the workflow can read them. */
-export function appOutput(this: IExecuteFunctions, app: IDataObject, itemIndex: number): IDataObject {
-	const includeSecrets = this.getNodeParameter('options.includeSecrets', itemIndex, false) as boolean;
+export function appOutput(
+	this: IExecuteFunctions,
+	app: IDataObject,
+	itemIndex: number,
+): IDataObject {
+	const includeSecrets = this.getNodeParameter(
+		'options.includeSecrets',
+		itemIndex,
+		false,
+	) as boolean;
 	return includeSecrets ? app : maskSecrets(app);
 }
 

@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INode, INodeProperties, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INode,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { sinchApiRequest } from '../../transport';
@@ -48,7 +55,11 @@ export const appLocatorProperty: INodeProperties = {
 
 /** Reads the App parameter and returns the app ID in Sinch's form; a value that cannot be an app ID stops the item. */
 export function readAppId(this: IExecuteFunctions, itemIndex: number): string {
-	return parseAppId(this.getNode(), this.getNodeParameter('appId', itemIndex, '', { extractValue: true }), itemIndex);
+	return parseAppId(
+		this.getNode(),
+		this.getNodeParameter('appId', itemIndex, '', { extractValue: true }),
+		itemIndex,
+	);
 }
 
 /**
@@ -59,10 +70,14 @@ export function parseAppId(node: INode, raw: unknown, itemIndex?: number): strin
 	const value = raw && typeof raw === 'object' && 'value' in raw ? (raw as IDataObject).value : raw;
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	if (text === '') {
-		throw new NodeOperationError(node, 'The App parameter is empty. Choose an app or give its ID.', {
-			itemIndex,
-			description: ID_HELP,
-		});
+		throw new NodeOperationError(
+			node,
+			'The App parameter is empty. Choose an app or give its ID.',
+			{
+				itemIndex,
+				description: ID_HELP,
+			},
+		);
 	}
 	const id = text.toUpperCase();
 	if (!APP_ID_PATTERN.test(id)) {
@@ -104,7 +119,9 @@ export async function appRequest(
 		if (error instanceof NodeApiError && error.httpCode === '404') {
 			// Said once, short: which app, then the one hint that fixes it most often. Sinch's own words go to the details.
 			// n8n keeps Sinch's own text (without our hint) in `messages`.
-			const answered = error.messages.find((text) => typeof text === 'string' && text.trim() !== '');
+			const answered = error.messages.find(
+				(text) => typeof text === 'string' && text.trim() !== '',
+			);
 			error.message = `App ${appId} was not found (404)`;
 			error.description = [
 				"Check the app ID, or set the credential's Region to the one the app was created in.",

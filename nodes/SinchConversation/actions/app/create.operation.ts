@@ -1,9 +1,26 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sinchApiRequest } from '../../transport';
-import { checkAppBody, checkNoEmptySecrets, withoutEmptyCallbackSecret, withoutReadOnlyFields } from '../../helpers/validateApp';
-import { appSettingProperties, channelEntryProperties, channelListProperty, inputModeOptions, V1, V2 } from './appFields';
+import {
+	checkAppBody,
+	checkNoEmptySecrets,
+	withoutEmptyCallbackSecret,
+	withoutReadOnlyFields,
+} from '../../helpers/validateApp';
+import {
+	appSettingProperties,
+	channelEntryProperties,
+	channelListProperty,
+	inputModeOptions,
+	V1,
+	V2,
+} from './appFields';
 import { appSettingPropertiesV1, channelEntryPropertiesV1 } from './appFieldsV1';
 import {
 	assertValid,
@@ -14,11 +31,15 @@ import {
 } from './appInput';
 import { requestOptionFields } from '../requestOptions';
 
-const CHANNELS_HELP = 'Channels of the app, each with its credentials. The order is the channel priority: Sinch tries the first one first.';
+const CHANNELS_HELP =
+	'Channels of the app, each with its credentials. The order is the channel priority: Sinch tries the first one first.';
 const channelList = (show: IDisplayOptions['show'], values: INodeProperties[]) =>
 	channelListProperty(show, values, CHANNELS_HELP);
 
-const additionalFields = (version: IDisplayOptions['show'], options: INodeProperties[]): INodeProperties => ({
+const additionalFields = (
+	version: IDisplayOptions['show'],
+	options: INodeProperties[],
+): INodeProperties => ({
 	displayName: 'Additional Fields',
 	name: 'additionalFields',
 	type: 'collection',
@@ -55,11 +76,15 @@ const properties: INodeProperties[] = [
 		name: 'channelCredentialsInput',
 		type: 'options',
 		default: 'fields',
-		description: 'Whether to add channels one by one, or give the channel_credentials list as JSON (e.g. from an earlier node)',
+		description:
+			'Whether to add channels one by one, or give the channel_credentials list as JSON (e.g. from an earlier node)',
 		options: inputModeOptions,
 		displayOptions: { show: { ...V1, specifyBody: ['fields'] } },
 	},
-	channelList({ ...V1, specifyBody: ['fields'], channelCredentialsInput: ['fields'] }, channelEntryPropertiesV1),
+	channelList(
+		{ ...V1, specifyBody: ['fields'], channelCredentialsInput: ['fields'] },
+		channelEntryPropertiesV1,
+	),
 	{
 		displayName: 'Channel Credentials (JSON)',
 		name: 'channelCredentialsJson',
@@ -74,7 +99,8 @@ const properties: INodeProperties[] = [
 		name: 'jsonBody',
 		type: 'json',
 		default: '{\n  "display_name": "",\n  "channel_credentials": []\n}',
-		description: 'The whole create request in Sinch\'s field names; read-only fields such as ID and state are ignored. Checked like the fields.',
+		description:
+			"The whole create request in Sinch's field names; read-only fields such as ID and state are ignored. Checked like the fields.",
 		displayOptions: { show: { specifyBody: ['json'] } },
 	},
 	additionalFields(V2, appSettingProperties),
@@ -89,16 +115,21 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['app'], operation: ['create'] } },
+	properties,
+);
 
 /** Reads and checks the create request of one item; sends nothing. */
 export function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	let body: unknown;
-	const naming = this.getNodeParameter('specifyBody', itemIndex, 'fields') === 'json' ? 'json' : 'fields';
+	const naming =
+		this.getNodeParameter('specifyBody', itemIndex, 'fields') === 'json' ? 'json' : 'fields';
 	const problems: string[] = [];
 	if (naming === 'json') {
 		body = parseJsonParameter.call(this, 'jsonBody', 'App (JSON)', itemIndex);
-		if (body && typeof body === 'object' && !Array.isArray(body)) body = withoutReadOnlyFields(body as IDataObject);
+		if (body && typeof body === 'object' && !Array.isArray(body))
+			body = withoutReadOnlyFields(body as IDataObject);
 		body = withoutEmptyCallbackSecret(body);
 	} else {
 		const fields: IDataObject = {
@@ -114,7 +145,11 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject
 	return body as IDataObject;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): Promise<IDataObject> {
 	const app = await sinchApiRequest.call(this, 'POST', '/apps', { body, itemIndex, expect: 'app' });
 	return await savedAppOutput.call(this, app, itemIndex);
 }

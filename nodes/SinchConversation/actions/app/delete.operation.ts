@@ -9,14 +9,28 @@ const properties: INodeProperties[] = [
 		...appLocatorProperty,
 		description: `${appLocatorProperty.description} The app and all its channel connections are deleted for good.`,
 	},
-	{ displayName: 'Options', name: 'options', type: 'collection', default: {}, placeholder: 'Add Option', options: requestOptionFields },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		default: {},
+		placeholder: 'Add Option',
+		options: requestOptionFields,
+	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['app'], operation: ['delete'] } },
+	properties,
+);
 
 export const prepare = readAppId;
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, appId: string): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	appId: string,
+): Promise<IDataObject> {
 	await appRequest.call(this, 'DELETE', appId, itemIndex);
 	return { deleted: true, id: appId };
 }

@@ -17,11 +17,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['app'], operation: ['get'] } },
+	properties,
+);
 
 export const prepare = readAppId;
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, appId: string): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	appId: string,
+): Promise<IDataObject> {
 	const app = await appRequest.call(this, 'GET', appId, itemIndex);
 	return appOutput.call(this, app, itemIndex);
 }

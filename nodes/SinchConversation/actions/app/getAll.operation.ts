@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to list the apps of every Sinch region (United States, Europe, Brazil) with this key, instead of the credential\'s region only. Each app gets a region field; a region that cannot be listed gives one item with region and error instead of its apps.',
+			"Whether to list the apps of every Sinch region (United States, Europe, Brazil) with this key, instead of the credential's region only. Each app gets a region field; a region that cannot be listed gives one item with region and error instead of its apps.",
 	},
 	{
 		displayName: 'Simplify',
@@ -47,11 +47,17 @@ const properties: INodeProperties[] = [
 		default: {},
 		placeholder: 'Add Option',
 		// Simplified output carries no secrets, so Include Secrets shows only without Simplify.
-		options: [{ ...includeSecretsOption, displayOptions: { show: { '/simplify': [false] } } }, ...requestOptionFields],
+		options: [
+			{ ...includeSecretsOption, displayOptions: { show: { '/simplify': [false] } } },
+			...requestOptionFields,
+		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['app'], operation: ['getAll'] } },
+	properties,
+);
 
 /** Sinch answers every app of the project at once (the list has no paging), so Limit is applied here. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -60,9 +66,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (this.getNodeParameter('allRegions', itemIndex, false) as boolean) {
 		const listings = await listAppsOfAllRegions.call(this, itemIndex);
 		apps = listings.flatMap((listing) => ('apps' in listing ? listing.apps : []));
-		failedRegions = listings.flatMap((listing) => ('error' in listing ? [failedRegionItem(listing.region, listing.error)] : []));
+		failedRegions = listings.flatMap((listing) =>
+			'error' in listing ? [failedRegionItem(listing.region, listing.error)] : [],
+		);
 	} else {
-		const response = await sinchApiRequest.call(this, 'GET', '/apps', { itemIndex, expect: 'apps' });
+		const response = await sinchApiRequest.call(this, 'GET', '/apps', {
+			itemIndex,
+			expect: 'apps',
+		});
 		apps = (Array.isArray(response.apps) ? response.apps : []) as IDataObject[];
 	}
 	if (!(this.getNodeParameter('returnAll', itemIndex, false) as boolean)) {
@@ -71,7 +82,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const output = apps.map((app) => {
 		if (!simplify) return appOutput.call(this, app, itemIndex);
-		return app.region === undefined ? simplifyApp(app) : { ...simplifyApp(app), region: app.region };
+		return app.region === undefined
+			? simplifyApp(app)
+			: { ...simplifyApp(app), region: app.region };
 	});
 	return [...output, ...failedRegions];
 }

@@ -12,25 +12,38 @@ const REGION_NAMES: Record<string, string> = { us: 'United States', eu: 'Europe'
 export const regionName = (region: string) => REGION_NAMES[region] ?? region;
 
 /** What one region answered to the list of apps: its apps tagged with the region, or why it could not be listed. */
-export type RegionListing = { region: string; apps: IDataObject[] } | { region: string; error: Error };
+export type RegionListing =
+	| { region: string; apps: IDataObject[] }
+	| { region: string; error: Error };
 
 /**
  * Lists the apps of every region with the credential's key, the regions at once. A region that fails is reported
  * beside the others; only when every region fails does the item fail.
  */
-export async function listAppsOfAllRegions(this: IExecuteFunctions, itemIndex: number): Promise<RegionListing[]> {
+export async function listAppsOfAllRegions(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<RegionListing[]> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const regions = reachableRegions(credentials);
 	if (regions.length < 2) {
-		throw new NodeOperationError(this.getNode(), 'All Regions needs a credential that can reach every region', {
-			itemIndex,
-			description: `The credential's custom Base URL reaches one region only. Put ${REGION_PLACEHOLDER} in it where the region name goes (e.g. http://127.0.0.1:8787/${REGION_PLACEHOLDER}), or use a Sinch region.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'All Regions needs a credential that can reach every region',
+			{
+				itemIndex,
+				description: `The credential's custom Base URL reaches one region only. Put ${REGION_PLACEHOLDER} in it where the region name goes (e.g. http://127.0.0.1:8787/${REGION_PLACEHOLDER}), or use a Sinch region.`,
+			},
+		);
 	}
 	const listings = await Promise.all(
 		regions.map(async (region): Promise<RegionListing> => {
 			try {
-				const response = await sinchApiRequest.call(this, 'GET', '/apps', { itemIndex, region, expect: 'apps' });
+				const response = await sinchApiRequest.call(this, 'GET', '/apps', {
+					itemIndex,
+					region,
+					expect: 'apps',
+				});
 				const apps = (Array.isArray(response.apps) ? response.apps : []) as IDataObject[];
 				return { region, apps: apps.map((app) => ({ ...app, region })) };
 			} catch (error) {
@@ -82,7 +95,11 @@ export async function findAppInOtherRegions(
 	const lookups = Promise.all(
 		others.map(async (region) => {
 			try {
-				await sinchApiRequest.call(this, 'GET', `/apps/${appId}`, { itemIndex, region, expect: 'app' });
+				await sinchApiRequest.call(this, 'GET', `/apps/${appId}`, {
+					itemIndex,
+					region,
+					expect: 'app',
+				});
 				return region;
 			} catch {
 				return undefined;

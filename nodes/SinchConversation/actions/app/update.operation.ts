@@ -1,4 +1,9 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { CHANNELS } from '../../helpers/channels';
@@ -10,7 +15,12 @@ import {
 	withoutEmptyCallbackSecret,
 	withoutReadOnlyFields,
 } from '../../helpers/validateApp';
-import { duplicateEntryKeys, ordinalOf, planAppUpdate, type ChannelCredentialsChange } from '../../helpers/mergeApp';
+import {
+	duplicateEntryKeys,
+	ordinalOf,
+	planAppUpdate,
+	type ChannelCredentialsChange,
+} from '../../helpers/mergeApp';
 import {
 	appSettingProperties,
 	channelEntryProperties,
@@ -33,7 +43,6 @@ import {
 import { requestOptionFields } from '../requestOptions';
 import { readChannelWait, savedAppOutput, waitForChannelsOptions } from './waitForChannels';
 
-
 const CHANGES_JSON_LABEL = 'Changes (JSON)';
 
 const displayNameField: INodeProperties = {
@@ -45,7 +54,10 @@ const displayNameField: INodeProperties = {
 	description: 'New name of the app as shown in the Sinch dashboard; need not be unique',
 };
 
-const updateFields = (version: IDisplayOptions['show'], options: INodeProperties[]): INodeProperties => ({
+const updateFields = (
+	version: IDisplayOptions['show'],
+	options: INodeProperties[],
+): INodeProperties => ({
 	displayName: 'Update Fields',
 	name: 'updateFields',
 	type: 'collection',
@@ -57,9 +69,18 @@ const updateFields = (version: IDisplayOptions['show'], options: INodeProperties
 });
 
 /** The same list, under the same name, as in Create. */
-const channelList = (version: IDisplayOptions['show'], input: IDisplayOptions['show'], values: INodeProperties[]) =>
+const channelList = (
+	version: IDisplayOptions['show'],
+	input: IDisplayOptions['show'],
+	values: INodeProperties[],
+) =>
 	channelListProperty(
-		{ ...version, specifyBody: ['fields'], channelCredentialsMode: ['replace', 'addOrReplace'], ...input },
+		{
+			...version,
+			specifyBody: ['fields'],
+			channelCredentialsMode: ['replace', 'addOrReplace'],
+			...input,
+		},
 		values,
 		'Channel entries, each with its credentials. With Replace All their order is the channel priority; with Add or Replace Entries new channels go after the existing ones.',
 	);
@@ -71,7 +92,8 @@ const properties: INodeProperties[] = [
 		name: 'specifyBody',
 		type: 'options',
 		default: 'fields',
-		description: 'Whether to give the changes field by field, or as one JSON object in Sinch\'s field names',
+		description:
+			"Whether to give the changes field by field, or as one JSON object in Sinch's field names",
 		options: inputModeOptions,
 	},
 	updateFields(V2, [displayNameField, clearCallbackSecretProperty, ...appSettingProperties]),
@@ -81,7 +103,8 @@ const properties: INodeProperties[] = [
 		name: 'channelCredentialsMode',
 		type: 'options',
 		default: 'keep',
-		description: 'What to do with the app\'s channels. Entries are matched by channel and credential ordinal number (only LINE uses numbers other than 0).',
+		description:
+			"What to do with the app's channels. Entries are matched by channel and credential ordinal number (only LINE uses numbers other than 0).",
 		displayOptions: { show: { specifyBody: ['fields'] } },
 		options: [
 			{
@@ -112,9 +135,12 @@ const properties: INodeProperties[] = [
 		name: 'channelCredentialsInput',
 		type: 'options',
 		default: 'fields',
-		description: 'Whether to give the channel entries one by one, or as a channel_credentials list in JSON (e.g. from an earlier node)',
+		description:
+			'Whether to give the channel entries one by one, or as a channel_credentials list in JSON (e.g. from an earlier node)',
 		options: inputModeOptions,
-		displayOptions: { show: { ...V1, specifyBody: ['fields'], channelCredentialsMode: ['replace', 'addOrReplace'] } },
+		displayOptions: {
+			show: { ...V1, specifyBody: ['fields'], channelCredentialsMode: ['replace', 'addOrReplace'] },
+		},
 	},
 	channelList(V2, {}, channelEntryProperties),
 	channelList(V1, { channelCredentialsInput: ['fields'] }, channelEntryPropertiesV1),
@@ -126,7 +152,12 @@ const properties: INodeProperties[] = [
 		description:
 			'A list of entries in Sinch\'s channel_credentials shape, e.g. [{"channel": "SMS", "static_bearer": {"claimed_identity": "…", "token": "…"}}]. Checked like the fields.',
 		displayOptions: {
-			show: { ...V1, specifyBody: ['fields'], channelCredentialsMode: ['replace', 'addOrReplace'], channelCredentialsInput: ['json'] },
+			show: {
+				...V1,
+				specifyBody: ['fields'],
+				channelCredentialsMode: ['replace', 'addOrReplace'],
+				channelCredentialsInput: ['json'],
+			},
 		},
 	},
 	{
@@ -134,9 +165,10 @@ const properties: INodeProperties[] = [
 		name: 'channelsToRemove',
 		type: 'multiOptions',
 		default: [],
-		description: 'Channels whose entries are removed from the app (for LINE, every LINE credential). Channels the app does not have are ignored.',
-		options: CHANNELS.map((channel) => ({ name: channel.name, value: channel.value })).sort((a, b) =>
-			a.name.localeCompare(b.name),
+		description:
+			'Channels whose entries are removed from the app (for LINE, every LINE credential). Channels the app does not have are ignored.',
+		options: CHANNELS.map((channel) => ({ name: channel.name, value: channel.value })).sort(
+			(a, b) => a.name.localeCompare(b.name),
 		),
 		displayOptions: { show: { specifyBody: ['fields'], channelCredentialsMode: ['remove'] } },
 	},
@@ -159,7 +191,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['app'], operation: ['update'] } },
+	properties,
+);
 
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -200,7 +235,10 @@ function readRequestedUpdate(this: IExecuteFunctions, itemIndex: number): Reques
 		const { channel_credentials: entries, ...settings } = body as IDataObject;
 		return {
 			settings,
-			channels: entries === undefined ? { mode: 'keep' } : { mode: 'replace', entries: entries as IDataObject[] },
+			channels:
+				entries === undefined
+					? { mode: 'keep' }
+					: { mode: 'replace', entries: entries as IDataObject[] },
 			naming: 'json',
 		};
 	}
@@ -212,7 +250,10 @@ function readRequestedUpdate(this: IExecuteFunctions, itemIndex: number): Reques
 	};
 	const version2 = this.getNode().typeVersion >= 2;
 	const settings = withoutEmptyCallbackSecret(given);
-	const problems = [...checkAppBody(settings, 'update'), ...(version2 ? checkNoEmptySecrets(given) : [])];
+	const problems = [
+		...checkAppBody(settings, 'update'),
+		...(version2 ? checkNoEmptySecrets(given) : []),
+	];
 	const clear = fields.clearSecretForOverriddenCallbackUrls;
 	if (clear === true || clear === 'true') {
 		if (settings.callback_settings !== undefined) {
@@ -228,27 +269,37 @@ function readRequestedUpdate(this: IExecuteFunctions, itemIndex: number): Reques
 	if (mode === 'replace') {
 		const entries = readChannelCredentials.call(this, itemIndex);
 		problems.push(...checkAppBody({ channel_credentials: entries }, 'update'));
-		if (version2) problems.push(...checkNoEmptySecrets({ channel_credentials: entries as IDataObject[] }));
+		if (version2)
+			problems.push(...checkNoEmptySecrets({ channel_credentials: entries as IDataObject[] }));
 		channels = { mode, entries: entries as IDataObject[] };
 	} else if (mode === 'addOrReplace') {
 		const entries = readChannelCredentials.call(this, itemIndex);
 		problems.push(...checkEntriesToMerge(entries));
-		if (version2) problems.push(...checkNoEmptySecrets({ channel_credentials: entries as IDataObject[] }));
+		if (version2)
+			problems.push(...checkNoEmptySecrets({ channel_credentials: entries as IDataObject[] }));
 		channels = { mode: 'upsert', entries: entries as IDataObject[] };
 	} else if (mode === 'remove') {
 		const removed = this.getNodeParameter('channelsToRemove', itemIndex, []) as string[];
 		if (!Array.isArray(removed) || removed.length === 0) {
-			problems.push('Channels to Remove is empty. Choose at least one channel, or set Channel Changes to Keep.');
+			problems.push(
+				'Channels to Remove is empty. Choose at least one channel, or set Channel Changes to Keep.',
+			);
 		} else {
 			const known = new Set(CHANNELS.map((channel) => channel.value));
 			const unknown = removed.filter((channel) => !known.has(channel));
 			if (unknown.length > 0) {
-				problems.push(`Channels to Remove: ${unknown.join(', ')} is not a Sinch channel. Use ${[...known].join(', ')}.`);
+				problems.push(
+					`Channels to Remove: ${unknown.join(', ')} is not a Sinch channel. Use ${[...known].join(', ')}.`,
+				);
 			}
 		}
 		channels = { mode, channels: removed };
 	} else if (mode !== 'keep') {
-		throw new NodeOperationError(this.getNode(), `Channel Changes "${mode}" is not a known choice`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Channel Changes "${mode}" is not a known choice`,
+			{ itemIndex },
+		);
 	}
 	assertValid.call(this, problems, itemIndex);
 	return { settings, channels, naming: 'fields' };
@@ -258,7 +309,9 @@ function readRequestedUpdate(this: IExecuteFunctions, itemIndex: number): Reques
 function describeChannels(entries: unknown): string {
 	if (!Array.isArray(entries)) return '';
 	const names = entries.map((entry, index) =>
-		isObject(entry) ? `${index + 1}. ${String(entry.channel)} #${String(ordinalOf(entry))}` : `${index + 1}. ?`,
+		isObject(entry)
+			? `${index + 1}. ${String(entry.channel)} #${String(ordinalOf(entry))}`
+			: `${index + 1}. ?`,
 	);
 	return `The app's channels after the change (channel #ordinal number): ${names.join(', ') || 'none'}.`;
 }
@@ -269,7 +322,10 @@ interface PreparedUpdate {
 }
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedUpdate {
-	const prepared = { appId: readAppId.call(this, itemIndex), requested: readRequestedUpdate.call(this, itemIndex) };
+	const prepared = {
+		appId: readAppId.call(this, itemIndex),
+		requested: readRequestedUpdate.call(this, itemIndex),
+	};
 	readChannelWait.call(this, itemIndex);
 	return prepared;
 }
@@ -288,13 +344,22 @@ export async function execute(
 	const problems = checkAppBody(plan.body, 'update', requested.naming);
 	assertValid.call(
 		this,
-		merging ? problems.map((problem) => `After merging with the app's channels: ${problem}`) : problems,
+		merging
+			? problems.map((problem) => `After merging with the app's channels: ${problem}`)
+			: problems,
 		itemIndex,
-		merging && plan.body.channel_credentials !== undefined ? describeChannels(plan.body.channel_credentials) : undefined,
+		merging && plan.body.channel_credentials !== undefined
+			? describeChannels(plan.body.channel_credentials)
+			: undefined,
 	);
 
 	const updated = await appRequest.call(this, 'PATCH', appId, itemIndex, plan.body, {
 		update_mask: plan.updateMask.join(','),
 	});
-	return await savedAppOutput.call(this, updated, itemIndex, plan.updateMask.includes('channel_credentials'));
+	return await savedAppOutput.call(
+		this,
+		updated,
+		itemIndex,
+		plan.updateMask.includes('channel_credentials'),
+	);
 }

@@ -18,7 +18,7 @@ export const waitForChannelsOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to read the app again, waiting longer each time, until Sinch has checked every channel\'s credentials (no channel PENDING), or Wait Timeout passes. The output gets channelStatus: which channels are ACTIVE, FAILING (with Sinch\'s reason) or still PENDING. A FAILING channel makes the item fail; the app still exists. Update waits only when it changes channels.',
+			"Whether to read the app again, waiting longer each time, until Sinch has checked every channel's credentials (no channel PENDING), or Wait Timeout passes. The output gets channelStatus: which channels are ACTIVE, FAILING (with Sinch's reason) or still PENDING. A FAILING channel makes the item fail; the app still exists. Update waits only when it changes channels.",
 	},
 	{
 		displayName: 'Wait Timeout (Seconds)',
@@ -34,13 +34,27 @@ export const waitForChannelsOptions: INodeProperties[] = [
 
 /** The wait timeout in milliseconds, or undefined when the item does not wait. Throws on a bad timeout: call it in prepare. */
 export function readChannelWait(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (!(this.getNodeParameter('options.waitForChannels', itemIndex, false) as boolean)) return undefined;
-	const seconds = this.getNodeParameter('options.waitTimeout', itemIndex, TIMEOUT.default) as unknown;
-	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < TIMEOUT.min || seconds > TIMEOUT.max) {
-		throw new NodeOperationError(this.getNode(), `Wait Timeout (Seconds) "${String(seconds)}" is not a number of seconds from ${TIMEOUT.min} to ${TIMEOUT.max}`, {
-			itemIndex,
-			description: `Give how long to wait for Sinch's check of the channels, e.g. ${TIMEOUT.default}.`,
-		});
+	if (!(this.getNodeParameter('options.waitForChannels', itemIndex, false) as boolean))
+		return undefined;
+	const seconds = this.getNodeParameter(
+		'options.waitTimeout',
+		itemIndex,
+		TIMEOUT.default,
+	) as unknown;
+	if (
+		typeof seconds !== 'number' ||
+		!Number.isFinite(seconds) ||
+		seconds < TIMEOUT.min ||
+		seconds > TIMEOUT.max
+	) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Wait Timeout (Seconds) "${String(seconds)}" is not a number of seconds from ${TIMEOUT.min} to ${TIMEOUT.max}`,
+			{
+				itemIndex,
+				description: `Give how long to wait for Sinch's check of the channels, e.g. ${TIMEOUT.default}.`,
+			},
+		);
 	}
 	return seconds * 1000;
 }
@@ -72,7 +86,11 @@ export async function savedAppOutput(
 		checks++;
 		summary = summarizeChannelStates(app);
 	}
-	const channelStatus = { ...summary, checks, waitedSeconds: Math.round((Date.now() - started) / 100) / 10 };
+	const channelStatus = {
+		...summary,
+		checks,
+		waitedSeconds: Math.round((Date.now() - started) / 100) / 10,
+	};
 
 	if (summary.result === 'FAILING') {
 		const secrets = collectSecrets(await this.getCredentials(CREDENTIAL_TYPE), app);
@@ -99,7 +117,11 @@ export async function savedAppOutput(
 }
 
 /** A failed read says that the save itself went through, so the item is not simply run again (a create is not idempotent). */
-async function readBack(this: IExecuteFunctions, appId: string, itemIndex: number): Promise<IDataObject> {
+async function readBack(
+	this: IExecuteFunctions,
+	appId: string,
+	itemIndex: number,
+): Promise<IDataObject> {
 	try {
 		return await appRequest.call(this, 'GET', appId, itemIndex);
 	} catch (error) {

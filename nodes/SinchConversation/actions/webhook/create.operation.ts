@@ -11,12 +11,20 @@ import {
 	targetTypeField,
 	triggersField,
 } from './webhookFields';
-import { clientCredentialsFromUi, generateSecret, readTriggers, webhookOutput } from './webhookInput';
+import {
+	clientCredentialsFromUi,
+	generateSecret,
+	readTriggers,
+	webhookOutput,
+} from './webhookInput';
 import { explainNotFound } from './webhookLocator';
 import { createWebhook, listWebhooks, updateWebhook } from './webhookApi';
 
 const properties: INodeProperties[] = [
-	{ ...appLocatorProperty, description: `${appLocatorProperty.description} The webhook receives this app's events.` },
+	{
+		...appLocatorProperty,
+		description: `${appLocatorProperty.description} The webhook receives this app's events.`,
+	},
 	{ ...targetField, required: true },
 	{ ...triggersField, required: true },
 	{
@@ -44,7 +52,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		required: true,
-		description: 'Secret Sinch signs callbacks with; masked in outputs unless Include Secrets is on',
+		description:
+			'Secret Sinch signs callbacks with; masked in outputs unless Include Secrets is on',
 		displayOptions: { show: { secretMode: ['enter'] } },
 	},
 	{
@@ -70,7 +79,11 @@ const properties: INodeProperties[] = [
 				description:
 					'What to do when the app already has a webhook with this target URL (Sinch allows one per URL and app)',
 				options: [
-					{ name: 'Fail', value: 'error', description: 'Stop with an error naming the existing webhook' },
+					{
+						name: 'Fail',
+						value: 'error',
+						description: 'Stop with an error naming the existing webhook',
+					},
 					{
 						name: 'Update the Existing Webhook',
 						value: 'update',
@@ -84,7 +97,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['create'] } },
+	properties,
+);
 
 export interface PreparedCreate {
 	appId: string;
@@ -121,7 +137,12 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCre
 	if (clientCredentials) body.client_credentials = clientCredentials;
 	assertValid.call(this, checkWebhookBody(body), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return { appId, body, generatedSecret, onExisting: options.onExisting === 'update' ? 'update' : 'error' };
+	return {
+		appId,
+		body,
+		generatedSecret,
+		onExisting: options.onExisting === 'update' ? 'update' : 'error',
+	};
 }
 
 /**
@@ -142,7 +163,10 @@ export async function execute(
 	);
 	const plan = planCreate(existing, body.target as string, appId, onExisting);
 	if (plan.action === 'refuse') {
-		throw new NodeOperationError(this.getNode(), plan.message, { itemIndex, description: plan.description });
+		throw new NodeOperationError(this.getNode(), plan.message, {
+			itemIndex,
+			description: plan.description,
+		});
 	}
 	let webhook: IDataObject;
 	if (plan.action === 'update') {

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { explainNotFound, readWebhookId, webhookAppProperty, webhookLocatorProperty } from './webhookLocator';
+import {
+	explainNotFound,
+	readWebhookId,
+	webhookAppProperty,
+	webhookLocatorProperty,
+} from './webhookLocator';
 import { deleteWebhook } from './webhookApi';
 
 const properties: INodeProperties[] = [
@@ -12,11 +17,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['delete'] } },
+	properties,
+);
 
 export const prepare = readWebhookId;
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, webhookId: string): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	webhookId: string,
+): Promise<IDataObject> {
 	await explainNotFound(
 		this.getNode(),
 		`webhook ${webhookId}`,

@@ -3,16 +3,32 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { webhookOptionsProperty } from './webhookFields';
 import { webhookOutput } from './webhookInput';
-import { explainNotFound, readWebhookId, webhookAppProperty, webhookLocatorProperty } from './webhookLocator';
+import {
+	explainNotFound,
+	readWebhookId,
+	webhookAppProperty,
+	webhookLocatorProperty,
+} from './webhookLocator';
 import { getWebhook } from './webhookApi';
 
-const properties: INodeProperties[] = [webhookAppProperty, webhookLocatorProperty, webhookOptionsProperty];
+const properties: INodeProperties[] = [
+	webhookAppProperty,
+	webhookLocatorProperty,
+	webhookOptionsProperty,
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['get'] } },
+	properties,
+);
 
 export const prepare = readWebhookId;
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, webhookId: string): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	webhookId: string,
+): Promise<IDataObject> {
 	const webhook = await explainNotFound(
 		this.getNode(),
 		`webhook ${webhookId}`,

@@ -8,16 +8,26 @@ import { explainNotFound } from './webhookLocator';
 import { listWebhooks } from './webhookApi';
 
 const properties: INodeProperties[] = [
-	{ ...appLocatorProperty, description: `${appLocatorProperty.description} Sinch lists webhooks per app (at most 5).` },
+	{
+		...appLocatorProperty,
+		description: `${appLocatorProperty.description} Sinch lists webhooks per app (at most 5).`,
+	},
 	webhookOptionsProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['getAll'] } },
+	properties,
+);
 
 export const prepare = readAppId;
 
 /** One output item per webhook; an app without webhooks gives no items. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, appId: string): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	appId: string,
+): Promise<IDataObject[]> {
 	const webhooks = await explainNotFound(
 		this.getNode(),
 		`app ${appId}`,

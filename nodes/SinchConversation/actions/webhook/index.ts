@@ -20,7 +20,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: "Create a webhook: a URL that Sinch POSTs the app's events to (at most 5 per app)",
+				description:
+					"Create a webhook: a URL that Sinch POSTs the app's events to (at most 5 per app)",
 				action: 'Create a webhook',
 			},
 			{

@@ -16,8 +16,18 @@ import {
 	targetTypeField,
 	triggersField,
 } from './webhookFields';
-import { clientCredentialsFromUi, generateSecret, readTriggers, webhookOutput } from './webhookInput';
-import { explainNotFound, readWebhookId, webhookAppProperty, webhookLocatorProperty } from './webhookLocator';
+import {
+	clientCredentialsFromUi,
+	generateSecret,
+	readTriggers,
+	webhookOutput,
+} from './webhookInput';
+import {
+	explainNotFound,
+	readWebhookId,
+	webhookAppProperty,
+	webhookLocatorProperty,
+} from './webhookLocator';
 import { getWebhook, listWebhooks, updateWebhook } from './webhookApi';
 
 const properties: INodeProperties[] = [
@@ -30,10 +40,22 @@ const properties: INodeProperties[] = [
 		default: 'keep',
 		description: "What to do with the webhook's triggers",
 		options: [
-			{ name: 'Add', value: 'add', description: 'Add the triggers chosen below to the current ones' },
+			{
+				name: 'Add',
+				value: 'add',
+				description: 'Add the triggers chosen below to the current ones',
+			},
 			{ name: 'Keep', value: 'keep', description: 'Leave the triggers as they are' },
-			{ name: 'Remove', value: 'remove', description: 'Remove the triggers chosen below; the others stay' },
-			{ name: 'Replace', value: 'replace', description: 'Replace the current triggers with the ones chosen below' },
+			{
+				name: 'Remove',
+				value: 'remove',
+				description: 'Remove the triggers chosen below; the others stay',
+			},
+			{
+				name: 'Replace',
+				value: 'replace',
+				description: 'Replace the current triggers with the ones chosen below',
+			},
 		],
 	},
 	{ ...triggersField, displayOptions: { show: { triggersMode: ['add', 'remove', 'replace'] } } },
@@ -59,7 +81,8 @@ const properties: INodeProperties[] = [
 				name: 'removeClientCredentials',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to remove the OAuth2 client credentials, so Sinch calls the target without a token',
+				description:
+					'Whether to remove the OAuth2 client credentials, so Sinch calls the target without a token',
 			},
 			{
 				displayName: 'Secret',
@@ -67,7 +90,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				description: 'New secret Sinch signs callbacks with. Empty removes the secret: callbacks are then unsigned.',
+				description:
+					'New secret Sinch signs callbacks with. Empty removes the secret: callbacks are then unsigned.',
 			},
 			targetField,
 			targetTypeField,
@@ -76,7 +100,10 @@ const properties: INodeProperties[] = [
 	webhookOptionsProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['update'] } },
+	properties,
+);
 
 export interface PreparedUpdate {
 	webhookId: string;
@@ -112,20 +139,27 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedUpd
 	}
 	const credentials = clientCredentialsFromUi(fields.clientCredentials);
 	if (fields.removeClientCredentials === true) {
-		if (credentials) throw fail('Client Credentials and Remove Client Credentials are both set', 'Keep one of them.');
+		if (credentials)
+			throw fail(
+				'Client Credentials and Remove Client Credentials are both set',
+				'Keep one of them.',
+			);
 		cleared.push('client_credentials');
 	} else if (credentials) {
 		changes.client_credentials = credentials;
 	}
 
 	const mode = this.getNodeParameter('triggersMode', itemIndex, 'keep') as TriggersChange['mode'];
-	const triggers: TriggersChange = mode === 'keep' ? { mode } : { mode, triggers: readTriggers.call(this, itemIndex) };
+	const triggers: TriggersChange =
+		mode === 'keep' ? { mode } : { mode, triggers: readTriggers.call(this, itemIndex) };
 	const problems = checkWebhookBody(changes);
 	if (triggers.mode !== 'keep') {
 		problems.push(...triggerProblems(triggers.triggers, { allowEmpty: true }));
 		if (triggers.triggers.length === 0) {
 			const verb = triggers.mode === 'replace' ? 'set' : triggers.mode;
-			problems.push(`Triggers is empty: choose the triggers to ${verb}, or set Triggers Change to Keep.`);
+			problems.push(
+				`Triggers is empty: choose the triggers to ${verb}, or set Triggers Change to Keep.`,
+			);
 		}
 	}
 	assertValid.call(this, problems, itemIndex);
@@ -150,7 +184,8 @@ export async function execute(
 	const { webhookId, cleared, triggers, generatedSecret } = prepared;
 	const changes = { ...prepared.changes };
 	const what = `webhook ${webhookId}`;
-	const needsCurrent = triggers.mode === 'add' || triggers.mode === 'remove' || changes.target !== undefined;
+	const needsCurrent =
+		triggers.mode === 'add' || triggers.mode === 'remove' || changes.target !== undefined;
 	const current = needsCurrent
 		? await explainNotFound(
 				this.getNode(),

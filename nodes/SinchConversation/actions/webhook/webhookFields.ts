@@ -36,7 +36,11 @@ export const targetTypeField: INodeProperties = {
 		'Whether Sinch calls the target. Sinch itself defaults to Dismiss, so the node always sends HTTP unless Dismiss is chosen here.',
 	options: [
 		{ name: 'HTTP', value: 'HTTP', description: 'Sinch POSTs each event to the target URL' },
-		{ name: 'Dismiss', value: 'DISMISS', description: 'Sends nothing: the webhook is kept but receives no events' },
+		{
+			name: 'Dismiss',
+			value: 'DISMISS',
+			description: 'Sends nothing: the webhook is kept but receives no events',
+		},
 	],
 };
 
@@ -78,7 +82,8 @@ export const clientCredentialsField: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. sinch.callbacks',
-					description: 'Space-separated scopes to ask for (at most 1024 characters); left out when empty',
+					description:
+						'Space-separated scopes to ask for (at most 1024 characters); left out when empty',
 				},
 				{
 					displayName: 'Token Endpoint',
@@ -97,7 +102,11 @@ export const clientCredentialsField: INodeProperties = {
 					description: 'How Sinch sends the client ID and secret to the token endpoint',
 					options: [
 						{ name: 'Basic', value: 'BASIC', description: 'In an Authorization: Basic header' },
-						{ name: 'Form', value: 'FORM', description: 'As client_id and client_secret in the form body' },
+						{
+							name: 'Form',
+							value: 'FORM',
+							description: 'As client_id and client_secret in the form body',
+						},
 					],
 				},
 			],

@@ -19,13 +19,15 @@ export function readTriggers(this: IExecuteFunctions, itemIndex: number): string
 export function clientCredentialsFromUi(value: unknown): IDataObject | undefined {
 	const group = (value as IDataObject | undefined)?.credentials as IDataObject | undefined;
 	if (!group) return undefined;
-	const text = (field: string) => (typeof group[field] === 'string' ? (group[field] as string).trim() : group[field]);
+	const text = (field: string) =>
+		typeof group[field] === 'string' ? (group[field] as string).trim() : group[field];
 	const credentials: IDataObject = {
 		client_id: text('clientId') ?? '',
 		client_secret: group.clientSecret ?? '',
 		endpoint: text('endpoint') ?? '',
 	};
-	if (typeof group.scope === 'string' && group.scope.trim() !== '') credentials.scope = group.scope.trim();
+	if (typeof group.scope === 'string' && group.scope.trim() !== '')
+		credentials.scope = group.scope.trim();
 	if (group.tokenRequestType !== undefined) credentials.token_request_type = group.tokenRequestType;
 	return credentials;
 }
@@ -40,7 +42,11 @@ export function webhookOutput(
 	itemIndex: number,
 	generatedSecret?: string,
 ): IDataObject {
-	const includeSecrets = this.getNodeParameter('options.includeSecrets', itemIndex, false) as boolean;
+	const includeSecrets = this.getNodeParameter(
+		'options.includeSecrets',
+		itemIndex,
+		false,
+	) as boolean;
 	const output = includeSecrets ? webhook : maskSecrets(webhook);
 	return generatedSecret === undefined ? output : { ...output, secret: generatedSecret };
 }

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { appLocatorProperty } from '../app/appLocator';
@@ -53,17 +59,25 @@ export function readWebhookId(this: IExecuteFunctions, itemIndex: number): strin
 	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	const help = `Pick the webhook From List (after choosing its app), or give its ID, e.g. ${EXAMPLE_WEBHOOK_ID}, from the "id" field of a Webhook → Get Many output.`;
 	if (id === '') {
-		throw new NodeOperationError(this.getNode(), 'The Webhook parameter is empty. Choose a webhook or give its ID.', {
-			itemIndex,
-			description: help,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'The Webhook parameter is empty. Choose a webhook or give its ID.',
+			{
+				itemIndex,
+				description: help,
+			},
+		);
 	}
 	if (!/^[A-Za-z0-9_-]+$/.test(id)) {
 		const shown = id.length > 60 ? `${id.slice(0, 60)}…` : id;
-		throw new NodeOperationError(this.getNode(), `The Webhook parameter "${shown}" is not a webhook ID`, {
-			itemIndex,
-			description: help,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The Webhook parameter "${shown}" is not a webhook ID`,
+			{
+				itemIndex,
+				description: help,
+			},
+		);
 	}
 	return id;
 }
@@ -81,9 +95,12 @@ export async function explainNotFound<T>(
 		if (error instanceof NodeApiError && error.httpCode === '404') {
 			const answered = error.message;
 			error.message = `Sinch has no ${what} in this project and region (404). The ID may be wrong, or it belongs to another region: set the credential's Region to the app's region.`;
-			error.description = [`What Sinch answered: ${answered}`, error.description].filter(Boolean).join(' ');
+			error.description = [`What Sinch answered: ${answered}`, error.description]
+				.filter(Boolean)
+				.join(' ');
 		}
-		if (error instanceof NodeApiError) throw new NodeApiError(node, error as unknown as JsonObject, { itemIndex });
+		if (error instanceof NodeApiError)
+			throw new NodeApiError(node, error as unknown as JsonObject, { itemIndex });
 		throw new NodeOperationError(node, error as Error, { itemIndex });
 	}
 }
