@@ -9,7 +9,12 @@ import type {
 	INodeParameters,
 } from 'n8n-workflow';
 
-import { checkAnswer } from '../nodes/SinchConversation/helpers/sinchAnswer';
+import {
+	ANY_OBJECT,
+	checkAnswer,
+	listUnder,
+	objectWith,
+} from '../nodes/SinchConversation/helpers/sinchAnswer';
 import { retryAfterMs, retryWait } from '../nodes/SinchConversation/transport/rateLimit';
 import { credentialType } from './harness/engine';
 import { startEmulator, type Emulator, type FaultRequest } from './emulator';
@@ -432,24 +437,28 @@ describe('the token request', () => {
 	});
 });
 
+const APPS = listUnder('apps', 'a list of apps');
+const APP = objectWith('an app');
+const WEBHOOK = objectWith('a webhook');
+
 describe('unit: answer shapes and waits', () => {
 	test('checkAnswer', () => {
-		expect(checkAnswer('apps', 200, 'application/json', '{}')).toEqual({ ok: true, value: {} });
-		expect(checkAnswer('apps', 200, 'application/json', '{"apps":[]}').ok).toBe(true);
-		expect(checkAnswer('apps', 200, 'application/json', '{"apps":{}}').ok).toBe(false);
-		expect(checkAnswer('app', 200, 'application/json', '{"id":""}').ok).toBe(false);
-		expect(checkAnswer('webhook', 200, 'application/json', '{"id":"w1"}').ok).toBe(true);
-		expect(checkAnswer('empty', 200, 'application/json', '{}').ok).toBe(true);
-		expect(checkAnswer('empty', 204, '', '').ok).toBe(true);
-		expect(checkAnswer('empty', 200, 'application/json', '')).toMatchObject({
+		expect(checkAnswer(APPS, 200, 'application/json', '{}')).toEqual({ ok: true, value: {} });
+		expect(checkAnswer(APPS, 200, 'application/json', '{"apps":[]}').ok).toBe(true);
+		expect(checkAnswer(APPS, 200, 'application/json', '{"apps":{}}').ok).toBe(false);
+		expect(checkAnswer(APP, 200, 'application/json', '{"id":""}').ok).toBe(false);
+		expect(checkAnswer(WEBHOOK, 200, 'application/json', '{"id":"w1"}').ok).toBe(true);
+		expect(checkAnswer(ANY_OBJECT, 200, 'application/json', '{}').ok).toBe(true);
+		expect(checkAnswer(ANY_OBJECT, 204, '', '').ok).toBe(true);
+		expect(checkAnswer(ANY_OBJECT, 200, 'application/json', '')).toMatchObject({
 			ok: false,
 			problem: expect.stringMatching(/empty body/),
 		});
-		expect(checkAnswer('empty', 200, 'application/json', '[]')).toMatchObject({
+		expect(checkAnswer(ANY_OBJECT, 200, 'application/json', '[]')).toMatchObject({
 			ok: false,
 			problem: expect.stringMatching(/not an object/),
 		});
-		expect(checkAnswer('app', 200, 'text/html', '{ looks like json')).toMatchObject({
+		expect(checkAnswer(APP, 200, 'text/html', '{ looks like json')).toMatchObject({
 			ok: false,
 			cutOff: false,
 		});

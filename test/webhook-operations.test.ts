@@ -336,7 +336,7 @@ describe('Webhook: Create', () => {
 
 	it('says which app was not found', async () => {
 		const { error } = await create('01HZX3K5V8Q2M7N4P6R9S0T1AB');
-		expect(error?.message).toMatch(/no app 01HZX3K5V8Q2M7N4P6R9S0T1AB .*404/);
+		expect(error?.message).toMatch(/^App 01HZX3K5V8Q2M7N4P6R9S0T1AB was not found \(404\)$/);
 	});
 });
 
@@ -502,7 +502,7 @@ describe('Webhook: Get, Get Many, Delete', () => {
 			operation: 'get',
 			webhookId: byId('01HZX4B7C9D2E3F4G5H6J7K8M9'),
 		});
-		expect(error?.message).toMatch(/no webhook 01HZX4B7C9D2E3F4G5H6J7K8M9 .*404/);
+		expect(error?.message).toMatch(/^Webhook 01HZX4B7C9D2E3F4G5H6J7K8M9 was not found \(404\)$/);
 	});
 
 	it('Get refuses an empty webhook before sending', async () => {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { appLocatorProperty } from '../SinchConversation/actions/app/appLocator';
+import { appLocatorProperty } from '../SinchConversation/shared/appLocator';
 import { WEBHOOK_TRIGGERS } from '../SinchConversation/helpers/webhookRules';
 import { DEFAULT_WINDOW_SECONDS } from './helpers/signature';
 

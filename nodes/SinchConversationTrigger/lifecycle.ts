@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { parseAppId } from '../SinchConversation/actions/app/appLocator';
+import { parseAppId } from '../SinchConversation/shared/appLocator';
 import {
 	createWebhook,
 	deleteWebhook,

@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { parseAppId } from '../SinchConversation/actions/app/appLocator';
+import { parseAppId } from '../SinchConversation/shared/appLocator';
 import { callbackItem, parseCallback } from './helpers/callback';
 import { processNonces } from './helpers/nonces';
 import { DEFAULT_WINDOW_SECONDS, verifyCallback } from './helpers/signature';

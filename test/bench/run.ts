@@ -6,7 +6,7 @@ import { checkAppBody } from '../../nodes/SinchConversation/helpers/validateApp'
 import { startEmulator } from '../emulator';
 import { runNode } from '../harness/engine';
 import { emulatorCredentials, smsApp } from '../harness/setup';
-import { DEFAULT_CONCURRENCY } from '../../nodes/SinchConversation/actions/requestOptions';
+import { DEFAULT_CONCURRENCY } from '../../nodes/SinchConversation/shared/requestOptions';
 import { fetchLoop, NODES, sideBySide, type NodeFigure } from './n8nSideBySide';
 
 const TARGETS = {

@@ -277,26 +277,20 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 				await p.getByTestId('node-creator-search-bar').fill('Sinch');
 				// n8n 2.41.1 lists a node with actions as an "action item", not a node-creator-node-item: match by name.
 				// It lists the action node and the trigger node as one entry of the app, with the actions inside.
-				const result = p
-					.getByTestId('item-iterator-item')
-					.filter({
-						has: p
-							.getByTestId('node-creator-item-name')
-							.getByText('Sinch Conversation', { exact: true }),
-					});
+				const result = p.getByTestId('item-iterator-item').filter({
+					has: p
+						.getByTestId('node-creator-item-name')
+						.getByText('Sinch Conversation', { exact: true }),
+				});
 				await result.first().waitFor();
 				await expect(result.count()).resolves.toBe(1);
 				await result.click();
 
 				// The node's details: its actions (some versions first show an "Add to workflow" button).
 				const addToWorkflow = p.getByRole('button', { name: 'Add to workflow' });
-				const createAction = p
-					.getByTestId('item-iterator-item')
-					.filter({
-						has: p
-							.getByTestId('node-creator-item-name')
-							.getByText('Create an app', { exact: true }),
-					});
+				const createAction = p.getByTestId('item-iterator-item').filter({
+					has: p.getByTestId('node-creator-item-name').getByText('Create an app', { exact: true }),
+				});
 				await createAction.or(addToWorkflow).first().waitFor();
 				if (await addToWorkflow.isVisible()) await addToWorkflow.click();
 				const actionNames = await p.getByTestId('node-creator-item-name').allInnerTexts();

@@ -1,27 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import * as app from './app';
-import { DEFAULT_CONCURRENCY } from './requestOptions';
-import * as webhook from './webhook';
-
-/**
- * One operation of a resource. `prepare` reads and checks an item's parameters and sends nothing, so the router can
- * check every item before the first request; `execute` then does the I/O with what `prepare` returned.
- */
-export interface Operation<Prepared = unknown> {
-	prepare?: (this: IExecuteFunctions, itemIndex: number) => Prepared;
-	execute: (
-		this: IExecuteFunctions,
-		itemIndex: number,
-		prepared: Prepared,
-	) => Promise<IDataObject | IDataObject[]>;
-}
-
-const resources: Record<string, Record<string, Operation>> = {
-	app: app.operations as Record<string, Operation>,
-	webhook: webhook.operations as Record<string, Operation>,
-};
+import { readRequestOptions } from '../shared/requestOptions';
+import type { OperationMeta } from './operation';
+import { resources } from './resources';
 
 function failedItem(error: unknown, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: (error as Error).message };
@@ -40,12 +22,6 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
-/** Max Concurrent Requests of the node: one value for the run, read from the first item. */
-function concurrency(this: IExecuteFunctions): number {
-	const chosen = this.getNodeParameter('options.maxConcurrency', 0, DEFAULT_CONCURRENCY) as number;
-	return typeof chosen === 'number' && chosen >= 1 ? Math.floor(chosen) : DEFAULT_CONCURRENCY;
-}
-
 /** "item 3" or "items 3, 5–9": item numbers, runs of three or more shortened to a range. */
 function itemList(indexes: number[]): string {
 	const parts: string[] = [];
@@ -59,10 +35,13 @@ function itemList(indexes: number[]): string {
 	return `item${indexes.length > 1 ? 's' : ''} ${parts.join(', ')}`;
 }
 
+const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Names what the run already did before it stopped, so a re-run can leave those items out. */
 function doneReport(
-	resource: string,
-	operation: string,
+	meta: OperationMeta,
+	operationName: string,
 	results: Array<INodeExecutionData[] | undefined>,
 	failed: Set<number>,
 ): string {
@@ -74,17 +53,17 @@ function doneReport(
 			if (!failed.has(itemIndex)) unsent.push(itemIndex);
 			continue;
 		}
-		// One item with an ID names the resource it made or changed; a list (Get Many) is named by the item alone.
+		// One item with an ID names what it made or changed; a list (Get Many) is named by the item alone.
 		const id = result.length === 1 ? result[0]?.json?.id : undefined;
 		if (result[0]?.json?.error === undefined)
-			done.push(id ? `item ${itemIndex} → ${resource} ${String(id)}` : `item ${itemIndex}`);
+			done.push(id ? `item ${itemIndex} → ${meta.noun} ${String(id)}` : `item ${itemIndex}`);
 	}
 	const parts: string[] = [];
 	if (done.length > 0) {
 		parts.push(
-			operation === 'create'
-				? `Before the node stopped, these items were already created: ${done.join(', ')}. Running them again makes a second ${resource} each; leave them out of the next run.`
-				: `Before the node stopped, these items were already done (${operation}): ${done.join(', ')}.`,
+			meta.makes
+				? `Before the node stopped, these items were already ${meta.makes.done}: ${done.join(', ')}. Running them again makes a second ${meta.noun} each; leave them out of the next run.`
+				: `Before the node stopped, these items were already done (${operationName}): ${done.join(', ')}.`,
 		);
 	}
 	const others = [...failed].slice(1);
@@ -111,13 +90,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operationName}" of "${resource}" is not supported`,
 		);
 	}
-	if (operationName === 'create' && this.getNode().retryOnFail) {
-		// n8n's Retry On Fail runs the whole node again, so every item already created would be created twice.
+	const { meta } = operation;
+	if (meta.makes && this.getNode().retryOnFail) {
+		// n8n's Retry On Fail runs the whole node again, so every item already made would be made twice.
+		const { verb, done } = meta.makes;
 		throw new NodeOperationError(
 			this.getNode(),
-			'Retry On Fail cannot be used with Create: it would create items again',
+			`Retry On Fail cannot be used with ${capitalized(verb)}: it would ${verb} items again`,
 			{
-				description: `n8n repeats every item of the node when one fails, so a ${resource} already made would be made a second time. Turn off Retry On Fail in the node's Settings. Rate-limited requests (429) are retried by the node on its own; for other failures, use the error output (On Error: Continue) and handle failed items there. Nothing was sent.`,
+				description: `n8n repeats every item of the node when one fails, so ${article(meta.noun)} ${meta.noun} already ${done} would be ${done} a second time. Turn off Retry On Fail in the node's Settings. Rate-limited requests (429) are retried by the node on its own; for other failures, use the error output (On Error: Continue) and handle failed items there. Nothing was sent.`,
 			},
 		);
 	}
@@ -126,6 +107,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const prepared: unknown[] = new Array(items.length);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
+			readRequestOptions.call(this, itemIndex);
 			prepared[itemIndex] = operation.prepare?.call(this, itemIndex);
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
@@ -167,14 +149,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// run after one request instead of one per concurrent slot.
 	const first = queue.shift();
 	if (first !== undefined) await run(first);
-	const workers = Math.min(concurrency.call(this), queue.length);
+	// One value for the run: the first sent item's.
+	const concurrency = first !== undefined ? readRequestOptions.call(this, first).maxConcurrency : 1;
+	const workers = Math.min(concurrency, queue.length);
 	await Promise.all(Array.from({ length: workers }, worker));
 
 	if (stop) {
 		const error = asNodeError.call(this, stop.error, stop.itemIndex) as
 			| NodeApiError
 			| NodeOperationError;
-		const report = doneReport(resource, operationName, results, failed);
+		const report = doneReport(meta, operationName, results, failed);
 		if (report) error.description = [error.description, report].filter(Boolean).join('\n\n');
 		throw error;
 	}

@@ -2,37 +2,36 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { bodyExcerpt } from './sinchErrors';
 
-/** What a successful answer must hold: an object with an `id`, a list under that key, or nothing (Delete). */
-export type ExpectedAnswer = 'app' | 'apps' | 'webhook' | 'webhooks' | 'empty';
+/**
+ * What a successful answer must hold, named for messages ("an app"); each API module declares its own.
+ * JSON of protocol buffers leaves out empty lists, so an empty list may come as {}.
+ */
+export interface ExpectedAnswer {
+	what: string;
+	fits: (value: IDataObject) => boolean;
+}
 
 export type CheckedAnswer =
 	| { ok: true; value: IDataObject }
 	| { ok: false; problem: string; cutOff: boolean };
 
-const WHAT: Record<ExpectedAnswer, string> = {
-	app: 'an app',
-	apps: 'a list of apps',
-	webhook: 'a webhook',
-	webhooks: 'a list of webhooks',
-	empty: 'an empty JSON object',
-};
-
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function hasShape(expect: ExpectedAnswer, value: IDataObject): boolean {
-	switch (expect) {
-		case 'app':
-		case 'webhook':
-			return typeof value.id === 'string' && value.id !== '';
-		case 'apps':
-		case 'webhooks':
-			// An empty list may come as {} (JSON of protocol buffers leaves out empty lists).
-			return Array.isArray(value[expect]) || Object.keys(value).length === 0;
-		case 'empty':
-			return true;
-	}
-}
+/** An object carrying a non-empty string under `key` (its ID). */
+export const objectWith = (what: string, key = 'id'): ExpectedAnswer => ({
+	what,
+	fits: (value) => typeof value[key] === 'string' && value[key] !== '',
+});
+
+/** A list under `key`, or {} for an empty one. */
+export const listUnder = (key: string, what: string): ExpectedAnswer => ({
+	what,
+	fits: (value) => Array.isArray(value[key]) || Object.keys(value).length === 0,
+});
+
+/** Any JSON object (a delete answers {}). */
+export const ANY_OBJECT: ExpectedAnswer = { what: 'an empty JSON object', fits: () => true };
 
 /**
  * Checks a 2xx answer against what the operation expects. A body that is not JSON (a proxy's login page), JSON of
@@ -50,7 +49,7 @@ export function checkAnswer(
 		return {
 			ok: false,
 			cutOff: false,
-			problem: `Sinch answered ${status} with an empty body (${type}), not ${WHAT[expect]}`,
+			problem: `Sinch answered ${status} with an empty body (${type}), not ${expect.what}`,
 		};
 	}
 	let value: unknown;
@@ -78,11 +77,11 @@ export function checkAnswer(
 			problem: `Sinch answered ${status} with JSON that is not an object (${type}): "${bodyExcerpt(body)}"`,
 		};
 	}
-	if (expect !== undefined && !hasShape(expect, value)) {
+	if (expect !== undefined && !expect.fits(value)) {
 		return {
 			ok: false,
 			cutOff: false,
-			problem: `Sinch answered ${status} with JSON that is not ${WHAT[expect]} (${type}): "${bodyExcerpt(body)}"`,
+			problem: `Sinch answered ${status} with JSON that is not ${expect.what} (${type}): "${bodyExcerpt(body)}"`,
 		};
 	}
 	return { ok: true, value };

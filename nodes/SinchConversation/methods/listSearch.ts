@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
@@ -7,7 +6,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { listWebhooks } from '../actions/webhook/webhookApi';
-import { sinchApiRequest } from '../transport';
+import { listApps } from '../actions/app/appApi';
 
 /**
  * The project's apps for the App picker, filtered by display name (case-insensitive, anywhere in the name) and
@@ -18,8 +17,7 @@ export async function searchApps(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const response = await sinchApiRequest.call(this, 'GET', '/apps', { expect: 'apps' });
-	const apps = (Array.isArray(response.apps) ? response.apps : []) as IDataObject[];
+	const apps = await listApps.call(this);
 	const needle = (filter ?? '').trim().toLowerCase();
 	const found = apps
 		.filter((app) => typeof app.id === 'string' && app.id !== '')

@@ -9,8 +9,11 @@ function trimSlashes(url: string): string {
 	return url.trim().replace(/\/+$/, '');
 }
 
-/** Sinch's Conversation API regions; an app lives in exactly one. */
+/** Sinch's Conversation API regions; what a project makes lives in exactly one. */
 export const REGIONS = ['us', 'eu', 'br'];
+
+const REGION_NAMES: Record<string, string> = { us: 'United States', eu: 'Europe', br: 'Brazil' };
+export const regionName = (region: string) => REGION_NAMES[region] ?? region;
 
 /** The credential's value as used: n8n keeps what the user pasted, spaces included. */
 export function credentialText(credentials: ICredentialDataDecryptedObject, name: string): string {

@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -10,6 +11,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { checkAnswer, type ExpectedAnswer } from '../helpers/sinchAnswer';
+import { DEFAULT_TIMEOUT_SECONDS, readRequestOptions } from '../shared/requestOptions';
 import {
 	capText,
 	describeSinchError,
@@ -25,25 +27,44 @@ import { retryWait, waitText } from './rateLimit';
 import { sendSharingToken, settle } from './tokenGate';
 
 export type { ExpectedAnswer } from '../helpers/sinchAnswer';
+export { DEFAULT_TIMEOUT_SECONDS } from '../shared/requestOptions';
 
 export const CREDENTIAL_TYPE = 'sinchConversationApi';
 
-/** Seconds to wait for an answer when the node's Timeout option is not set. */
-export const DEFAULT_TIMEOUT_SECONDS = 30;
-
 /** Every n8n context our requests are made from: node runs, list searches, and the trigger's webhook methods. */
 export type SinchContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
+
+/**
+ * A request that makes something at Sinch (a create, a send): a repeat would make it twice, so it is never repeated
+ * but after a 429, and a lost answer says it may have happened. Declared by the API module, read by the router too.
+ */
+export interface Making {
+	/** What the operation does, in the imperative: "create", "send". */
+	verb: string;
+	/** The past participle: "created", "sent". */
+	done: string;
+	/** What may be true after a lost answer, after "may or may not": "exist now", "have been sent". */
+	maybe: string;
+	/** How to find out before running the item again. */
+	recheck: string;
+}
 
 export interface SinchRequestOptions {
 	body?: IDataObject;
 	qs?: IDataObject;
 	/** The input item the request is for, named in errors. */
 	itemIndex?: number;
-	/** A region (us, eu, br) to call instead of the credential's own, to look for apps across regions. */
+	/** A region (us, eu, br) to call instead of the credential's own, to look across regions. */
 	region?: string;
 	expect?: ExpectedAnswer;
-	/** Seconds to wait for the answer; default: the node's Timeout option, else 30. */
+	/** Seconds to wait for the answer; default: the item's Timeout option, else 30. */
 	timeout?: number;
+	/** What the path names, in the words error messages use. */
+	noun?: string;
+	/** The ID the path names: a 404 then means it was not found; without one, that the project or address is wrong. */
+	id?: string;
+	/** Set when the request makes something a repeat would make twice. */
+	makes?: Making;
 }
 
 interface FullResponse {
@@ -63,12 +84,6 @@ interface FailedCall {
 		name?: string;
 	};
 }
-
-const CREATE_UNSURE = {
-	app: 'Sinch may have created the app before the failure. A create is not idempotent: before running this item again, look for the display name with App → Get Many, or a second app may be made',
-	webhook:
-		'Sinch may have created the webhook before the failure. A create is not idempotent: before running this item again, look for its target URL with Webhook → Get Many, or a second webhook may be made',
-};
 
 const CHECK_ADDRESS =
 	'Check the Region (or the Base URL of a custom region) and any proxy between n8n and Sinch';
@@ -104,16 +119,32 @@ function sentWithoutAnswer(failed: FailedCall): boolean {
 	);
 }
 
-/** The Timeout option of the operation, read only in a node run (list searches and the trigger use the default). */
+/** The Timeout option of the item, read only in a node run (list searches and the trigger use the default). */
 function timeoutSeconds(ctx: SinchContext, request: SinchRequestOptions): number {
 	if (request.timeout !== undefined) return request.timeout;
 	if (!('getInputData' in ctx) || request.itemIndex === undefined) return DEFAULT_TIMEOUT_SECONDS;
-	const value = ctx.getNodeParameter(
-		'options.timeout',
-		request.itemIndex,
-		DEFAULT_TIMEOUT_SECONDS,
-	) as number;
-	return typeof value === 'number' && value > 0 ? value : DEFAULT_TIMEOUT_SECONDS;
+	return readRequestOptions.call(ctx, request.itemIndex).timeout;
+}
+
+interface CheckedCredentials {
+	credentials: ICredentialDataDecryptedObject;
+	problem?: string;
+}
+
+const runCredentials = new WeakMap<object, Promise<CheckedCredentials>>();
+
+/** The credential as read and checked once per node run (n8n decrypts it on every read). */
+async function credentialsOf(ctx: SinchContext): Promise<CheckedCredentials> {
+	let known = runCredentials.get(ctx);
+	if (!known) {
+		known = ctx
+			.getCredentials(CREDENTIAL_TYPE)
+			.then((credentials) => ({ credentials, problem: credentialProblem(credentials) }));
+		runCredentials.set(ctx, known);
+		// A failed read is not kept: the next request asks n8n again.
+		known.catch(() => runCredentials.delete(ctx));
+	}
+	return await known;
 }
 
 const header = (headers: Record<string, unknown> | undefined, name: string) => {
@@ -125,7 +156,7 @@ const header = (headers: Record<string, unknown> | undefined, name: string) => {
  * The one request function of the node: checks the credential, builds the project URL, sends JSON through n8n's
  * authenticated helper (proxy, abort and token refresh apply) sharing one token among concurrent requests, retries
  * 429s (Sinch did nothing), checks that a success looks like one, and turns any failure into an n8n error with a
- * hint. Nothing else is repeated, so a create cannot make two apps.
+ * hint. Nothing else is repeated, so nothing is made twice.
  */
 export async function sinchApiRequest(
 	this: SinchContext,
@@ -134,8 +165,7 @@ export async function sinchApiRequest(
 	request: SinchRequestOptions = {},
 ): Promise<IDataObject> {
 	const { body, qs, itemIndex } = request;
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const problem = credentialProblem(credentials);
+	const { credentials, problem } = await credentialsOf(this);
 	if (problem) {
 		throw new NodeOperationError(this.getNode(), problem, {
 			itemIndex,
@@ -157,7 +187,7 @@ export async function sinchApiRequest(
 	if (body !== undefined) options.body = body;
 	if (qs !== undefined) options.qs = qs;
 	const secrets = collectSecrets(credentials, body);
-	const context = { method, path, itemIndex, secrets, seconds, expect: request.expect };
+	const context = { ...request, method, secrets, seconds };
 	const basic = credentials.authentication === 'basic';
 	const send = async () =>
 		(await this.helpers.httpRequestWithAuthentication.call(
@@ -233,17 +263,21 @@ function rateLimitNote({ attempt, spentMs }: RateLimited): string {
 	return `Sinch refused the request with 429 (rate limited) ${tries}, and did nothing with it. The node stopped retrying`;
 }
 
-interface FailureContext {
+interface FailureContext extends SinchRequestOptions {
 	method: IHttpRequestMethods;
-	path: string;
-	itemIndex?: number;
 	secrets: Set<string> | string[];
 	seconds: number;
-	expect?: ExpectedAnswer;
 }
 
 const joinDescription = (parts: Array<string | undefined>) =>
 	capText(parts.filter(Boolean).join('. '), DESCRIPTION_MAX) || undefined;
+
+const nounOf = (context: FailureContext) => context.noun ?? 'request';
+const mayHaveHappened = (context: FailureContext, making: Making) =>
+	`The ${nounOf(context)} may or may not have been ${making.done}`;
+/** What to know before running a making request again. */
+const unsure = (context: FailureContext, making: Making) =>
+	`Sinch may have ${making.done} the ${nounOf(context)} before the failure. A ${making.verb} is not idempotent: before running this item again, ${making.recheck}, or a second ${nounOf(context)} may be made`;
 
 function unexpectedAnswer(
 	this: SinchContext,
@@ -251,13 +285,11 @@ function unexpectedAnswer(
 	cutOff: boolean,
 	context: FailureContext,
 ): NodeApiError {
-	const creating = context.method === 'POST';
+	const making = context.makes;
 	const message = redact(problem, context.secrets);
 	return new NodeApiError(this.getNode(), { message } as JsonObject, {
 		message: capText(
-			creating
-				? `${message}. The ${resourceWord(context)} may or may not have been created`
-				: message,
+			making ? `${message}. ${mayHaveHappened(context, making)}` : message,
 			MESSAGE_MAX + 200,
 		),
 		description: joinDescription([
@@ -265,14 +297,13 @@ function unexpectedAnswer(
 				? 'The connection broke off before the whole answer arrived'
 				: 'This does not look like an answer of the Sinch API; something between n8n and Sinch (a proxy, a gateway, a wrong address) may have answered',
 			CHECK_ADDRESS,
-			creating ? CREATE_UNSURE[resourceWord(context)] : undefined,
+			making ? unsure(context, making) : undefined,
 		]),
 		itemIndex: context.itemIndex,
 	});
 }
 
-const resourceWord = (context: FailureContext) =>
-	context.path.includes('/webhooks') ? ('webhook' as const) : ('app' as const);
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Sinch's answer or the lack of one, as an n8n error that says what happened and what to do. */
 function failure(
@@ -282,22 +313,22 @@ function failure(
 	rateLimited?: RateLimited,
 ): NodeApiError {
 	const response = failed.cause?.response;
-	const creating = context.method === 'POST';
-	const what = resourceWord(context);
+	const making = context.makes;
+	const what = nounOf(context);
 	// A success status with a failure: the answer started, then the connection broke off mid-body.
 	if (!response || (response.status ?? 0) < 300) {
 		const lost = response !== undefined || sentWithoutAnswer(failed);
-		const cause = redact(
-			capText(String(failed.message ?? 'The request to Sinch failed'), MESSAGE_MAX),
-			context.secrets,
+		const cause = capText(
+			redact(String(failed.message ?? 'The request to Sinch failed'), context.secrets),
+			MESSAGE_MAX,
 		);
 		let message = cause;
 		// Without an error code in these: n8n would swap a message naming ECONNRESET for its own retry advice.
 		if (timedOut(failed)) {
 			message = `No answer from Sinch within ${waitText(context.seconds * 1000)} (the node's Timeout option)`;
-			message += creating ? `, so the ${what} may or may not exist now` : '';
-		} else if (creating && lost) {
-			message = `No answer from Sinch to the create: the connection closed or timed out, so the ${what} may or may not exist now`;
+			message += making ? `, so the ${what} may or may not ${making.maybe}` : '';
+		} else if (making && lost) {
+			message = `No answer from Sinch to the ${making.verb}: the connection closed or timed out, so the ${what} may or may not ${making.maybe}`;
 		} else if (lost) {
 			message = `No complete answer from Sinch: the connection closed before the answer was complete. ${
 				context.method === 'GET'
@@ -309,29 +340,30 @@ function failure(
 			message,
 			description: joinDescription([
 				// n8n's own text says to retry at once, which is wrong for a create that may have gone through.
-				message !== cause && !creating ? `n8n reported: ${cause}` : undefined,
-				timedOut(failed) && !creating
+				message !== cause && !making ? `n8n reported: ${cause}` : undefined,
+				timedOut(failed) && !making
 					? `${CHECK_ADDRESS}, or raise Timeout (Seconds) in the node's Options`
 					: undefined,
-				creating && (lost || timedOut(failed)) ? CREATE_UNSURE[what] : undefined,
+				making && (lost || timedOut(failed)) ? unsure(context, making) : undefined,
 			]),
 			itemIndex: context.itemIndex,
 		});
 	}
 	const status = response.status ?? 0;
-	const createMayHaveHappened = creating && status >= 500;
+	const makingMayHaveHappened = making !== undefined && status >= 500;
 	const raw = parseSinchError(status, response.data ?? failed.context?.data);
+	// Masked before cut: a secret cut in half would no longer be found.
 	const parsed = {
 		...raw,
 		message: raw.message && redact(raw.message, context.secrets),
-		details: raw.details && redact(capText(raw.details, DESCRIPTION_MAX), context.secrets),
+		details: raw.details && capText(redact(raw.details, context.secrets), DESCRIPTION_MAX),
 	};
 	const retryAfter = header(response.headers, 'retry-after');
-	// A 404 on the project's own paths (Create, Get Many) involves no ID: the address or the project is wrong.
-	const projectPath = status === 404 && !/^\/(apps|webhooks)\/[^/]+$/.test(context.path);
-	const hint = createMayHaveHappened
-		? `The ${what} may or may not have been created`
-		: projectPath
+	if (status === 404 && context.id !== undefined) return notFound.call(this, context, parsed);
+	// A 404 on a path that names no ID (a create, a list): the address or the project is wrong.
+	const hint = makingMayHaveHappened
+		? mayHaveHappened(context, making)
+		: status === 404
 			? PROJECT_NOT_FOUND_HINT
 			: rateLimited
 				? rateLimitHint(rateLimited)
@@ -345,9 +377,29 @@ function failure(
 				: retryAfter
 					? `Sinch asks to retry after ${retryAfter} seconds`
 					: undefined,
-			createMayHaveHappened ? CREATE_UNSURE[what] : undefined,
+			makingMayHaveHappened ? unsure(context, making) : undefined,
 		]),
 		httpCode: String(status),
+		itemIndex: context.itemIndex,
+	});
+}
+
+/** Said once, short: which thing, then the one hint that fixes it most often; Sinch's own words go to the details. */
+function notFound(
+	this: SinchContext,
+	context: FailureContext,
+	parsed: { message?: string; details?: string },
+): NodeApiError {
+	const answered = [parsed.message, parsed.details].filter(Boolean).join(': ');
+	return new NodeApiError(this.getNode(), { ...parsed } as JsonObject, {
+		message: `${capitalized(nounOf(context))} ${context.id} was not found (404)`,
+		description: [
+			`Check the ${nounOf(context)} ID, or set the credential's Region to the one the ${nounOf(context)} was created in.`,
+			answered ? `Sinch answered: ${answered}` : undefined,
+		]
+			.filter(Boolean)
+			.join(' '),
+		httpCode: '404',
 		itemIndex: context.itemIndex,
 	});
 }

@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sinchApiRequest } from '../../transport';
 import {
 	checkAppBody,
 	checkNoEmptySecrets,
@@ -29,7 +28,7 @@ import {
 	readAppSettings,
 	readChannelCredentials,
 } from './appInput';
-import { requestOptionFields } from '../requestOptions';
+import { optionsCollection } from '../../shared/requestOptions';
 
 const CHANNELS_HELP =
 	'Channels of the app, each with its credentials. The order is the channel priority: Sinch tries the first one first.';
@@ -49,7 +48,9 @@ const additionalFields = (
 	displayOptions: { show: { ...version, specifyBody: ['fields'] } },
 	options,
 });
+import { createApp, CREATING_APP } from './appApi';
 import { readChannelWait, savedAppOutput, waitForChannelsOptions } from './waitForChannels';
+import type { OperationMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -105,15 +106,10 @@ const properties: INodeProperties[] = [
 	},
 	additionalFields(V2, appSettingProperties),
 	additionalFields(V1, appSettingPropertiesV1),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		default: {},
-		placeholder: 'Add Option',
-		options: [includeSecretsOption, ...waitForChannelsOptions, ...requestOptionFields],
-	},
+	optionsCollection([includeSecretsOption, ...waitForChannelsOptions]),
 ];
+
+export const meta: OperationMeta = { noun: 'app', makes: CREATING_APP };
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['app'], operation: ['create'] } },
@@ -150,6 +146,6 @@ export async function execute(
 	itemIndex: number,
 	body: IDataObject,
 ): Promise<IDataObject> {
-	const app = await sinchApiRequest.call(this, 'POST', '/apps', { body, itemIndex, expect: 'app' });
+	const app = await createApp.call(this, body, itemIndex);
 	return await savedAppOutput.call(this, app, itemIndex);
 }

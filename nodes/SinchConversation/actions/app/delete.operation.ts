@@ -1,23 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { appLocatorProperty, appRequest, readAppId } from './appLocator';
-import { requestOptionFields } from '../requestOptions';
+import { appLocatorProperty, readAppId } from '../../shared/appLocator';
+import { deleteApp } from './appApi';
+import { optionsCollection } from '../../shared/requestOptions';
+import type { OperationMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
 		...appLocatorProperty,
 		description: `${appLocatorProperty.description} The app and all its channel connections are deleted for good.`,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		default: {},
-		placeholder: 'Add Option',
-		options: requestOptionFields,
-	},
+	optionsCollection([]),
 ];
+
+export const meta: OperationMeta = { noun: 'app' };
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['app'], operation: ['delete'] } },
@@ -31,6 +28,6 @@ export async function execute(
 	itemIndex: number,
 	appId: string,
 ): Promise<IDataObject> {
-	await appRequest.call(this, 'DELETE', appId, itemIndex);
+	await deleteApp.call(this, appId, itemIndex);
 	return { deleted: true, id: appId };
 }

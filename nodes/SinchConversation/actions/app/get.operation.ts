@@ -1,21 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { appLocatorProperty, appRequest, readAppId } from './appLocator';
+import { appLocatorProperty, readAppId } from '../../shared/appLocator';
+import { getApp } from './appApi';
 import { appOutput, includeSecretsOption } from './appInput';
-import { requestOptionFields } from '../requestOptions';
+import { optionsCollection } from '../../shared/requestOptions';
+import type { OperationMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	appLocatorProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		default: {},
-		placeholder: 'Add Option',
-		options: [includeSecretsOption, ...requestOptionFields],
-	},
+	optionsCollection([includeSecretsOption]),
 ];
+
+export const meta: OperationMeta = { noun: 'app' };
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['app'], operation: ['get'] } },
@@ -29,6 +26,6 @@ export async function execute(
 	itemIndex: number,
 	appId: string,
 ): Promise<IDataObject> {
-	const app = await appRequest.call(this, 'GET', appId, itemIndex);
+	const app = await getApp.call(this, appId, itemIndex);
 	return appOutput.call(this, app, itemIndex);
 }

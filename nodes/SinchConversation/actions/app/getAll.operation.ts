@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sinchApiRequest } from '../../transport';
+import { listApps } from './appApi';
 import { simplifyApp } from '../../helpers/simplify';
 import { appOutput, includeSecretsOption } from './appInput';
-import { requestOptionFields } from '../requestOptions';
+import { optionsCollection } from '../../shared/requestOptions';
 import { failedRegionItem, listAppsOfAllRegions } from './regions';
+import type { OperationMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -40,19 +41,13 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to return a simplified version of the response instead of the raw data. Simplified: ID, display name, and per channel its name, credential ordinal number and status (PENDING, ACTIVE or FAILING).',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		default: {},
-		placeholder: 'Add Option',
-		// Simplified output carries no secrets, so Include Secrets shows only without Simplify.
-		options: [
-			{ ...includeSecretsOption, displayOptions: { show: { '/simplify': [false] } } },
-			...requestOptionFields,
-		],
-	},
+	// Simplified output carries no secrets, so Include Secrets shows only without Simplify.
+	optionsCollection([
+		{ ...includeSecretsOption, displayOptions: { show: { '/simplify': [false] } } },
+	]),
 ];
+
+export const meta: OperationMeta = { noun: 'app' };
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['app'], operation: ['getAll'] } },
@@ -70,11 +65,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'error' in listing ? [failedRegionItem(listing.region, listing.error)] : [],
 		);
 	} else {
-		const response = await sinchApiRequest.call(this, 'GET', '/apps', {
-			itemIndex,
-			expect: 'apps',
-		});
-		apps = (Array.isArray(response.apps) ? response.apps : []) as IDataObject[];
+		apps = await listApps.call(this, itemIndex);
 	}
 	if (!(this.getNodeParameter('returnAll', itemIndex, false) as boolean)) {
 		apps = apps.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);

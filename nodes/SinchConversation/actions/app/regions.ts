@@ -1,15 +1,9 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, sinchApiRequest } from '../../transport';
-import { credentialRegion, REGION_PLACEHOLDER, reachableRegions } from '../../transport/hosts';
-
-/** How long the region hint of a 404 may take. */
-const HINT_LOOKUP_MS = 3000;
-
-const REGION_NAMES: Record<string, string> = { us: 'United States', eu: 'Europe', br: 'Brazil' };
-
-export const regionName = (region: string) => REGION_NAMES[region] ?? region;
+import { CREDENTIAL_TYPE } from '../../transport';
+import { REGION_PLACEHOLDER, reachableRegions, regionName } from '../../transport/hosts';
+import { listApps } from './appApi';
 
 /** What one region answered to the list of apps: its apps tagged with the region, or why it could not be listed. */
 export type RegionListing =
@@ -39,12 +33,7 @@ export async function listAppsOfAllRegions(
 	const listings = await Promise.all(
 		regions.map(async (region): Promise<RegionListing> => {
 			try {
-				const response = await sinchApiRequest.call(this, 'GET', '/apps', {
-					itemIndex,
-					region,
-					expect: 'apps',
-				});
-				const apps = (Array.isArray(response.apps) ? response.apps : []) as IDataObject[];
+				const apps = await listApps.call(this, itemIndex, region);
 				return { region, apps: apps.map((app) => ({ ...app, region })) };
 			} catch (error) {
 				return { region, error: error as Error };
@@ -73,44 +62,4 @@ export function failedRegionItem(region: string, error: Error): IDataObject {
 	const details = (error as NodeApiError).description;
 	if (details) item.details = details;
 	return item;
-}
-
-/**
- * After a 404: the other regions the credential can reach are asked for the app at once, and the first that has it
- * is returned, within 3 seconds. Any failure there just means "not found there": this only adds a hint to the 404.
- */
-export async function findAppInOtherRegions(
-	this: IExecuteFunctions,
-	appId: string,
-	itemIndex: number,
-): Promise<{ own: string; found?: string; custom: boolean }> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const own = credentialRegion(credentials);
-	const others = reachableRegions(credentials).filter((region) => region !== own);
-	const custom = credentials.region === 'custom';
-	if (others.length === 0) return { own, custom };
-	// Every region is asked at once and all answers are awaited, so no request of this item is left running after it;
-	// but a region that does not answer soon must not hold up the 404: then the hint is left out.
-	const stop = new AbortController();
-	const lookups = Promise.all(
-		others.map(async (region) => {
-			try {
-				await sinchApiRequest.call(this, 'GET', `/apps/${appId}`, {
-					itemIndex,
-					region,
-					expect: 'app',
-				});
-				return region;
-			} catch {
-				return undefined;
-			}
-		}),
-	).then((answers) => answers.find((region) => region !== undefined));
-	const timeUp = sleep(HINT_LOOKUP_MS, stop.signal).then(
-		() => undefined,
-		() => undefined,
-	);
-	const found = await Promise.race([lookups, timeUp]);
-	stop.abort();
-	return { own, found, custom };
 }

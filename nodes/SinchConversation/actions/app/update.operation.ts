@@ -32,7 +32,8 @@ import {
 	V2,
 } from './appFields';
 import { appSettingPropertiesV1, channelEntryPropertiesV1 } from './appFieldsV1';
-import { appLocatorProperty, appRequest, readAppId } from './appLocator';
+import { appLocatorProperty, readAppId } from '../../shared/appLocator';
+import { getApp, updateApp } from './appApi';
 import {
 	appOutput,
 	assertValid,
@@ -40,8 +41,9 @@ import {
 	parseJsonParameter,
 	readChannelCredentials,
 } from './appInput';
-import { requestOptionFields } from '../requestOptions';
+import { optionsCollection } from '../../shared/requestOptions';
 import { readChannelWait, savedAppOutput, waitForChannelsOptions } from './waitForChannels';
+import type { OperationMeta } from '../operation';
 
 const CHANGES_JSON_LABEL = 'Changes (JSON)';
 
@@ -181,15 +183,10 @@ const properties: INodeProperties[] = [
 			'The fields to change, in Sinch\'s names, e.g. {"display_name": "New name", "processing_mode": "CONVERSATION"}. A channel_credentials list replaces the whole list. Object settings keep the sub-fields left out. Read-only fields such as ID and state are ignored. Checked like the fields.',
 		displayOptions: { show: { specifyBody: ['json'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		default: {},
-		placeholder: 'Add Option',
-		options: [includeSecretsOption, ...waitForChannelsOptions, ...requestOptionFields],
-	},
+	optionsCollection([includeSecretsOption, ...waitForChannelsOptions]),
 ];
+
+export const meta: OperationMeta = { noun: 'app' };
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['app'], operation: ['update'] } },
@@ -335,7 +332,7 @@ export async function execute(
 	itemIndex: number,
 	{ appId, requested }: PreparedUpdate,
 ): Promise<IDataObject> {
-	const stored = await appRequest.call(this, 'GET', appId, itemIndex);
+	const stored = await getApp.call(this, appId, itemIndex);
 	const plan = planAppUpdate(stored, requested.settings, requested.channels);
 	// Nothing differs from what Sinch has: no request, and the app as read is the result.
 	if (plan.updateMask.length === 0) return appOutput.call(this, stored, itemIndex);
@@ -353,9 +350,7 @@ export async function execute(
 			: undefined,
 	);
 
-	const updated = await appRequest.call(this, 'PATCH', appId, itemIndex, plan.body, {
-		update_mask: plan.updateMask.join(','),
-	});
+	const updated = await updateApp.call(this, appId, plan.body, plan.updateMask, itemIndex);
 	return await savedAppOutput.call(
 		this,
 		updated,

@@ -6,7 +6,7 @@ import { describeFailing, pollDelay, summarizeChannelStates } from '../../helper
 import { collectSecrets } from '../../helpers/secrets';
 import { redact } from '../../helpers/sinchErrors';
 import { appOutput } from './appInput';
-import { appRequest } from './appLocator';
+import { getApp } from './appApi';
 
 const TIMEOUT = { default: 120, min: 1, max: 3600 };
 
@@ -123,7 +123,7 @@ async function readBack(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	try {
-		return await appRequest.call(this, 'GET', appId, itemIndex);
+		return await getApp.call(this, appId, itemIndex);
 	} catch (error) {
 		if (error instanceof NodeApiError) {
 			error.description = [

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { checkWebhookBody, planCreate } from '../../helpers/webhookBody';
-import { appLocatorProperty, readAppId } from '../app/appLocator';
+import { appLocatorProperty, readAppId } from '../../shared/appLocator';
 import { assertValid } from '../app/appInput';
 import {
 	clientCredentialsField,
@@ -17,8 +17,9 @@ import {
 	readTriggers,
 	webhookOutput,
 } from './webhookInput';
-import { explainNotFound } from './webhookLocator';
-import { createWebhook, listWebhooks, updateWebhook } from './webhookApi';
+import { createWebhook, CREATING_WEBHOOK, listWebhooks, updateWebhook } from './webhookApi';
+import type { OperationMeta } from '../operation';
+import { optionsCollection } from '../../shared/requestOptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -64,38 +65,33 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		options: [clientCredentialsField, targetTypeField],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		default: {},
-		placeholder: 'Add Option',
-		options: [
-			{
-				displayName: 'If Target Already Exists',
-				name: 'onExisting',
-				type: 'options',
-				default: 'error',
-				description:
-					'What to do when the app already has a webhook with this target URL (Sinch allows one per URL and app)',
-				options: [
-					{
-						name: 'Fail',
-						value: 'error',
-						description: 'Stop with an error naming the existing webhook',
-					},
-					{
-						name: 'Update the Existing Webhook',
-						value: 'update',
-						description:
-							'Make the existing webhook exactly as set here: its triggers, secret, target type and client credentials are replaced (a secret or client credentials not set here are removed)',
-					},
-				],
-			},
-			includeWebhookSecretsOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'If Target Already Exists',
+			name: 'onExisting',
+			type: 'options',
+			default: 'error',
+			description:
+				'What to do when the app already has a webhook with this target URL (Sinch allows one per URL and app)',
+			options: [
+				{
+					name: 'Fail',
+					value: 'error',
+					description: 'Stop with an error naming the existing webhook',
+				},
+				{
+					name: 'Update the Existing Webhook',
+					value: 'update',
+					description:
+						'Make the existing webhook exactly as set here: its triggers, secret, target type and client credentials are replaced (a secret or client credentials not set here are removed)',
+				},
+			],
+		},
+		includeWebhookSecretsOption,
+	]),
 ];
+
+export const meta: OperationMeta = { noun: 'webhook', makes: CREATING_WEBHOOK };
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['create'] } },
@@ -155,12 +151,7 @@ export async function execute(
 	prepared: PreparedCreate,
 ): Promise<IDataObject> {
 	const { appId, body, generatedSecret, onExisting } = prepared;
-	const existing = await explainNotFound(
-		this.getNode(),
-		`app ${appId}`,
-		itemIndex,
-		async () => await listWebhooks.call(this, appId, itemIndex),
-	);
+	const existing = await listWebhooks.call(this, appId, itemIndex);
 	const plan = planCreate(existing, body.target as string, appId, onExisting);
 	if (plan.action === 'refuse') {
 		throw new NodeOperationError(this.getNode(), plan.message, {

@@ -1,13 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	explainNotFound,
-	readWebhookId,
-	webhookAppProperty,
-	webhookLocatorProperty,
-} from './webhookLocator';
+import { readWebhookId, webhookAppProperty, webhookLocatorProperty } from './webhookLocator';
 import { deleteWebhook } from './webhookApi';
+import type { OperationMeta } from '../operation';
+import { optionsCollection } from '../../shared/requestOptions';
 
 const properties: INodeProperties[] = [
 	webhookAppProperty,
@@ -15,7 +12,10 @@ const properties: INodeProperties[] = [
 		...webhookLocatorProperty,
 		description: `${webhookLocatorProperty.description} Sinch stops sending this webhook's events at once; the app and its other webhooks stay.`,
 	},
+	optionsCollection(),
 ];
+
+export const meta: OperationMeta = { noun: 'webhook' };
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['delete'] } },
@@ -29,11 +29,6 @@ export async function execute(
 	itemIndex: number,
 	webhookId: string,
 ): Promise<IDataObject> {
-	await explainNotFound(
-		this.getNode(),
-		`webhook ${webhookId}`,
-		itemIndex,
-		async () => await deleteWebhook.call(this, webhookId, itemIndex),
-	);
+	await deleteWebhook.call(this, webhookId, itemIndex);
 	return { deleted: true, id: webhookId };
 }

@@ -3,19 +3,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { webhookOptionsProperty } from './webhookFields';
 import { webhookOutput } from './webhookInput';
-import {
-	explainNotFound,
-	readWebhookId,
-	webhookAppProperty,
-	webhookLocatorProperty,
-} from './webhookLocator';
+import { readWebhookId, webhookAppProperty, webhookLocatorProperty } from './webhookLocator';
 import { getWebhook } from './webhookApi';
+import type { OperationMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	webhookAppProperty,
 	webhookLocatorProperty,
 	webhookOptionsProperty,
 ];
+
+export const meta: OperationMeta = { noun: 'webhook' };
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['get'] } },
@@ -29,11 +27,6 @@ export async function execute(
 	itemIndex: number,
 	webhookId: string,
 ): Promise<IDataObject> {
-	const webhook = await explainNotFound(
-		this.getNode(),
-		`webhook ${webhookId}`,
-		itemIndex,
-		async () => await getWebhook.call(this, webhookId, itemIndex),
-	);
+	const webhook = await getWebhook.call(this, webhookId, itemIndex);
 	return webhookOutput.call(this, webhook, itemIndex);
 }

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { appLocatorProperty, readAppId } from '../app/appLocator';
+import { appLocatorProperty, readAppId } from '../../shared/appLocator';
 import { webhookOptionsProperty } from './webhookFields';
 import { webhookOutput } from './webhookInput';
-import { explainNotFound } from './webhookLocator';
 import { listWebhooks } from './webhookApi';
+import type { OperationMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -14,6 +14,8 @@ const properties: INodeProperties[] = [
 	},
 	webhookOptionsProperty,
 ];
+
+export const meta: OperationMeta = { noun: 'webhook' };
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['getAll'] } },
@@ -28,11 +30,6 @@ export async function execute(
 	itemIndex: number,
 	appId: string,
 ): Promise<IDataObject[]> {
-	const webhooks = await explainNotFound(
-		this.getNode(),
-		`app ${appId}`,
-		itemIndex,
-		async () => await listWebhooks.call(this, appId, itemIndex),
-	);
+	const webhooks = await listWebhooks.call(this, appId, itemIndex);
 	return webhooks.map((webhook) => webhookOutput.call(this, webhook, itemIndex));
 }

@@ -22,13 +22,9 @@ import {
 	readTriggers,
 	webhookOutput,
 } from './webhookInput';
-import {
-	explainNotFound,
-	readWebhookId,
-	webhookAppProperty,
-	webhookLocatorProperty,
-} from './webhookLocator';
+import { readWebhookId, webhookAppProperty, webhookLocatorProperty } from './webhookLocator';
 import { getWebhook, listWebhooks, updateWebhook } from './webhookApi';
+import type { OperationMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	webhookAppProperty,
@@ -99,6 +95,8 @@ const properties: INodeProperties[] = [
 	},
 	webhookOptionsProperty,
 ];
+
+export const meta: OperationMeta = { noun: 'webhook' };
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['update'] } },
@@ -183,17 +181,9 @@ export async function execute(
 ): Promise<IDataObject> {
 	const { webhookId, cleared, triggers, generatedSecret } = prepared;
 	const changes = { ...prepared.changes };
-	const what = `webhook ${webhookId}`;
 	const needsCurrent =
 		triggers.mode === 'add' || triggers.mode === 'remove' || changes.target !== undefined;
-	const current = needsCurrent
-		? await explainNotFound(
-				this.getNode(),
-				what,
-				itemIndex,
-				async () => await getWebhook.call(this, webhookId, itemIndex),
-			)
-		: undefined;
+	const current = needsCurrent ? await getWebhook.call(this, webhookId, itemIndex) : undefined;
 
 	if (triggers.mode !== 'keep') {
 		const before = Array.isArray(current?.triggers) ? (current.triggers as string[]) : [];
@@ -226,11 +216,6 @@ export async function execute(
 		}
 	}
 	const mask = [...Object.keys(changes), ...cleared].sort();
-	const webhook = await explainNotFound(
-		this.getNode(),
-		what,
-		itemIndex,
-		async () => await updateWebhook.call(this, webhookId, changes, mask, itemIndex),
-	);
+	const webhook = await updateWebhook.call(this, webhookId, changes, mask, itemIndex);
 	return webhookOutput.call(this, webhook, itemIndex, generatedSecret);
 }

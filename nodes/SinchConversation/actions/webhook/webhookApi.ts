@@ -1,11 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { sinchApiRequest, type SinchContext } from '../../transport';
+import { ANY_OBJECT, listUnder, objectWith } from '../../helpers/sinchAnswer';
+import { sinchApiRequest, type Making, type SinchContext } from '../../transport';
 
 /**
  * The webhook endpoints, shared by the Webhook resource and the trigger node. Webhooks are listed per app but
- * created, read, changed and deleted under the project.
+ * created, read, changed and deleted under the project. A 404 names the app or the webhook.
  */
+const NOUN = 'webhook';
+const A_WEBHOOK = objectWith('a webhook');
+
+/** Creating a webhook: a repeat makes a second one (or is refused for the same target). */
+export const CREATING_WEBHOOK: Making = {
+	verb: 'create',
+	done: 'created',
+	maybe: 'exist now',
+	recheck: 'look for its target URL with Webhook → Get Many',
+};
+
 export async function listWebhooks(
 	this: SinchContext,
 	appId: string,
@@ -13,19 +25,25 @@ export async function listWebhooks(
 ): Promise<IDataObject[]> {
 	const answer = await sinchApiRequest.call(this, 'GET', `/apps/${appId}/webhooks`, {
 		itemIndex,
-		expect: 'webhooks',
+		noun: 'app',
+		id: appId,
+		expect: listUnder('webhooks', 'a list of webhooks'),
 	});
 	return Array.isArray(answer.webhooks) ? (answer.webhooks as IDataObject[]) : [];
 }
+
+const webhookPath = (webhookId: string) => `/webhooks/${encodeURIComponent(webhookId)}`;
 
 export async function getWebhook(
 	this: SinchContext,
 	webhookId: string,
 	itemIndex?: number,
 ): Promise<IDataObject> {
-	return await sinchApiRequest.call(this, 'GET', `/webhooks/${encodeURIComponent(webhookId)}`, {
+	return await sinchApiRequest.call(this, 'GET', webhookPath(webhookId), {
 		itemIndex,
-		expect: 'webhook',
+		noun: NOUN,
+		id: webhookId,
+		expect: A_WEBHOOK,
 	});
 }
 
@@ -37,7 +55,9 @@ export async function createWebhook(
 	return await sinchApiRequest.call(this, 'POST', '/webhooks', {
 		body,
 		itemIndex,
-		expect: 'webhook',
+		noun: NOUN,
+		makes: CREATING_WEBHOOK,
+		expect: A_WEBHOOK,
 	});
 }
 
@@ -49,11 +69,13 @@ export async function updateWebhook(
 	updateMask: string[],
 	itemIndex?: number,
 ): Promise<IDataObject> {
-	return await sinchApiRequest.call(this, 'PATCH', `/webhooks/${encodeURIComponent(webhookId)}`, {
+	return await sinchApiRequest.call(this, 'PATCH', webhookPath(webhookId), {
 		body,
 		qs: { update_mask: updateMask.join(',') },
 		itemIndex,
-		expect: 'webhook',
+		noun: NOUN,
+		id: webhookId,
+		expect: A_WEBHOOK,
 	});
 }
 
@@ -62,8 +84,10 @@ export async function deleteWebhook(
 	webhookId: string,
 	itemIndex?: number,
 ): Promise<void> {
-	await sinchApiRequest.call(this, 'DELETE', `/webhooks/${encodeURIComponent(webhookId)}`, {
+	await sinchApiRequest.call(this, 'DELETE', webhookPath(webhookId), {
 		itemIndex,
-		expect: 'empty',
+		noun: NOUN,
+		id: webhookId,
+		expect: ANY_OBJECT,
 	});
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../shared/requestOptions';
 import { TARGET_MAX_LENGTH, WEBHOOK_TRIGGERS } from '../../helpers/webhookRules';
 
 export const TARGET_PLACEHOLDER = 'e.g. https://n8n.example.com/webhook/sinch-events';
@@ -124,11 +125,6 @@ export const includeWebhookSecretsOption: INodeProperties = {
 };
 
 /** The Options collection of Get, Get Many and Update. */
-export const webhookOptionsProperty: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	default: {},
-	placeholder: 'Add Option',
-	options: [includeWebhookSecretsOption],
-};
+export const webhookOptionsProperty: INodeProperties = optionsCollection([
+	includeWebhookSecretsOption,
+]);

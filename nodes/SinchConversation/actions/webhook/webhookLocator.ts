@@ -1,13 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INode,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { appLocatorProperty } from '../app/appLocator';
+import { appLocatorProperty } from '../../shared/appLocator';
 
 const EXAMPLE_WEBHOOK_ID = '01HZX4B7C9D2E3F4G5H6J7K8M9';
 
@@ -80,27 +74,4 @@ export function readWebhookId(this: IExecuteFunctions, itemIndex: number): strin
 		);
 	}
 	return id;
-}
-
-/** Runs a call on one webhook or one app's webhooks; a 404 gets a message naming the usual causes. */
-export async function explainNotFound<T>(
-	node: INode,
-	what: string,
-	itemIndex: number,
-	call: () => Promise<T>,
-): Promise<T> {
-	try {
-		return await call();
-	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404') {
-			const answered = error.message;
-			error.message = `Sinch has no ${what} in this project and region (404). The ID may be wrong, or it belongs to another region: set the credential's Region to the app's region.`;
-			error.description = [`What Sinch answered: ${answered}`, error.description]
-				.filter(Boolean)
-				.join(' ');
-		}
-		if (error instanceof NodeApiError)
-			throw new NodeApiError(node, error as unknown as JsonObject, { itemIndex });
-		throw new NodeOperationError(node, error as Error, { itemIndex });
-	}
 }

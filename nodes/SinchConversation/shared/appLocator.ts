@@ -1,15 +1,5 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	INode,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-
-import { sinchApiRequest } from '../../transport';
-import { findAppInOtherRegions, regionName } from './regions';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 /** Sinch app IDs are ULIDs: 26 characters of Crockford's base32 (digits and capitals without I, L, O, U). */
 export const APP_ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -88,54 +78,4 @@ export function parseAppId(node: INode, raw: unknown, itemIndex?: number): strin
 		});
 	}
 	return id;
-}
-
-function regionHint(appId: string, own: string, found: string, custom: boolean): string {
-	const setting = custom ? 'Region of Custom URL' : 'Region';
-	return `Sinch has no app ${appId} in region ${regionName(own)} (${own}), but region ${regionName(found)} (${found}) has it: an app stays in the region that created it. Set the credential's ${setting} to ${regionName(found)}, or use a credential for that region.`;
-}
-
-/**
- * A request on one app (`/apps/{id}`). A 404 names the app and gives one hint for the two usual causes: a wrong ID,
- * or a credential of another region than the app's; when another region the credential reaches has the app, the
- * message names it.
- */
-export async function appRequest(
-	this: IExecuteFunctions,
-	method: IHttpRequestMethods,
-	appId: string,
-	itemIndex: number,
-	body?: IDataObject,
-	qs?: IDataObject,
-): Promise<IDataObject> {
-	try {
-		return await sinchApiRequest.call(this, method, `/apps/${appId}`, {
-			body,
-			qs,
-			itemIndex,
-			expect: method === 'DELETE' ? 'empty' : 'app',
-		});
-	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404') {
-			// Said once, short: which app, then the one hint that fixes it most often. Sinch's own words go to the details.
-			// n8n keeps Sinch's own text (without our hint) in `messages`.
-			const answered = error.messages.find(
-				(text) => typeof text === 'string' && text.trim() !== '',
-			);
-			error.message = `App ${appId} was not found (404)`;
-			error.description = [
-				"Check the app ID, or set the credential's Region to the one the app was created in.",
-				answered ? `Sinch answered: ${answered}` : undefined,
-			]
-				.filter(Boolean)
-				.join(' ');
-			const where = await findAppInOtherRegions.call(this, appId, itemIndex);
-			if (where.found) {
-				error.message = regionHint(appId, where.own, where.found, where.custom);
-				error.description = answered ? `Sinch answered: ${answered}` : undefined;
-			}
-		}
-		// Hands back the same error (n8n does not wrap a NodeApiError twice).
-		throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
-	}
 }
