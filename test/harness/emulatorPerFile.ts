@@ -1,20 +1,23 @@
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator';
 
 /**
- * One emulator for the test file, started before its tests, reset before each and closed after them. Returns the
- * getter of the running emulator (it exists only once the file's tests run).
+ * One emulator for the test file: started before its tests, reset before each, closed after them. The returned object
+ * stands for the running emulator, so a file's set-up is one line and its tests read `emulator.url` as before.
  */
-export function emulatorPerFile(options: EmulatorOptions = {}): () => Emulator {
-	let emulator: Emulator | undefined;
+export function emulatorPerFile(options: EmulatorOptions = {}): Emulator {
+	let running: Emulator | undefined;
 	beforeAll(async () => {
-		emulator = await startEmulator(options);
+		running = await startEmulator(options);
 	});
 	afterAll(async () => {
-		await emulator?.close();
+		await running?.close();
 	});
-	beforeEach(() => emulator?.reset());
-	return () => {
-		if (!emulator) throw new Error('the emulator runs only inside the tests of the file');
-		return emulator;
-	};
+	beforeEach(() => running?.reset());
+	return new Proxy({} as Emulator, {
+		get(_, key) {
+			if (!running) throw new Error('the emulator runs only inside the tests of the file');
+			const value: unknown = Reflect.get(running, key, running);
+			return typeof value === 'function' ? (value as Function).bind(running) : value;
+		},
+	});
 }

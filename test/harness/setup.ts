@@ -46,3 +46,10 @@ export const tokenRequests = (emulator: Emulator) =>
 /** Creates an app straight in the emulator (Basic auth), not through the node, and returns it as Sinch answers. */
 export const seedApp = async (emulator: Emulator, body: object) =>
 	await emulatorApi(emulator, 'POST', '/apps', body);
+
+/** API requests (token requests left out) received after `since`, as method, path, query and body. */
+export const apiCalls = (emulator: Emulator, since = 0) =>
+	emulator.requests
+		.slice(since)
+		.filter((request) => request.path !== '/oauth2/token')
+		.map(({ method, path, query, body }) => ({ method, path, query, body }));
