@@ -46,7 +46,9 @@ export function urlProblems(
 			`${label} contains a user name or password (user:password@); Sinch refuses such URLs. Remove them, and use a Secret or Client Credentials to protect the endpoint.`,
 		);
 	}
-	if (SINCH_API_HOST_PATTERNS.some((pattern) => pattern.test(parsed.hostname))) {
+	// A trailing dot names the same host in DNS ("api.sinch.com." is "api.sinch.com").
+	const host = parsed.hostname.replace(/\.+$/, '');
+	if (SINCH_API_HOST_PATTERNS.some((pattern) => pattern.test(host))) {
 		problems.push(
 			`${label} points at Sinch's Conversation API (${parsed.hostname}); Sinch refuses it. Use the URL of your own receiver, e.g. an n8n Webhook node's Production URL.`,
 		);
