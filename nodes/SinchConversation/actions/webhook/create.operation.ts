@@ -14,6 +14,7 @@ import {
 import {
 	clientCredentialsFromUi,
 	generateSecret,
+	trimmed,
 	readTriggers,
 	webhookOutput,
 } from './webhookInput';
@@ -116,7 +117,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCre
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		app_id: appId,
-		target: String(this.getNodeParameter('target', itemIndex, '')).trim(),
+		target: trimmed(this.getNodeParameter('target', itemIndex, '')),
 		target_type: (additional.targetType as string | undefined) ?? 'HTTP',
 		triggers: readTriggers.call(this, itemIndex),
 	};

@@ -19,6 +19,7 @@ import {
 import {
 	clientCredentialsFromUi,
 	generateSecret,
+	trimmed,
 	readTriggers,
 	webhookOutput,
 } from './webhookInput';
@@ -121,7 +122,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedUpd
 	const fail = (message: string, description: string) =>
 		new NodeOperationError(this.getNode(), message, { itemIndex, description });
 
-	if (fields.target !== undefined) changes.target = String(fields.target).trim();
+	if (fields.target !== undefined) changes.target = trimmed(fields.target);
 	if (fields.targetType !== undefined) changes.target_type = fields.targetType;
 	let generatedSecret: string | undefined;
 	if (fields.generateSecret === true) {
