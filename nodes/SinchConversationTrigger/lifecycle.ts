@@ -5,6 +5,7 @@ import { parseAppId } from '../SinchConversation/shared/appLocator';
 import {
 	createWebhook,
 	deleteWebhook,
+	inTurnForApp,
 	listWebhooks,
 	updateWebhook,
 } from '../SinchConversation/actions/webhook/webhookApi';
@@ -125,6 +126,14 @@ export async function checkWebhook(this: IHookFunctions): Promise<boolean> {
  */
 export async function createTriggerWebhook(this: IHookFunctions): Promise<boolean> {
 	const setup = readSetup.call(this);
+	// Taken in turn with other work on the app's webhooks in this n8n (another trigger publishing, a Webhook → Create).
+	return await inTurnForApp(setup.appId, async () => await adoptOrCreate.call(this, setup));
+}
+
+async function adoptOrCreate(
+	this: IHookFunctions,
+	setup: ReturnType<typeof readSetup>,
+): Promise<boolean> {
 	const existing = await listWebhooks.call(this, setup.appId);
 	const plan = planCreate(existing, setup.url, setup.appId, 'update');
 	if (plan.action === 'update') {

@@ -61,17 +61,17 @@ describe('display name present', () => {
 		['an expression over a missing key', { displayName: '={{ $json.missing }}' }, {}],
 		['JSON without display_name', asJson({ channel_credentials: [] }), {}],
 		['JSON with an empty display_name', asJson({ display_name: '', channel_credentials: [] }), {}],
-		[
-			'JSON with a number as display_name',
-			asJson({ display_name: 42, channel_credentials: [] }),
-			{},
-		],
 	])('%s', async (_name, parameters, item) => {
 		const error = await refused(parameters, item);
 		// In JSON mode the message names the JSON key the user typed.
 		const label =
 			(parameters as INodeParameters).specifyBody === 'json' ? 'display_name' : 'Display Name';
 		expect(error.message).toBe(`${label} is required. Enter a name for the app.`);
+	});
+
+	it('JSON with a number as display_name is said to be not text, not missing', async () => {
+		const error = await refused(asJson({ display_name: 42, channel_credentials: [] }), {});
+		expect(error.message).toMatch(/^display_name must be text, not a number\./);
 	});
 
 	it('an empty literal name never reaches the node: n8n itself refuses the required parameter', async () => {
@@ -458,7 +458,8 @@ describe('JSON of the wrong shape', () => {
 		[
 			'a credential field that is not text',
 			channelsAsJson([{ channel: 'SMS', static_bearer: { claimed_identity: 'a', token: 12345 } }]),
-			`${entry('SMS')}: API Token (token) must be text, not 12345.`,
+			// The value is not shown: it may be a secret.
+			`${entry('SMS')}: API Token (token) must be text, not a number. If an expression fills it, make it give one text value, e.g. {{ String($json.field) }}.`,
 		],
 		[
 			'basic_auth that is not an object (said once)',

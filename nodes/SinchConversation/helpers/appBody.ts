@@ -35,8 +35,10 @@ export function channelEntryFromUi(entry: IDataObject): IDataObject {
 	const credential: IDataObject = {};
 	for (const field of spec.fields) {
 		const value = entry[field.param];
+		// A number from an item (a sheet's plan ID) is meant as its digits; an object or a list is kept as given for
+		// the checks to refuse, never sent as "[object Object]" or as items joined by commas.
 		if (isSet(value))
-			setPath(credential, field.path, typeof value === 'string' ? value : String(value));
+			setPath(credential, field.path, Number.isSafeInteger(value) ? String(value) : value);
 	}
 	if (channel === 'LINE') {
 		const lineType = LINE_TYPES.find((type) => type.value === entry.lineType) ?? LINE_TYPES[0];

@@ -35,14 +35,16 @@ export const ANY_OBJECT: ExpectedAnswer = { what: 'an empty JSON object', fits: 
 
 /**
  * Checks a 2xx answer against what the operation expects. A body that is not JSON (a proxy's login page), JSON of
- * another shape, or JSON cut off part-way is not a success: the problem says what came back.
+ * another shape, or JSON cut off part-way is not a success: the problem says what came back, `secrets` masked.
  */
 export function checkAnswer(
 	expect: ExpectedAnswer | undefined,
 	status: number,
 	contentType: string,
 	body: string,
+	secrets: Iterable<string> = [],
 ): CheckedAnswer {
+	const excerpt = () => bodyExcerpt(body, undefined, secrets);
 	const type = contentType.split(';')[0].trim() || 'no content type';
 	if (body.trim() === '') {
 		if (status === 204 || expect === undefined) return { ok: true, value: {} };
@@ -67,21 +69,21 @@ export function checkAnswer(
 		return {
 			ok: false,
 			cutOff: false,
-			problem: `The answer (${status}, ${type}) is not from the Sinch API: "${bodyExcerpt(body)}"`,
+			problem: `The answer (${status}, ${type}) is not from the Sinch API: "${excerpt()}"`,
 		};
 	}
 	if (!isObject(value)) {
 		return {
 			ok: false,
 			cutOff: false,
-			problem: `Sinch answered ${status} with JSON that is not an object (${type}): "${bodyExcerpt(body)}"`,
+			problem: `Sinch answered ${status} with JSON that is not an object (${type}): "${excerpt()}"`,
 		};
 	}
 	if (expect !== undefined && !expect.fits(value)) {
 		return {
 			ok: false,
 			cutOff: false,
-			problem: `Sinch answered ${status} with JSON that is not ${expect.what} (${type}): "${bodyExcerpt(body)}"`,
+			problem: `Sinch answered ${status} with JSON that is not ${expect.what} (${type}): "${excerpt()}"`,
 		};
 	}
 	return { ok: true, value };

@@ -16,9 +16,10 @@ export function capText(value: string, max: number): string {
 	return value.length > max ? `${value.slice(0, max - 1).trimEnd()}…` : value;
 }
 
-function text(value: unknown): string | undefined {
+/** Secrets are masked before a text is cut: cut first, a secret's first characters would stay. */
+function shortText(value: unknown, secrets: Iterable<string>): string | undefined {
 	return typeof value === 'string' && value.trim() !== ''
-		? capText(value.trim(), MESSAGE_MAX)
+		? capText(redact(value.trim(), secrets), MESSAGE_MAX)
 		: undefined;
 }
 
@@ -33,27 +34,36 @@ const ENTITIES: Record<string, string> = {
 
 /**
  * One short line for a body that is not JSON: an HTML page's title (or its first words, tags stripped), or the
- * first words of a text. Proxies and gateways answer with such pages.
+ * first words of a text. Proxies and gateways answer with such pages. Known secrets are masked before the cut.
  */
-export function bodyExcerpt(body: string, max = 120): string {
-	const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
-	const words = (title ?? body)
+export function bodyExcerpt(body: string, max = 120, secrets: Iterable<string> = []): string {
+	const masked = redact(body, secrets);
+	const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(masked)?.[1];
+	const words = (title ?? masked)
 		.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
 		.replace(/<!--[\s\S]*?-->/g, ' ')
 		.replace(/<[^>]*>?/g, ' ')
 		.replace(/&(#?\w+);/g, (entity, name: string) => ENTITIES[name.toLowerCase()] ?? entity)
 		.replace(/\s+/g, ' ')
 		.trim();
-	return capText(words, max);
+	return capText(redact(words, secrets), max);
 }
 
-/** Reads the three error shapes Sinch uses: {error:{code,message,status,details}}, the same keys flat, and {type,title,detail}. */
-export function parseSinchError(httpStatus: number | undefined, body: unknown): SinchError {
+/**
+ * Reads the three error shapes Sinch uses: {error:{code,message,status,details}}, the same keys flat, and
+ * {type,title,detail}. Sinch may echo the request, so `secrets` are masked in every text before it is shortened.
+ */
+export function parseSinchError(
+	httpStatus: number | undefined,
+	body: unknown,
+	secrets: Iterable<string> = [],
+): SinchError {
+	const text = (value: unknown) => shortText(value, secrets);
 	if (typeof body === 'string') {
 		try {
 			body = JSON.parse(body);
 		} catch {
-			return { httpStatus, message: text(bodyExcerpt(body as string, 200)) };
+			return { httpStatus, message: text(bodyExcerpt(body as string, 200, secrets)) };
 		}
 	}
 	const data = (body && typeof body === 'object' ? body : {}) as JsonObject;
@@ -65,7 +75,7 @@ export function parseSinchError(httpStatus: number | undefined, body: unknown): 
 						text(d?.value) ??
 						text(d?.description) ??
 						text(d?.message) ??
-						(d ? JSON.stringify(d) : ''),
+						(d ? redact(JSON.stringify(d), secrets) : ''),
 				)
 				.filter(Boolean)
 				.join('; ')
@@ -111,11 +121,17 @@ export function describeSinchError(error: SinchError, hintOverride?: string): st
 	return capText(hint ? `${head.replace(/\.$/, '')}. ${hint}.` : head, MESSAGE_MAX + 200);
 }
 
-/** Replaces every known secret in a text; used on anything shown to the user that echoes a request or response. */
+/**
+ * Replaces every known secret in a text; used on anything shown to the user that echoes a request or response. A
+ * secret is also found as it is written inside JSON text (quotes and backslashes escaped), as an echoed body has it.
+ */
 export function redact(message: string, secrets: Iterable<string>): string {
 	let result = message;
 	for (const secret of secrets) {
-		if (secret.length >= 4) result = result.split(secret).join('***');
+		if (secret.length < 4) continue;
+		const inJson = JSON.stringify(secret).slice(1, -1);
+		for (const form of inJson === secret ? [secret] : [inJson, secret])
+			result = result.split(form).join('***');
 	}
 	return result;
 }

@@ -20,6 +20,7 @@ import {
 	type CredentialField,
 } from './channels';
 import { MASK } from './secrets';
+import { notTextProblem } from './text';
 
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -165,7 +166,7 @@ function checkCredentialFields(
 			if (required)
 				problems.push(`${prefix}: ${fieldLabel(field)} is required. ${field.description}.`);
 		} else if (typeof value !== 'string') {
-			problems.push(`${prefix}: ${fieldLabel(field)} must be text, not ${describeValue(value)}.`);
+			problems.push(`${prefix}: ${notTextProblem(fieldLabel(field), value)}`);
 		} else if (field.secret && value === MASK) {
 			problems.push(
 				`${prefix}: ${fieldLabel(field)} is a masked value from an earlier output. Enter the real secret.`,
@@ -477,7 +478,9 @@ export function checkAppBody(
 		}
 	}
 	const name = body.display_name;
-	if (mode === 'create' || name !== undefined) {
+	const nameNotText = notTextProblem(names.displayName, name);
+	if (nameNotText) problems.push(nameNotText);
+	else if (mode === 'create' || name !== undefined) {
 		if (typeof name !== 'string' || name.trim() === '')
 			problems.push(`${names.displayName} is required. Enter a name for the app.`);
 	}

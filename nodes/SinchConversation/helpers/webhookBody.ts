@@ -9,6 +9,7 @@ import {
 	TRIGGER_VALUES,
 	WEBHOOKS_PER_APP,
 } from './webhookRules';
+import { kindOf, notTextProblem } from './text';
 
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -21,6 +22,8 @@ export function urlProblems(
 	value: unknown,
 	{ maxLength, example = TARGET_EXAMPLE }: { maxLength?: number; example?: string } = {},
 ): string[] {
+	const notText = notTextProblem(label, value);
+	if (notText) return [notText];
 	if (typeof value !== 'string' || value.trim() === '')
 		return [`${label} is empty. Give the full URL Sinch should call, e.g. ${example}.`];
 	const url = value.trim();
@@ -46,7 +49,9 @@ export function urlProblems(
 			`${label} contains a user name or password (user:password@); Sinch refuses such URLs. Remove them, and use a Secret or Client Credentials to protect the endpoint.`,
 		);
 	}
-	if (SINCH_API_HOST_PATTERNS.some((pattern) => pattern.test(parsed.hostname))) {
+	// A trailing dot names the same host in DNS ("api.sinch.com." is "api.sinch.com").
+	const host = parsed.hostname.replace(/\.+$/, '');
+	if (SINCH_API_HOST_PATTERNS.some((pattern) => pattern.test(host))) {
 		problems.push(
 			`${label} points at Sinch's Conversation API (${parsed.hostname}); Sinch refuses it. Use the URL of your own receiver, e.g. an n8n Webhook node's Production URL.`,
 		);
@@ -95,7 +100,12 @@ export function clientCredentialsProblems(credentials: IDataObject): string[] {
 		['client_id', 'Client ID'],
 		['client_secret', 'Client Secret'],
 	] as const) {
-		if (typeof credentials[field] !== 'string' || (credentials[field] as string).trim() === '') {
+		const notText = notTextProblem(`Client Credentials: ${label}`, credentials[field]);
+		if (notText) problems.push(notText);
+		else if (
+			typeof credentials[field] !== 'string' ||
+			(credentials[field] as string).trim() === ''
+		) {
 			problems.push(
 				`Client Credentials: ${label} is empty. Sinch needs client ID, client secret and token endpoint together.`,
 			);
@@ -107,13 +117,15 @@ export function clientCredentialsProblems(credentials: IDataObject): string[] {
 		}),
 	);
 	const scope = credentials.scope;
-	if (scope !== undefined && (typeof scope !== 'string' || scope.length > SCOPE_MAX_LENGTH)) {
+	const scopeNotText = notTextProblem('Client Credentials: Scope', scope);
+	if (scopeNotText) problems.push(scopeNotText);
+	else if (scope !== undefined && (typeof scope !== 'string' || scope.length > SCOPE_MAX_LENGTH)) {
 		problems.push(`Client Credentials: Scope may have at most ${SCOPE_MAX_LENGTH} characters.`);
 	}
 	const type = credentials.token_request_type;
 	if (type !== undefined && !TOKEN_REQUEST_TYPES.includes(type as string)) {
 		problems.push(
-			`Client Credentials: Token Request Type "${String(type)}" is not valid. Use ${TOKEN_REQUEST_TYPES.join(' or ')}.`,
+			`Client Credentials: Token Request Type ${typeof type === 'string' ? `"${type}"` : `(${kindOf(type)})`} is not valid. Use ${TOKEN_REQUEST_TYPES.join(' or ')}.`,
 		);
 	}
 	return problems;
@@ -130,11 +142,11 @@ export function checkWebhookBody(body: IDataObject, { allowEmptyTriggers = false
 		);
 	if (body.target_type !== undefined && !TARGET_TYPES.includes(body.target_type as string)) {
 		problems.push(
-			`Target Type "${String(body.target_type)}" is not valid. Use ${TARGET_TYPES.join(' or ')}.`,
+			`Target Type ${typeof body.target_type === 'string' ? `"${body.target_type}"` : `(${kindOf(body.target_type)})`} is not valid. Use ${TARGET_TYPES.join(' or ')}.`,
 		);
 	}
 	if (body.secret !== undefined && typeof body.secret !== 'string')
-		problems.push('Secret must be text.');
+		problems.push(notTextProblem('Secret', body.secret) ?? 'Secret must be text.');
 	if (body.client_credentials !== undefined) {
 		if (isObject(body.client_credentials))
 			problems.push(...clientCredentialsProblems(body.client_credentials));

@@ -30,14 +30,19 @@ function urlProblem(
 	example: string,
 	forbidApiPath: boolean,
 ): string | undefined {
-	const shown = value.length > SHOWN_URL_LENGTH ? `${value.slice(0, SHOWN_URL_LENGTH)}…` : value;
 	let url: URL;
 	try {
 		// {region} is a placeholder of a multi-region Base URL (the emulator's), filled in per request.
 		url = new URL(value.replace(/\{region\}/g, 'us'));
 	} catch {
+		const shown = value.length > SHOWN_URL_LENGTH ? `${value.slice(0, SHOWN_URL_LENGTH)}…` : value;
 		return `The ${label} "${shown}" of the Sinch credential is not a URL. Give the whole address with http:// or https://, e.g. ${example}.`;
 	}
+	// Not shown, as it carries a password; sent, it would replace the node's own authorization.
+	if (url.username !== '' || url.password !== '') {
+		return `The ${label} of the Sinch credential contains a user name or password (user:password@). Remove them: the node signs in with the Key ID and Key Secret, e.g. ${example}.`;
+	}
+	const shown = value.length > SHOWN_URL_LENGTH ? `${value.slice(0, SHOWN_URL_LENGTH)}…` : value;
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		return `The ${label} "${shown}" of the Sinch credential must start with https:// (or http:// for a local emulator), e.g. ${example}.`;
 	}

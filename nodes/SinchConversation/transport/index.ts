@@ -236,6 +236,7 @@ export async function sinchApiRequest(
 			status,
 			header(response.headers, 'content-type'),
 			text,
+			secrets,
 		);
 		if (checked.ok) return checked.value;
 		throw unexpectedAnswer.call(this, checked.problem, checked.cutOff, context);
@@ -351,13 +352,9 @@ function failure(
 	}
 	const status = response.status ?? 0;
 	const makingMayHaveHappened = making !== undefined && status >= 500;
-	const raw = parseSinchError(status, response.data ?? failed.context?.data);
-	// Masked before cut: a secret cut in half would no longer be found.
-	const parsed = {
-		...raw,
-		message: raw.message && redact(raw.message, context.secrets),
-		details: raw.details && capText(redact(raw.details, context.secrets), DESCRIPTION_MAX),
-	};
+	// Masked before cut (in the parse too): a secret cut in half would no longer be found.
+	const raw = parseSinchError(status, response.data ?? failed.context?.data, context.secrets);
+	const parsed = { ...raw, details: raw.details && capText(raw.details, DESCRIPTION_MAX) };
 	const retryAfter = header(response.headers, 'retry-after');
 	if (status === 404 && context.id !== undefined) return notFound.call(this, context, parsed);
 	// A 404 on a path that names no ID (a create, a list): the address or the project is wrong.

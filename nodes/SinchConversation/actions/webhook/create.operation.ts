@@ -14,10 +14,17 @@ import {
 import {
 	clientCredentialsFromUi,
 	generateSecret,
+	trimmed,
 	readTriggers,
 	webhookOutput,
 } from './webhookInput';
-import { createWebhook, CREATING_WEBHOOK, listWebhooks, updateWebhook } from './webhookApi';
+import {
+	createWebhook,
+	CREATING_WEBHOOK,
+	inTurnForApp,
+	listWebhooks,
+	updateWebhook,
+} from './webhookApi';
 import type { OperationMeta } from '../operation';
 import { optionsCollection } from '../../shared/requestOptions';
 
@@ -110,7 +117,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCre
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		app_id: appId,
-		target: String(this.getNodeParameter('target', itemIndex, '')).trim(),
+		target: trimmed(this.getNodeParameter('target', itemIndex, '')),
 		target_type: (additional.targetType as string | undefined) ?? 'HTTP',
 		triggers: readTriggers.call(this, itemIndex),
 	};
@@ -144,6 +151,8 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCre
 /**
  * Lists the app's webhooks first: Sinch refuses a second webhook for a target and a sixth webhook with a terse
  * message, and the node says which webhooks are in the way (or updates the one with the same target, if asked).
+ * The look and the create are taken in turn per app, so items of one run creating webhooks for the same app see
+ * each other's.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -151,23 +160,21 @@ export async function execute(
 	prepared: PreparedCreate,
 ): Promise<IDataObject> {
 	const { appId, body, generatedSecret, onExisting } = prepared;
-	const existing = await listWebhooks.call(this, appId, itemIndex);
-	const plan = planCreate(existing, body.target as string, appId, onExisting);
-	if (plan.action === 'refuse') {
-		throw new NodeOperationError(this.getNode(), plan.message, {
-			itemIndex,
-			description: plan.description,
-		});
-	}
-	let webhook: IDataObject;
-	if (plan.action === 'update') {
+	const webhook = await inTurnForApp(appId, async () => {
+		const existing = await listWebhooks.call(this, appId, itemIndex);
+		const plan = planCreate(existing, body.target as string, appId, onExisting);
+		if (plan.action === 'refuse') {
+			throw new NodeOperationError(this.getNode(), plan.message, {
+				itemIndex,
+				description: plan.description,
+			});
+		}
+		if (plan.action === 'create') return await createWebhook.call(this, body, itemIndex);
 		// Everything set here replaces what the webhook had; a secret or client credentials not set here are cleared.
 		const changes = { ...body };
 		delete changes.app_id;
 		const mask = ['target_type', 'triggers', 'secret', 'client_credentials'];
-		webhook = await updateWebhook.call(this, String(plan.existing.id), changes, mask, itemIndex);
-	} else {
-		webhook = await createWebhook.call(this, body, itemIndex);
-	}
+		return await updateWebhook.call(this, String(plan.existing.id), changes, mask, itemIndex);
+	});
 	return webhookOutput.call(this, webhook, itemIndex, generatedSecret);
 }

@@ -19,11 +19,12 @@ import {
 import {
 	clientCredentialsFromUi,
 	generateSecret,
+	trimmed,
 	readTriggers,
 	webhookOutput,
 } from './webhookInput';
 import { readWebhookId, webhookAppProperty, webhookLocatorProperty } from './webhookLocator';
-import { getWebhook, listWebhooks, updateWebhook } from './webhookApi';
+import { getWebhook, inTurnForApp, listWebhooks, updateWebhook } from './webhookApi';
 import type { OperationMeta } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -121,7 +122,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedUpd
 	const fail = (message: string, description: string) =>
 		new NodeOperationError(this.getNode(), message, { itemIndex, description });
 
-	if (fields.target !== undefined) changes.target = String(fields.target).trim();
+	if (fields.target !== undefined) changes.target = trimmed(fields.target);
 	if (fields.targetType !== undefined) changes.target_type = fields.targetType;
 	let generatedSecret: string | undefined;
 	if (fields.generateSecret === true) {
@@ -171,8 +172,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedUpd
 }
 
 /**
- * Sends only what changes, with an update_mask naming exactly those fields. Adding or removing triggers, and a new
- * target URL (which must stay unique in the app), need the webhook's current state, so those read it first.
+ * Sends only what changes, with an update_mask naming exactly those fields. Adding or removing triggers, a new target
+ * URL (which must stay unique in the app), and a change that only clears fields (whose body would be empty) need the
+ * webhook's current state, so those read it first.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -181,8 +183,12 @@ export async function execute(
 ): Promise<IDataObject> {
 	const { webhookId, cleared, triggers, generatedSecret } = prepared;
 	const changes = { ...prepared.changes };
+	const onlyClears = Object.keys(changes).length === 0 && triggers.mode === 'keep';
 	const needsCurrent =
-		triggers.mode === 'add' || triggers.mode === 'remove' || changes.target !== undefined;
+		triggers.mode === 'add' ||
+		triggers.mode === 'remove' ||
+		changes.target !== undefined ||
+		onlyClears;
 	const current = needsCurrent ? await getWebhook.call(this, webhookId, itemIndex) : undefined;
 
 	if (triggers.mode !== 'keep') {
@@ -199,23 +205,31 @@ export async function execute(
 			);
 		}
 	}
-	if (current && changes.target !== undefined && changes.target !== current.target) {
-		const appId = String(current.app_id);
-		const clash = (await listWebhooks.call(this, appId, itemIndex)).find(
-			(other) => other.id !== webhookId && other.target === changes.target,
-		);
-		if (clash) {
-			throw new NodeOperationError(
-				this.getNode(),
-				targetTakenMessage(appId, changes.target, clash),
-				{
-					itemIndex,
-					description: 'Choose another Target URL, or delete the other webhook first.',
-				},
-			);
-		}
-	}
 	const mask = [...Object.keys(changes), ...cleared].sort();
-	const webhook = await updateWebhook.call(this, webhookId, changes, mask, itemIndex);
+	// Sinch's update body is a webhook, and a webhook has a target: with only fields to clear, the current target is
+	// sent, outside the mask, so it changes nothing.
+	const body = onlyClears ? { target: current?.target } : changes;
+	const send = async () => await updateWebhook.call(this, webhookId, body, mask, itemIndex);
+	let webhook: IDataObject;
+	if (current && changes.target !== undefined && changes.target !== current.target) {
+		// The target must stay unique in the app: the look and the change are taken in turn with other items.
+		const appId = String(current.app_id);
+		webhook = await inTurnForApp(appId, async () => {
+			const clash = (await listWebhooks.call(this, appId, itemIndex)).find(
+				(other) => other.id !== webhookId && other.target === changes.target,
+			);
+			if (clash) {
+				throw new NodeOperationError(
+					this.getNode(),
+					targetTakenMessage(appId, changes.target, clash),
+					{
+						itemIndex,
+						description: 'Choose another Target URL, or delete the other webhook first.',
+					},
+				);
+			}
+			return await send();
+		});
+	} else webhook = await send();
 	return webhookOutput.call(this, webhook, itemIndex, generatedSecret);
 }

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ANY_OBJECT, listUnder, objectWith } from '../../helpers/sinchAnswer';
+import { inTurn } from '../../shared/runLocks';
 import { sinchApiRequest, type Making, type SinchContext } from '../../transport';
 
 /**
@@ -17,6 +18,14 @@ export const CREATING_WEBHOOK: Making = {
 	maybe: 'exist now',
 	recheck: 'look for its target URL with Webhook → Get Many',
 };
+
+/**
+ * Runs `task` (a look at the app's webhooks and the change that depends on it) with no other such task on the same
+ * app in between, so Sinch's one-webhook-per-target and five-per-app rules are checked against what is really there.
+ */
+export async function inTurnForApp<T>(appId: string, task: () => Promise<T>): Promise<T> {
+	return await inTurn(`webhooks of app ${appId}`, task);
+}
 
 export async function listWebhooks(
 	this: SinchContext,

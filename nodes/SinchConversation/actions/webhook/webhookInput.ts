@@ -15,19 +15,22 @@ export function readTriggers(this: IExecuteFunctions, itemIndex: number): string
 	return normaliseTriggers(this.getNodeParameter('triggers', itemIndex, []));
 }
 
+/** Text trimmed; anything else kept as given, for the checks to refuse (never turned into "[object Object]"). */
+export const trimmed = (value: unknown): IDataObject[string] =>
+	typeof value === 'string' ? value.trim() : (value as IDataObject[string]);
+
 /** Sinch's client_credentials object from the fixed collection; undefined when none was added. */
 export function clientCredentialsFromUi(value: unknown): IDataObject | undefined {
 	const group = (value as IDataObject | undefined)?.credentials as IDataObject | undefined;
 	if (!group) return undefined;
-	const text = (field: string) =>
-		typeof group[field] === 'string' ? (group[field] as string).trim() : group[field];
+	const text = (field: string) => trimmed(group[field]);
 	const credentials: IDataObject = {
 		client_id: text('clientId') ?? '',
 		client_secret: group.clientSecret ?? '',
 		endpoint: text('endpoint') ?? '',
 	};
-	if (typeof group.scope === 'string' && group.scope.trim() !== '')
-		credentials.scope = group.scope.trim();
+	if (group.scope !== undefined && group.scope !== null && trimmed(group.scope) !== '')
+		credentials.scope = trimmed(group.scope);
 	if (group.tokenRequestType !== undefined) credentials.token_request_type = group.tokenRequestType;
 	return credentials;
 }
