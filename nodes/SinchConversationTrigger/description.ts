@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { appLocatorProperty } from '../SinchConversation/shared/appLocator';
+import { CHANNELS } from '../SinchConversation/helpers/channels';
 import { WEBHOOK_TRIGGERS } from '../SinchConversation/helpers/webhookRules';
+import { DELIVERY_STATUSES } from './helpers/events';
 import { DEFAULT_WINDOW_SECONDS } from './helpers/signature';
 
 export const triggerProperties: INodeProperties[] = [
@@ -30,6 +32,42 @@ export const triggerProperties: INodeProperties[] = [
 			value,
 			description,
 		})).sort((a, b) => a.name.localeCompare(b.name)),
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description:
+			'Events that do not match are answered 200 and start nothing. Empty filters let every chosen event through.',
+		options: [
+			{
+				displayName: 'Channels',
+				name: 'channels',
+				type: 'multiOptions',
+				default: [],
+				description:
+					'Only events on these channels start the workflow. Events that name no channel, e.g. Contact Create, are let through.',
+				options: CHANNELS.map(({ name, value }) => ({ name, value })).sort((a, b) =>
+					a.name.localeCompare(b.name),
+				),
+			},
+			{
+				displayName: 'Delivery Statuses',
+				name: 'deliveryStatuses',
+				type: 'multiOptions',
+				displayOptions: { show: { '/events': ['MESSAGE_DELIVERY', 'EVENT_DELIVERY'] } },
+				default: [],
+				description:
+					'Only delivery reports (Message Delivery, Event Delivery) with these statuses start the workflow, e.g. just Failed. Other events are not affected.',
+				options: DELIVERY_STATUSES.map(({ name, value, description }) => ({
+					name,
+					value,
+					description,
+				})).sort((a, b) => a.name.localeCompare(b.name)),
+			},
+		],
 	},
 	{
 		displayName: 'Options',
