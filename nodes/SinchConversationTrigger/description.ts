@@ -6,6 +6,19 @@ import { WEBHOOK_TRIGGERS } from '../SinchConversation/helpers/webhookRules';
 import { DELIVERY_STATUSES } from './helpers/events';
 import { DEFAULT_WINDOW_SECONDS } from './helpers/signature';
 
+/**
+ * The action node's app picker without the pattern check of By ID: n8n runs a resource locator's regex check again,
+ * in a sandbox, at the start of every execution, which costs each callback more than verifying its signature. An ID
+ * of the wrong form is still refused, with the same help, when the workflow is published.
+ */
+const appPicker: INodeProperties = {
+	...appLocatorProperty,
+	modes: appLocatorProperty.modes?.map((mode) => {
+		const { validation, ...unchecked } = mode;
+		return validation ? unchecked : mode;
+	}),
+};
+
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
@@ -15,7 +28,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 	},
 	{
-		...appLocatorProperty,
+		...appPicker,
 		name: 'app',
 		description:
 			'The Conversation API app whose events start the workflow. The trigger registers its own webhook on it when the workflow is published, and removes it when unpublished.',
