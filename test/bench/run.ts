@@ -18,8 +18,14 @@ const TARGETS = {
 	/** The concurrent node over the one-at-a-time node, at 100 ms. */
 	speedUpOverSequentialAt100ms: 8,
 	tokenRequestsPerRun: 1,
-	/** The trigger's rate over n8n's Webhook node's, a burst of 200 signed callbacks on the same n8n (issue 19). */
+	/**
+	 * The trigger's rate over n8n's Webhook node's, a burst of 200 signed callbacks on the same n8n (issue 19), with
+	 * isolates built only when an expression needs one. With n8n's defaults every request to a start node other than
+	 * n8n's Webhook node takes an isolate of its own (n8n's choice, by node type), which caps the ratio near 0.5: that
+	 * target only guards against a regression.
+	 */
 	burstRateToWebhookNode: 1.0,
+	burstRateToWebhookNodeWithDefaults: 0.4,
 	createItemsPerSecond: 150,
 	heapGrowthMbPer1000Items: 60,
 	validationMicrosecondsPerApp: 200,
@@ -201,7 +207,12 @@ async function main() {
 							value: ours.rate / webhookNode.rate,
 							unit: 'x',
 							// Version 1 is measured to show what version 2 saves; only the default version has a target.
-							target: receiver === RECEIVERS.ours2 ? TARGETS.burstRateToWebhookNode : 0,
+							target:
+								receiver !== RECEIVERS.ours2
+									? 0
+									: config === 'defaults'
+										? TARGETS.burstRateToWebhookNodeWithDefaults
+										: TARGETS.burstRateToWebhookNode,
 							better: 'higher',
 						});
 						results.push({
