@@ -1,8 +1,23 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { appLocatorProperty } from '../SinchConversation/shared/appLocator';
+import { CHANNELS } from '../SinchConversation/helpers/channels';
 import { WEBHOOK_TRIGGERS } from '../SinchConversation/helpers/webhookRules';
+import { DELIVERY_STATUSES } from './helpers/events';
 import { DEFAULT_WINDOW_SECONDS } from './helpers/signature';
+
+/**
+ * The action node's app picker without the pattern check of By ID: n8n runs a resource locator's regex check again,
+ * in a sandbox, at the start of every execution, which costs each callback more than verifying its signature. An ID
+ * of the wrong form is still refused, with the same help, when the workflow is published.
+ */
+const appPicker: INodeProperties = {
+	...appLocatorProperty,
+	modes: appLocatorProperty.modes?.map((mode) => {
+		const { validation, ...unchecked } = mode;
+		return validation ? unchecked : mode;
+	}),
+};
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -13,7 +28,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 	},
 	{
-		...appLocatorProperty,
+		...appPicker,
 		name: 'app',
 		description:
 			'The Conversation API app whose events start the workflow. The trigger registers its own webhook on it when the workflow is published, and removes it when unpublished.',
@@ -30,6 +45,42 @@ export const triggerProperties: INodeProperties[] = [
 			value,
 			description,
 		})).sort((a, b) => a.name.localeCompare(b.name)),
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description:
+			'Events that do not match are answered 200 and start nothing. Empty filters let every chosen event through.',
+		options: [
+			{
+				displayName: 'Channels',
+				name: 'channels',
+				type: 'multiOptions',
+				default: [],
+				description:
+					'Only events on these channels start the workflow. Events that name no channel, e.g. Contact Create, are let through.',
+				options: CHANNELS.map(({ name, value }) => ({ name, value })).sort((a, b) =>
+					a.name.localeCompare(b.name),
+				),
+			},
+			{
+				displayName: 'Delivery Statuses',
+				name: 'deliveryStatuses',
+				type: 'multiOptions',
+				displayOptions: { show: { '/events': ['MESSAGE_DELIVERY', 'EVENT_DELIVERY'] } },
+				default: [],
+				description:
+					'Only delivery reports (Message Delivery, Event Delivery) with these statuses start the workflow, e.g. just Failed. Other events are not affected.',
+				options: DELIVERY_STATUSES.map(({ name, value, description }) => ({
+					name,
+					value,
+					description,
+				})).sort((a, b) => a.name.localeCompare(b.name)),
+			},
+		],
 	},
 	{
 		displayName: 'Options',

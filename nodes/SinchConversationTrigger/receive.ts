@@ -2,6 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { parseAppId } from '../SinchConversation/shared/appLocator';
 import { callbackItem, parseCallback } from './helpers/callback';
+import { passesFilters, type TriggerFilters } from './helpers/events';
 import { processNonces } from './helpers/nonces';
 import { DEFAULT_WINDOW_SECONDS, verifyCallback } from './helpers/signature';
 import { storedWebhook } from './lifecycle';
@@ -29,7 +30,8 @@ function refuse(this: IWebhookFunctions, reason: string): IWebhookResponseData {
 
 /**
  * webhook(): verifies the callback on its raw bytes before anything else, then starts the workflow with one item,
- * unless the event was not chosen or belongs to another app (answered 200 all the same, so Sinch does not retry).
+ * unless the event was not chosen, belongs to another app or is held back by the Filters (answered 200 all the same,
+ * so Sinch does not retry).
  */
 export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject() as RawRequest;
@@ -66,6 +68,9 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 		!events.includes(callback.trigger)
 	) {
 		return { webhookResponse: { ignored: true } };
+	}
+	if (!passesFilters(callback, this.getNodeParameter('filters', {}) as TriggerFilters)) {
+		return { webhookResponse: { ignored: 'filtered out' } };
 	}
 	return {
 		workflowData: [[{ json: callbackItem(callback, options.includeRawBody ? text : undefined) }]],

@@ -161,6 +161,8 @@ test('a signed inbound message runs the workflow: 200 at once, then the IF sends
 	const data = await executionData(execution.id);
 	expect(data).toContain('Show the text');
 	expect(data).toContain(TEXT);
+	// "Show the text" joins the flat fields `channel` and `identity` (trigger version 2, as the example is saved).
+	expect(data).toContain('SMS 46701234567');
 	expect(data).toContain('MESSAGE_INBOUND');
 	expect(data).not.toContain('"Other event"');
 });

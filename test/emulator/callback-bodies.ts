@@ -161,6 +161,21 @@ const EVENT_CONTENT: Record<string, (c: EventContext) => JsonObject> = {
 	}),
 };
 
+/**
+ * What a contact can send, as the `contact_message` of an inbound message: exactly one kind per message (Sinch's
+ * oneOf), so an override's `contact_message` replaces the default text instead of being merged into it.
+ */
+export const contactMessage = {
+	text: (text: string): JsonObject => ({ text_message: { text } }),
+	media: (url: string): JsonObject => ({ media_message: { url } }),
+	choice: (postbackData: string, messageId: string = ulid()): JsonObject => ({
+		choice_response_message: { message_id: messageId, postback_data: postbackData },
+	}),
+};
+
+/** Keys whose value is one of several shapes: an override replaces them whole. */
+const ONE_OF_KEYS = new Set(['contact_message', 'reason']);
+
 export function bodyKeyOf(trigger: string): string | undefined {
 	return WEBHOOK_TRIGGERS.find((entry) => entry.value === trigger)?.bodyKey;
 }
@@ -205,6 +220,7 @@ function merge(base: Json, override: Json): Json {
 	if (!isObject(base) || !isObject(override)) return structuredClone(override);
 	const out: JsonObject = { ...base };
 	for (const [key, value] of Object.entries(override))
-		out[key] = key in base ? merge(base[key], value) : structuredClone(value);
+		out[key] =
+			key in base && !ONE_OF_KEYS.has(key) ? merge(base[key], value) : structuredClone(value);
 	return out;
 }

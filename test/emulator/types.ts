@@ -184,7 +184,7 @@ export interface DeliverRequest {
 	appId: string;
 	/** One of the 20 triggers, e.g. MESSAGE_INBOUND. */
 	trigger: string;
-	/** Merged (deeply, objects only) into the generated callback body, e.g. { message: { contact_message: ... } }. */
+	/** Merged (deeply, objects only; `contact_message` and `reason` replaced whole) into the generated callback body, e.g. { message: { contact_message: ... } }. */
 	body?: JsonObject;
 	/** Signature timestamp (Unix seconds) instead of now; a string is sent as is (to test malformed values). */
 	timestamp?: number | string;

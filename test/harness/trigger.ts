@@ -67,6 +67,8 @@ export interface TriggerHarnessOptions {
 	credentials: TestCredentialsHelper;
 	/** Static data to start from, as n8n would load it from its database. */
 	staticData?: IDataObject;
+	/** The trigger node's version as saved in the workflow; the newest by default. */
+	typeVersion?: number;
 }
 
 /** Reads the body the way n8n's rawBodyReader and body parser do: raw bytes kept, JSON parsed for `body`. */
@@ -129,7 +131,7 @@ export class TriggerHarness {
 			id: 'trigger-node-1',
 			name: TRIGGER_NAME,
 			type: TRIGGER_TYPE,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? triggerType.description.defaultVersion ?? 1,
 			position: [0, 0],
 			webhookId: 'b6f5c1d2-7a3e-4f9b-8c21-5e4d3c2b1a09',
 			parameters: options.parameters,

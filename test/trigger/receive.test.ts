@@ -58,7 +58,7 @@ afterEach(async () => {
 });
 
 describe('a signed callback', () => {
-	test('starts the workflow with one item: the event name, app and project IDs, times, and the message', async () => {
+	test('starts the workflow with one item: the event name, app and project IDs, times, the flat fields and the message', async () => {
 		await start();
 		const body = inbound();
 		const delivery = await harness.post(body, signedHeaders(SECRET, body));
@@ -70,6 +70,14 @@ describe('a signed callback', () => {
 				project_id: 'project-1',
 				event_time: '2026-12-02T03:00:00.100Z',
 				accepted_time: '2026-12-02T03:00:00.123Z',
+				text: 'Hello from SMS',
+				media_url: null,
+				postback_data: null,
+				channel: 'SMS',
+				identity: '46701234567',
+				contact_id: '01JCONTACT000000000000000A',
+				conversation_id: '01JCONVERSATION0000000000A',
+				message_id: '01JCALLBACKMSG00000000000A',
 				message: JSON.parse(body).message,
 				message_metadata: '',
 			},

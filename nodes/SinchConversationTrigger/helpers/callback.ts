@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { WEBHOOK_TRIGGERS } from '../../SinchConversation/helpers/webhookRules';
+import { flatFields } from './events';
 
 const TRIGGER_BY_KEY = new Map(WEBHOOK_TRIGGERS.map((trigger) => [trigger.bodyKey, trigger.value]));
 
@@ -30,7 +31,10 @@ export function parseCallback(rawBody: string): Callback | undefined {
 	};
 }
 
-/** The output item: the event name first, then Sinch's fields as sent (app and project IDs, times, the event). */
+/**
+ * The output item: the event name first, the app and project IDs and times, the flat fields of inbound messages and
+ * delivery reports, then Sinch's fields as sent (a key Sinch sends wins over a flat field of the same name).
+ */
 export function callbackItem(callback: Callback, rawBody?: string): IDataObject {
 	const { app_id, project_id, event_time, accepted_time, ...rest } = callback.body;
 	return {
@@ -39,6 +43,7 @@ export function callbackItem(callback: Callback, rawBody?: string): IDataObject 
 		project_id,
 		event_time,
 		accepted_time,
+		...flatFields(callback),
 		...rest,
 		...(rawBody === undefined ? {} : { rawBody }),
 	};
