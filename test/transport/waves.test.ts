@@ -4,7 +4,7 @@
  * up to 100; each 429 halves the wave; a bad item still stops the run before anything is sent.
  */
 import { startEmulator, type Emulator, type RequestLogEntry } from '../emulator';
-import { runNode } from '../harness/engine';
+import { CREDENTIAL_ID, runNode } from '../harness/engine';
 import { appRequests, emulatorCredentials, smsApp, tokenRequests } from '../harness/setup';
 
 let emulator: Emulator;
@@ -76,6 +76,39 @@ describe('the start of a run', () => {
 		// Items 1-5 reached Sinch while item 0's create was still unanswered.
 		expect(creates.filter((r) => r.receivedAt < first.answeredAt!)).toHaveLength(6);
 		expect(tokenRequests(emulator)).toHaveLength(1);
+	});
+
+	test('OAuth2 with a stored token that is not about to expire: no request waits for another', async () => {
+		const credentials = emulatorCredentials(emulator);
+		await runNode({ credentials, parameters: named(), items: items(1, 'earlier') });
+		emulator.delayNext({ ms: 400, bodyIncludes: '"stored-0"' });
+		const { error } = await runNode({
+			credentials,
+			parameters: named(),
+			items: items(5, 'stored'),
+		});
+		expect(error).toBeUndefined();
+		const creates = appRequests(emulator).filter((r) => nameOf(r).startsWith('stored-'));
+		const first = creates.find((r) => nameOf(r) === 'stored-0')!;
+		expect(creates.filter((r) => r.receivedAt < first.answeredAt!)).toHaveLength(5);
+		expect(tokenRequests(emulator)).toHaveLength(1);
+	});
+
+	test('OAuth2 with a stored token about to expire: the first request goes ahead of the others', async () => {
+		const credentials = emulatorCredentials(emulator);
+		await runNode({ credentials, parameters: named(), items: items(1, 'earlier') });
+		const saved = credentials.saved.get(CREDENTIAL_ID)!;
+		credentials.store(CREDENTIAL_ID, { ...saved, accessTokenExpires: String(Date.now() + 5_000) });
+		emulator.delayNext({ ms: 200, bodyIncludes: '"expiring-0"' });
+		const { error } = await runNode({
+			credentials,
+			parameters: named(),
+			items: items(5, 'expiring'),
+		});
+		expect(error).toBeUndefined();
+		const creates = appRequests(emulator).filter((r) => nameOf(r).startsWith('expiring-'));
+		const first = creates.find((r) => nameOf(r) === 'expiring-0')!;
+		expect(creates.filter((r) => r.receivedAt < first.answeredAt!)).toEqual([first]);
 	});
 
 	test('Basic with a refused key: one request, the other items are not sent', async () => {

@@ -8,8 +8,8 @@ import { apiBaseUrl, tokenKeyFingerprint } from './hosts';
  * credential writes the token it fetched. While the run cannot know that its key works, its first request goes ahead
  * and the others wait: with OAuth2 only until that request's token has arrived (the token request, not a whole
  * create, is what they wait for), with Basic until its answer. A key Sinch refuses then fails the run's other requests
- * without sending them. The run knows its key works when it holds a token fetched for this key (OAuth2), or when
- * Sinch accepted this key earlier in this n8n process (Basic); then nothing waits. Refreshes after an expiry need nothing here:
+ * without sending them. The run knows its key works when it holds a token fetched for this key that is not about
+ * to expire (OAuth2), or when Sinch accepted this key earlier in this n8n process (Basic); then nothing waits. Refreshes after an expiry need nothing here:
  * the credential shares one token request among the requests that hold the same expired token.
  */
 interface Gate {
@@ -27,13 +27,20 @@ const ACCEPTED_KEYS_KEPT = 1000;
 const keyName = (credentials: ICredentialDataDecryptedObject) =>
 	`${tokenKeyFingerprint(credentials)} ${apiBaseUrl(credentials)}`;
 
-/** OAuth2 needs a token anyway, which is what its other requests wait for; Basic needs an answer, unless known. */
+/** A stored token this close to its expiry may expire while the run's requests are in flight. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+/**
+ * OAuth2: a token fetched for this key that is not about to expire (else every request in flight would meet a 401;
+ * a token stored without its expiry counts as unknown). Basic: a key Sinch accepted earlier in this process.
+ */
 function keyKnownToWork(credentials: ICredentialDataDecryptedObject): boolean {
 	if (credentials.authentication === 'basic') return acceptedKeys.has(keyName(credentials));
 	return (
 		typeof credentials.accessToken === 'string' &&
 		credentials.accessToken !== '' &&
-		credentials.accessTokenKey === tokenKeyFingerprint(credentials)
+		credentials.accessTokenKey === tokenKeyFingerprint(credentials) &&
+		Number(credentials.accessTokenExpires || 0) > Date.now() + EXPIRY_MARGIN_MS
 	);
 }
 
