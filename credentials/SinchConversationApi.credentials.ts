@@ -18,6 +18,7 @@ import {
 	TOKEN_TIMEOUT_MS,
 	tokenKeyFingerprint,
 	tokenError,
+	tokenExpiry,
 	tokenUrl,
 } from '../nodes/SinchConversation/transport/hosts';
 import { retryWait } from '../nodes/SinchConversation/transport/rateLimit';
@@ -148,6 +149,12 @@ export class SinchConversationApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 		},
+		{
+			displayName: 'Access Token Expires',
+			name: 'accessTokenExpires',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	// n8n calls this when accessToken is empty (always with Basic, and on every Test) and once after a 401; it stores
@@ -157,7 +164,7 @@ export class SinchConversationApi implements ICredentialType {
 		if (problem) throw tokenError(problem);
 		if (credentials.authentication === 'basic') return {};
 		const url = tokenUrl(credentials);
-		let response: { access_token?: unknown } | undefined;
+		let response: { access_token?: unknown; expires_in?: unknown } | undefined;
 		for (let attempt = 1; response === undefined; attempt++) {
 			try {
 				response = (await this.helpers.httpRequest({
@@ -168,7 +175,7 @@ export class SinchConversationApi implements ICredentialType {
 					body: 'grant_type=client_credentials',
 					json: true,
 					timeout: TOKEN_TIMEOUT_MS,
-				})) as { access_token?: unknown };
+				})) as { access_token?: unknown; expires_in?: unknown };
 			} catch (error) {
 				// Sinch's auth gateway answers 429 when its token bucket is empty: it refills in a second or so.
 				type Answer = { status?: number; headers?: Record<string, unknown> };
@@ -188,7 +195,11 @@ export class SinchConversationApi implements ICredentialType {
 				`The Sinch token URL ${url} answered without an access token. Check the Token URL.`,
 			);
 		}
-		return { accessToken: response.access_token, accessTokenKey: tokenKeyFingerprint(credentials) };
+		return {
+			accessToken: response.access_token,
+			accessTokenKey: tokenKeyFingerprint(credentials),
+			accessTokenExpires: tokenExpiry(response.expires_in),
+		};
 	}
 
 	async authenticate(

@@ -273,8 +273,12 @@ describe('stop on error (the default)', () => {
 		);
 		expect(error?.context?.itemIndex).toBe(0);
 		expect(error?.httpCode).toBe('403');
+		// The second item went out with the first once the run's token had come (issue 19), so it was made, and the
+		// error says so.
 		expect(appRequests().map((request) => (request.body as IDataObject).display_name)).toEqual([
 			'forbidden',
+			'never',
 		]);
+		expect(error?.description).toMatch(/already created: item 1 → app /);
 	});
 });

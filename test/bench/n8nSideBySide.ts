@@ -25,8 +25,12 @@ export interface NodeFigure {
 	ms: number;
 	/** First request received to last answer sent, as the emulator saw this node's creates. */
 	spanMs: number;
+	/** From the node's start to the first create the emulator received from it. */
+	firstRequestMs: number;
 	items: number;
 	tokenRequests: number;
+	/** Peak resident memory of n8n's main process, when the execution ran this node alone (see `alone`). */
+	peakRssMb?: number;
 }
 
 const HTTP_CREDENTIALS = {
@@ -63,7 +67,7 @@ export const NODES = {
 	httpOAuth2: 'HTTP Request (OAuth2)',
 };
 
-function workflow(emulator: Emulator, items: number): Record<string, unknown> {
+function workflow(emulator: Emulator, items: number, nodes: string[]): Record<string, unknown> {
 	const ours = (
 		name: string,
 		auth: 'basic' | 'oAuth2',
@@ -118,7 +122,7 @@ function workflow(emulator: Emulator, items: number): Record<string, unknown> {
 		ours(NODES.ourOAuth2, 'oAuth2', 400),
 		http(NODES.httpOAuth2, 'oAuth2', 600),
 		ours(NODES.ourSequential, 'oAuth2', 800, { maxConcurrency: 1 }),
-	];
+	].filter((node) => node.name.startsWith('Warm-up') || nodes.includes(node.name));
 	return {
 		id: 'sinchBenchSideBySide',
 		name: 'Bench: Sinch node vs HTTP Request',
@@ -184,6 +188,8 @@ export async function sideBySide(
 	emulator: Emulator,
 	items: number,
 	latencies: number[],
+	nodes: string[] = Object.values(NODES),
+	alone = false,
 ): Promise<NodeFigure[] | undefined> {
 	const runtime = installedRuntime();
 	if (!runtime) return undefined;
@@ -192,7 +198,7 @@ export async function sideBySide(
 	try {
 		const folder = prepareUserFolder(root);
 		const file = path.join(root, 'workflow.json');
-		writeFileSync(file, JSON.stringify(workflow(emulator, items)));
+		writeFileSync(file, JSON.stringify(workflow(emulator, items, nodes)));
 		await n8nCli(runtime, folder, ['import:workflow', `--input=${file}`]);
 		for (const latencyMs of latencies) {
 			const once = async () => {
@@ -203,16 +209,19 @@ export async function sideBySide(
 				]);
 				emulator.reset();
 				emulator.setLatency(latencyMs);
-				return await executeWorkflow(runtime, folder, 'sinchBenchSideBySide');
+				return await executeWorkflow(runtime, folder, 'sinchBenchSideBySide', {
+					timeoutMs: 600_000,
+					env: alone ? { NODE_OPTIONS: `--require ${path.join(__dirname, 'peakRss.cjs')}` } : {},
+				});
 			};
 			// n8n sometimes exits before its multi-megabyte run JSON is all written out: one more run then.
-			const { run } = await once().catch(async (error: Error) => {
+			const { run, stdout } = await once().catch(async (error: Error) => {
 				if (!/printed no run JSON/.test(error.message)) throw error;
 				console.log(`(n8n's output at ${latencyMs} ms was cut off; running it again)`);
 				return await once();
 			});
 			const log = emulator.requests;
-			for (const node of Object.values(NODES)) {
+			for (const node of nodes) {
 				const task = run.data.resultData.runData[node]?.[0] as TaskData | undefined;
 				if (!task?.startTime || task.executionTime === undefined)
 					throw new Error(`${node} did not run`);
@@ -220,14 +229,15 @@ export async function sideBySide(
 				const creates = log.filter((r) =>
 					String((r.body as { display_name?: string })?.display_name).startsWith(`${node} `),
 				);
+				const firstReceived = Math.min(...creates.map((r) => r.receivedAt));
 				figures.push({
 					node,
 					latencyMs,
 					ms: task.executionTime,
-					spanMs:
-						Math.max(...creates.map((r) => r.answeredAt ?? 0)) -
-						Math.min(...creates.map((r) => r.receivedAt)),
+					firstRequestMs: firstReceived - task.startTime,
+					spanMs: Math.max(...creates.map((r) => r.answeredAt ?? 0)) - firstReceived,
 					items: task.data?.main?.[0]?.length ?? 0,
+					peakRssMb: alone ? mainPeakRssMb(stdout, runtime.n8nBin) : undefined,
 					tokenRequests: log.filter(
 						(r) =>
 							r.path === '/oauth2/token' && r.receivedAt >= task.startTime! && r.receivedAt <= end,
@@ -240,6 +250,14 @@ export async function sideBySide(
 		rmSync(root, { recursive: true, force: true });
 	}
 	return figures;
+}
+
+/** The peak the n8n main process printed through peakRss.cjs, in MB. */
+function mainPeakRssMb(stdout: string, n8nBin: string): number | undefined {
+	for (const [, kb, script] of stdout.matchAll(/^PEAK_RSS_KB (\d+) (.*)$/gm)) {
+		if (path.resolve(script) === path.resolve(n8nBin)) return Number(kb) / 1024;
+	}
+	return undefined;
 }
 
 /** The floor: creates from this process with fetch, `concurrency` at a time, Basic auth, no n8n. */

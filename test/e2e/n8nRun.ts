@@ -57,14 +57,19 @@ export function parseRunOutput(stdout: string): WorkflowRun {
 	return run;
 }
 
-/** `n8n execute --id=<id> --rawOutput`; throws with n8n's output when it fails or the run is not a success. */
+/**
+ * `n8n execute --id=<id> --rawOutput`; throws with n8n's output when it fails or the run is not a success. `options`
+ * lets the bench wait longer and pass environment variables.
+ */
 export async function executeWorkflow(
 	runtime: N8nRuntime,
 	folder: UserFolder,
 	id: string,
+	options: { timeoutMs?: number; env?: Record<string, string> } = {},
 ): Promise<Execution> {
 	const result = await n8nCli(runtime, folder, ['execute', `--id=${id}`, '--rawOutput'], {
 		timeoutMs: 90_000,
+		...options,
 	});
 	const run = parseRunOutput(result.stdout);
 	if (run.status !== 'success' || !run.finished || run.data.resultData.error) {

@@ -21,6 +21,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	updates = 0;
 
+	/** How often a node read (and n8n would have decrypted) a credential. */
+	reads = 0;
+
 	constructor(private readonly types: Record<string, ICredentialType>) {
 		super();
 	}
@@ -103,6 +106,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.reads++;
 		const data = this.saved.get(nodeCredentials.id ?? '');
 		if (!data) throw new Error(`no credential ${nodeCredentials.id} of type ${type}`);
 		// Defaults of properties the user never touched, as n8n applies them.

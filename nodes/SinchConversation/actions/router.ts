@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { readRequestOptions } from '../shared/requestOptions';
 import type { OperationMeta } from './operation';
 import { resources } from './resources';
+import { startWave, waveLimit } from '../transport/wave';
 
 function failedItem(error: unknown, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: (error as Error).message };
@@ -136,23 +137,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			} else results[itemIndex] = [failedItem(error, itemIndex)];
 		}
 	};
-	const worker = async () => {
-		for (
-			let itemIndex = queue.shift();
-			itemIndex !== undefined && stop === undefined;
-			itemIndex = queue.shift()
-		) {
+	// A worker whose slot is beyond the wave (halved by each 429) stops after its item; slot 0 always goes on.
+	const worker = async (slot: number) => {
+		while (stop === undefined && slot < waveLimit(this)) {
+			const itemIndex = queue.shift();
+			if (itemIndex === undefined) return;
 			await run(itemIndex);
 		}
 	};
-	// The first item goes alone: it fetches the run's token if one is needed, and a wrong key or project stops the
-	// run after one request instead of one per concurrent slot.
-	const first = queue.shift();
-	if (first !== undefined) await run(first);
-	// One value for the run: the first sent item's.
-	const concurrency = first !== undefined ? readRequestOptions.call(this, first).maxConcurrency : 1;
-	const workers = Math.min(concurrency, queue.length);
-	await Promise.all(Array.from({ length: workers }, worker));
+	// One value for the run: the first sent item's. The transport lets the run's first request go ahead of the others
+	// until the key is known to work (see tokenGate).
+	const size = queue.length > 0 ? readRequestOptions.call(this, queue[0]).maxConcurrency : 1;
+	startWave(this, size);
+	await Promise.all(
+		Array.from({ length: Math.min(size, queue.length) }, (_, slot) => worker(slot)),
+	);
 
 	if (stop) {
 		const error = asNodeError.call(this, stop.error, stop.itemIndex) as

@@ -18,6 +18,18 @@ const REUSE_MS = 10_000;
 /** Token requests of this n8n process, by key and by the token they replace. */
 const flights = new Map<string, Flight>();
 
+/** Node runs waiting for the token of the credential object they share (see tokenArrival). */
+const arrivals = new WeakMap<object, () => void>();
+
+/**
+ * Resolves when a token for this credential object has been fetched and written into it. A node run hands n8n one
+ * credential object for all its requests, so the run's other requests can go as soon as the token is there, without
+ * waiting for the answer to the request that asked for it.
+ */
+export async function tokenArrival(credentials: object): Promise<void> {
+	await new Promise<void>((resolve) => arrivals.set(credentials, resolve));
+}
+
 /**
  * n8n asks the credential for a token in every execution that finds the stored token empty, or gets a 401 with it.
  * The token is stored in the credential, so executions started later read the new one, but executions that run side
@@ -42,15 +54,19 @@ export function shareTokenRequests(request: TokenRequest): TokenRequest {
 		]
 			.map((part) => String(part ?? ''))
 			.join('\n');
-		const current = flights.get(key);
-		if (current) return { ...(await current.answer) };
-		const flight: Flight = { answer: request.call(this, credentials) };
-		flights.set(key, flight);
-		const forget = () => flights.delete(key);
-		flight.answer.then(
-			() => (credentials.accessToken ? (flight.settledAt = Date.now()) : forget()),
-			forget,
-		);
-		return { ...(await flight.answer) };
+		const replacing = credentials.accessToken;
+		let flight = flights.get(key);
+		if (!flight) {
+			const started: Flight = { answer: request.call(this, credentials) };
+			flights.set(key, started);
+			const forget = () => flights.delete(key);
+			started.answer.then(() => (replacing ? (started.settledAt = Date.now()) : forget()), forget);
+			flight = started;
+		}
+		const answer = await flight.answer;
+		// n8n writes the token into this object too, but only after saving it; the run's waiting requests need it now.
+		Object.assign(credentials, answer);
+		arrivals.get(credentials)?.();
+		return { ...answer };
 	};
 }

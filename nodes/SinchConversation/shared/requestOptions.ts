@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
- * Concurrent requests when Max Concurrent Requests is not set. One n8n process sends at most a few hundred requests a
- * second, below Sinch's 800 per project; Basic auth is limited more, by an unpublished number, and a 429 is retried by
- * the node (Sinch did nothing), so Basic gets the same default.
+ * Concurrent requests when Max Concurrent Requests is not set: a batch of 100 goes in one wave. One n8n process sends
+ * at most a few hundred requests a second, below Sinch's 800 per project; Basic auth is limited more, by an
+ * unpublished number. A 429 halves the wave for the rest of the run and is retried (Sinch did nothing).
  */
-export const DEFAULT_CONCURRENCY = 50;
+export const DEFAULT_CONCURRENCY = 100;
 
 const RANGES = {
 	// A timer holds at most about 24 days; nobody waits ten minutes for one answer.
@@ -30,7 +30,7 @@ export const requestOptionFields: INodeProperties[] = [
 		type: 'number',
 		default: DEFAULT_CONCURRENCY,
 		typeOptions: { minValue: RANGES.maxConcurrency.min, maxValue: RANGES.maxConcurrency.max },
-		description: `How many items are sent to Sinch at the same time, ${RANGES.maxConcurrency.min} to ${RANGES.maxConcurrency.max}. Sinch allows 800 requests per second per project, fewer with Basic auth: lower this if many items end rate-limited (429), which the node retries a few times.`,
+		description: `How many items are sent to Sinch at the same time, ${RANGES.maxConcurrency.min} to ${RANGES.maxConcurrency.max}. Each rate-limited answer (429) halves this for the rest of the run, and the node sends the refused request again after a wait. Sinch allows 800 requests per second per project, fewer with Basic auth.`,
 	},
 	{
 		displayName: RANGES.timeout.label,

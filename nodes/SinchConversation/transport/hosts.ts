@@ -153,6 +153,15 @@ export function tokenKeyFingerprint(credentials: ICredentialDataDecryptedObject)
 	return hash.toString(16).padStart(8, '0');
 }
 
+/**
+ * When a token answered with `expires_in` seconds stops working, as epoch milliseconds in text (n8n stores strings);
+ * '' when the answer does not say. Lets a run tell a token it can send with from one that would meet a 401.
+ */
+export function tokenExpiry(expiresIn: unknown, now = Date.now()): string {
+	const seconds = Number(expiresIn);
+	return Number.isFinite(seconds) && seconds > 0 ? String(now + seconds * 1000) : '';
+}
+
 /** Name of the errors the credential throws before or when asking for a token, so the node can tell them apart. */
 export const TOKEN_ERROR = 'SinchTokenError';
 

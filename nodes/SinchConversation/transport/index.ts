@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -24,7 +25,8 @@ import {
 import { collectSecrets } from '../helpers/secrets';
 import { apiBaseUrl, credentialProblem, credentialText, TOKEN_ERROR } from './hosts';
 import { retryWait, waitText } from './rateLimit';
-import { sendSharingToken, settle } from './tokenGate';
+import { sendThroughGate } from './tokenGate';
+import { noteRateLimit } from './wave';
 
 export type { ExpectedAnswer } from '../helpers/sinchAnswer';
 export { DEFAULT_TIMEOUT_SECONDS } from '../shared/requestOptions';
@@ -129,17 +131,30 @@ function timeoutSeconds(ctx: SinchContext, request: SinchRequestOptions): number
 interface CheckedCredentials {
 	credentials: ICredentialDataDecryptedObject;
 	problem?: string;
+	/** Handed to n8n with every request, so it does not read and decrypt the credential again for each one. */
+	decrypted?: ICredentialsDecrypted;
 }
 
 const runCredentials = new WeakMap<object, Promise<CheckedCredentials>>();
 
-/** The credential as read and checked once per node run (n8n decrypts it on every read). */
+/**
+ * The credential as read and checked once per node run (n8n decrypts it on every read). Every request of the run
+ * sends with this one object: n8n writes a token it fetches into it, so the run's other requests use that token.
+ */
 async function credentialsOf(ctx: SinchContext): Promise<CheckedCredentials> {
 	let known = runCredentials.get(ctx);
 	if (!known) {
-		known = ctx
-			.getCredentials(CREDENTIAL_TYPE)
-			.then((credentials) => ({ credentials, problem: credentialProblem(credentials) }));
+		known = ctx.getCredentials(CREDENTIAL_TYPE).then((credentials) => {
+			const stored = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+			return {
+				credentials,
+				problem: credentialProblem(credentials),
+				// Without the stored credential's ID, n8n could not save a fetched token: it then reads the credential itself.
+				decrypted: stored?.id
+					? { id: stored.id, name: stored.name, type: CREDENTIAL_TYPE, data: credentials }
+					: undefined,
+			};
+		});
 		runCredentials.set(ctx, known);
 		// A failed read is not kept: the next request asks n8n again.
 		known.catch(() => runCredentials.delete(ctx));
@@ -165,7 +180,7 @@ export async function sinchApiRequest(
 	request: SinchRequestOptions = {},
 ): Promise<IDataObject> {
 	const { body, qs, itemIndex } = request;
-	const { credentials, problem } = await credentialsOf(this);
+	const { credentials, problem, decrypted } = await credentialsOf(this);
 	if (problem) {
 		throw new NodeOperationError(this.getNode(), problem, {
 			itemIndex,
@@ -197,15 +212,17 @@ export async function sinchApiRequest(
 			{
 				// With Basic auth a 401 means the key is wrong: fetching a "new token" and repeating the call cannot help.
 				preAuthenticationRetryStatusCode: basic ? [] : 401,
+				credentialsDecrypted: decrypted,
 			},
 		)) as FullResponse;
 
 	const started = Date.now();
 	for (let attempt = 1; ; attempt++) {
-		const outcome = basic ? await settle(send()) : await sendSharingToken(this, send, refused);
+		const outcome = await sendThroughGate(this, credentials, send, refused);
 		if (!outcome.ok) {
 			const failed = (outcome.error ?? {}) as FailedCall;
 			if (statusOf(failed) === 429) {
+				noteRateLimit(this);
 				const wait = retryWait(attempt, header(failed.cause?.response?.headers, 'retry-after'));
 				if (wait.retry) {
 					await sleep(
