@@ -39,6 +39,8 @@ environment:
   SINCH_N8N_CACHE      where Node 24, n8n and the n8n data live (default ~/.cache/n8n-nodes-sinch-conversation)`;
 
 const DEFAULT_EMULATOR_PORT = 8787;
+/** New channels stay PENDING this long, as while Sinch checks their credentials: Wait for Channels has something to wait for. */
+const CHANNEL_ACTIVATION_MS = 3000;
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const step = (line: string) => log(`» ${line}`);
 
@@ -144,10 +146,13 @@ async function main(): Promise<void> {
 	if (args.includes('--reset-emulator')) saved.reset();
 	emulator = await startEmulatorOnPreferredPort({
 		regions: REGIONS,
+		channelActivationMs: CHANNEL_ACTIVATION_MS,
 		onChange: () => emulator && saved.save(emulator),
 	});
 	const kept = saved.restoreInto(emulator);
-	log(`  ${emulator.url}, regions ${emulator.regions.join(', ')}: ${kept}`);
+	log(
+		`  ${emulator.url}, regions ${emulator.regions.join(', ')}, new channels PENDING for ${CHANNEL_ACTIVATION_MS / 1000} s: ${kept}`,
+	);
 
 	step(`Checking the n8n ${N8N_VERSION} install in the cache`);
 	const runtime = await ensureRuntime({ log: (line) => log(`  ${line}`) });

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { ensureRuntime } from '../../scripts/n8n/cache';
 import {
@@ -115,7 +115,9 @@ test('npm start: the banner, a working editor with the examples, and Ctrl-C leav
 		expect(run.output()).toContain(`Emulator   http://127.0.0.1:${emulatorPort}`);
 		expect(run.output()).toMatch(/Emulator key  Project ID \S+, Key ID \S+, Key Secret \S+/);
 		expect(run.output()).toContain('credentials imported, workflows imported');
-		expect(run.output()).toContain('regions us, eu, br: empty (first start, or reset)');
+		expect(run.output()).toContain(
+			'regions us, eu, br, new channels PENDING for 3 s: empty (first start, or reset)',
+		);
 
 		expect((await fetch(`${url}/healthz/readiness`)).status).toBe(200);
 		const session = await logIn(url);
@@ -231,6 +233,21 @@ test('the banner values make a working credential, and the imported one lists al
 			[seeded.eu, 'eu'],
 			[seeded.br, 'br'],
 		]);
+
+		// The Wait for Channels example's node, as imported, waits for this emulator's channels (no second emulator).
+		const waitExample = exampleWorkflows().find((example) => example.id === 'sinchExWaitChann');
+		const waitNode = (
+			waitExample?.json.nodes as Array<{ name: string; parameters: INodeParameters }>
+		).find((node) => node.name === 'Create app and wait')!;
+		const waited = await runNode({
+			parameters: waitNode.parameters,
+			credentials: newCredentialsHelper(imported.data),
+		});
+		expect(waited.error).toBeUndefined();
+		const status = waited.outputs[0][0].json.channelStatus as Record<string, unknown>;
+		expect(status.result).toBe('ACTIVE');
+		expect(status.checks).toBeGreaterThanOrEqual(2);
+		expect(status.waitedSeconds).toBeGreaterThanOrEqual(3);
 	} finally {
 		await pressCtrlC(run);
 	}
@@ -248,7 +265,9 @@ test('a restart keeps the apps; --reset-emulator starts empty', async () => {
 	}
 	const reset = await npmStart('--reset-emulator');
 	try {
-		expect(reset.output()).toContain('regions us, eu, br: empty (first start, or reset)');
+		expect(reset.output()).toContain(
+			'regions us, eu, br, new channels PENDING for 3 s: empty (first start, or reset)',
+		);
 		const read = await emulatorCall(await emulatorInfo(), 'eu', 'GET', `/apps/${keptAppId}`);
 		expect(read.status).toBe(404);
 	} finally {
