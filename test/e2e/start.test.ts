@@ -19,6 +19,7 @@ import {
 import { DEV_LOGIN, logIn } from '../../scripts/n8n/owner';
 import { freePort, isPortFree, packageRoot } from '../../scripts/n8n/userFolder';
 import { pressTest } from '../harness/credential-test';
+import { emulatorRequest } from '../harness/emulatorApi';
 import { newCredentialsHelper, runNode } from '../harness/engine';
 
 let cache: string;
@@ -152,23 +153,13 @@ async function emulatorInfo(): Promise<EmulatorConnection> {
 }
 
 /** Basic-auth call to one region of the running emulator, as a setup step. */
-async function emulatorCall(
+const emulatorCall = async (
 	info: EmulatorConnection,
 	region: string,
 	method: string,
 	path: string,
 	body?: object,
-) {
-	const response = await fetch(`${info.url}/${region}/v1/projects/${info.projectId}${path}`, {
-		method,
-		headers: {
-			'content-type': 'application/json',
-			authorization: `Basic ${Buffer.from(`${info.keyId}:${info.keySecret}`).toString('base64')}`,
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+) => await emulatorRequest(info, method, path, body, `${info.url}/${region}`);
 
 /** A value the banner prints after its label, e.g. "Token URL  http://…". */
 function bannerValue(output: string, label: string): string {

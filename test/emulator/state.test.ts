@@ -2,6 +2,7 @@
  * The emulator's state as `npm start` keeps it across restarts: `state()` is plain JSON, `restore()` brings back the
  * apps of every region, the webhooks and the channel states, and `onChange` says when to save.
  */
+import { emulatorRequest } from '../harness/emulatorApi';
 import { startEmulator, type Emulator, type EmulatorState } from '.';
 
 const running: Emulator[] = [];
@@ -13,17 +14,13 @@ async function start(options: Parameters<typeof startEmulator>[0] = {}): Promise
 	return emulator;
 }
 
-async function call(base: string, emulator: Emulator, method: string, path: string, body?: object) {
-	const response = await fetch(`${base}/v1/projects/${emulator.projectId}${path}`, {
-		method,
-		headers: {
-			'content-type': 'application/json',
-			authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const call = async (
+	base: string,
+	emulator: Emulator,
+	method: string,
+	path: string,
+	body?: object,
+) => await emulatorRequest(emulator, method, path, body, base);
 
 const sms = (token: string) => ({
 	channel: 'SMS',
