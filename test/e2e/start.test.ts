@@ -225,7 +225,7 @@ test('the banner values make a working credential, and the imported one lists al
 			[seeded.br, 'br'],
 		]);
 
-		// The Wait for Channels example's node, as imported, waits for this emulator's channels (no second emulator).
+		// The Wait for Channels example's node, as imported (a fourth app, kept by the restart below), waits for this emulator's channels (no second emulator).
 		const waitExample = exampleWorkflows().find((example) => example.id === 'sinchExWaitChann');
 		const waitNode = (
 			waitExample?.json.nodes as Array<{ name: string; parameters: INodeParameters }>
@@ -247,7 +247,7 @@ test('the banner values make a working credential, and the imported one lists al
 test('a restart keeps the apps; --reset-emulator starts empty', async () => {
 	const again = await npmStart();
 	try {
-		expect(again.output()).toContain('3 apps and 0 webhooks kept from the last run');
+		expect(again.output()).toContain('4 apps and 0 webhooks kept from the last run');
 		const read = await emulatorCall(await emulatorInfo(), 'eu', 'GET', `/apps/${keptAppId}`);
 		expect(read.status).toBe(200);
 		expect(read.body.display_name).toBe('Kept in eu');
