@@ -131,8 +131,10 @@ export class SinchConversationApi implements ICredentialType {
 			displayName: 'Token URL',
 			name: 'tokenUrl',
 			type: 'string',
-			default: 'https://auth.sinch.com/oauth2/token',
-			description: 'Where OAuth2 access tokens are requested',
+			default: '',
+			placeholder: 'e.g. https://auth.sinch.com/oauth2/token',
+			description:
+				"Where OAuth2 access tokens are requested. Empty: Sinch's token service (https://auth.sinch.com/oauth2/token), or, for a Base URL on this machine (127.0.0.1, localhost), the same host's /oauth2/token, so a local emulator's key never goes to Sinch.",
 			displayOptions: { show: { region: ['custom'], authentication: ['oAuth2'] } },
 		},
 		{

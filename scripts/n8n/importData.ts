@@ -25,6 +25,8 @@ export interface EmulatorConnection {
 	projectId: string;
 	keyId: string;
 	keySecret: string;
+	/** Region prefixes the emulator serves; with them the credentials reach every region through `{region}`. */
+	regions?: readonly string[];
 }
 
 export interface CredentialFileEntry {
@@ -34,8 +36,17 @@ export interface CredentialFileEntry {
 	data: Record<string, string>;
 }
 
-/** The two credentials, OAuth2 and Basic, with region "custom" pointing at the emulator. */
+/**
+ * The two credentials, OAuth2 and Basic, with region "custom" pointing at the emulator: at its `{region}` URL when it
+ * serves regions (so Get Many → All Regions reaches each), with the first region, us, as the credential's own.
+ */
 export function emulatorCredentials(emulator: EmulatorConnection): CredentialFileEntry[] {
+	const regions = emulator.regions ?? [];
+	const regional: Record<string, string> = { baseUrl: emulator.url };
+	if (regions.length > 0) {
+		regional.baseUrl = `${emulator.url}/{region}`;
+		regional.customRegion = regions.includes('us') ? 'us' : regions[0];
+	}
 	return (['oAuth2', 'basic'] as const).map((authentication) => ({
 		...EMULATOR_CREDENTIALS[authentication],
 		type: CREDENTIAL_TYPE,
@@ -44,7 +55,7 @@ export function emulatorCredentials(emulator: EmulatorConnection): CredentialFil
 			keyId: emulator.keyId,
 			keySecret: emulator.keySecret,
 			region: 'custom',
-			baseUrl: emulator.url,
+			...regional,
 			authentication,
 			...(authentication === 'oAuth2' ? { tokenUrl: emulator.tokenUrl } : {}),
 		},

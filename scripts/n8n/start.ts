@@ -7,20 +7,31 @@
  * owner account, and a short guide. Ctrl-C stops n8n (its whole process group) and the emulator.
  *
  * Options (after `npm start --`): --verbose (n8n's log in the terminal too), --reimport (import the credentials and
- * examples again, replacing edits to them).
+ * examples again, replacing edits to them), --reset-emulator (start the emulator empty).
+ *
+ * The emulator serves the three regions (us, eu, br) under path prefixes, and what it holds is saved in the user
+ * folder after every change, so a restart keeps the apps the workflows name.
  */
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { startEmulator, type Emulator } from '../../test/emulator';
+import {
+	startEmulator,
+	type Emulator,
+	type EmulatorOptions,
+	type EmulatorState,
+} from '../../test/emulator';
+import { REGIONS } from '../../nodes/SinchConversation/transport/hosts';
 import { ensureRuntime, N8N_VERSION } from './cache';
 import { EMULATOR_CREDENTIALS, exampleWorkflows, importExamples } from './importData';
 import { DEV_LOGIN, ensureOwner } from './owner';
 import { startN8nServer, tail, waitForReady, type N8nServer } from './process';
 import { devUserFolderPath, isPortFree, prepareUserFolder } from './userFolder';
 
-const USAGE = `usage: npm start [-- [--verbose] [--reimport]]
+const USAGE = `usage: npm start [-- [--verbose] [--reimport] [--reset-emulator]]
   --verbose            show n8n's log in this terminal too
   --reimport           import the emulator credentials and example workflows again, replacing edits made to them
+  --reset-emulator     start the emulator empty (it keeps its apps and webhooks across restarts otherwise)
   --help               show this text
 environment:
   N8N_PORT             editor port (default 5678)
@@ -28,23 +39,56 @@ environment:
   SINCH_N8N_CACHE      where Node 24, n8n and the n8n data live (default ~/.cache/n8n-nodes-sinch-conversation)`;
 
 const DEFAULT_EMULATOR_PORT = 8787;
+/** New channels stay PENDING this long, as while Sinch checks their credentials: Wait for Channels has something to wait for. */
+const CHANNEL_ACTIVATION_MS = 3000;
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const step = (line: string) => log(`» ${line}`);
 
-async function startEmulatorOnPreferredPort(): Promise<Emulator> {
+async function startEmulatorOnPreferredPort(options: EmulatorOptions): Promise<Emulator> {
 	const configured = process.env.SINCH_EMULATOR_PORT;
 	const port = configured ? Number(configured) : DEFAULT_EMULATOR_PORT;
 	if (!Number.isInteger(port) || port < 0 || port > 65535)
 		throw new Error(`SINCH_EMULATOR_PORT=${configured} is not a port`);
 	try {
-		return await startEmulator({ port });
+		return await startEmulator({ ...options, port });
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || configured) throw error;
-		const emulator = await startEmulator({ port: 0 });
+		const emulator = await startEmulator({ ...options, port: 0 });
 		log(
 			`  Port ${port} is taken (an emulator from \`npm run emulator\`?); this one listens on ${emulator.url}.`,
 		);
 		return emulator;
+	}
+}
+
+/**
+ * The emulator's apps, webhooks and channel states, kept in a file of the user folder: saved after every change
+ * (written aside, then renamed, so a Ctrl-C mid-write leaves the last whole copy), read back on the next start.
+ */
+class SavedEmulatorState {
+	constructor(readonly file: string) {}
+
+	/** Restores what the file holds; says what was kept, or why nothing was. */
+	restoreInto(emulator: Emulator): string {
+		if (!existsSync(this.file)) return 'empty (first start, or reset)';
+		try {
+			emulator.restore(JSON.parse(readFileSync(this.file, 'utf8')) as EmulatorState);
+		} catch (error) {
+			return `empty: ${this.file} could not be read (${(error as Error).message}); it is replaced on the next change`;
+		}
+		const apps = REGIONS.reduce((sum, region) => sum + emulator.appsIn(region).length, 0);
+		return `${apps} app${apps === 1 ? '' : 's'} and ${emulator.webhooks.length} webhook${emulator.webhooks.length === 1 ? '' : 's'} kept from the last run`;
+	}
+
+	save(emulator: Emulator): void {
+		const aside = `${this.file}.writing`;
+		// Channel credentials in it are test values, but treated like any other secret.
+		writeFileSync(aside, `${JSON.stringify(emulator.state())}\n`, { mode: 0o600 });
+		renameSync(aside, this.file);
+	}
+
+	reset(): void {
+		rmSync(this.file, { force: true });
 	}
 }
 
@@ -54,7 +98,9 @@ async function main(): Promise<void> {
 		log(USAGE);
 		return;
 	}
-	const unknown = args.filter((arg) => !['--verbose', '--reimport'].includes(arg));
+	const unknown = args.filter(
+		(arg) => !['--verbose', '--reimport', '--reset-emulator'].includes(arg),
+	);
 	if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(' ')}\n${USAGE}`);
 	const verbose = args.includes('--verbose');
 	const started = Date.now();
@@ -96,8 +142,17 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', onSignal);
 	process.on('SIGHUP', onSignal);
 	step('Starting the Sinch emulator');
-	emulator = await startEmulatorOnPreferredPort();
-	log(`  ${emulator.url}`);
+	const saved = new SavedEmulatorState(path.join(devUserFolderPath(), 'emulator-state.json'));
+	if (args.includes('--reset-emulator')) saved.reset();
+	emulator = await startEmulatorOnPreferredPort({
+		regions: REGIONS,
+		channelActivationMs: CHANNEL_ACTIVATION_MS,
+		onChange: () => emulator && saved.save(emulator),
+	});
+	const kept = saved.restoreInto(emulator);
+	log(
+		`  ${emulator.url}, regions ${emulator.regions.join(', ')}, new channels PENDING for ${CHANNEL_ACTIVATION_MS / 1000} s: ${kept}`,
+	);
 
 	step(`Checking the n8n ${N8N_VERSION} install in the cache`);
 	const runtime = await ensureRuntime({ log: (line) => log(`  ${line}`) });
@@ -149,13 +204,17 @@ async function main(): Promise<void> {
 			`  Emulator   ${emulator.url}  (a local stand-in for Sinch; see what it received: ${emulator.url}/_emulator/requests)`,
 			`  Credentials "${EMULATOR_CREDENTIALS.oAuth2.name}" and "${EMULATOR_CREDENTIALS.basic.name}" point at the emulator.`,
 			`  Emulator key  Project ID ${emulator.projectId}, Key ID ${emulator.keyId}, Key Secret ${emulator.keySecret}`,
-			'             (a test key the emulator accepts, for a credential of your own with Region Custom)',
+			`  For a credential of your own with Region Custom (a test key only the emulator accepts):`,
+			`    Base URL   ${emulator.url}/{region}   (Region of Custom URL: United States; {region} reaches us, eu and br)`,
+			`    Token URL  ${emulator.tokenUrl}`,
+			`  Emulator data  ${kept}, saved in ${saved.file}`,
+			'             (`npm start -- --reset-emulator` starts the emulator empty)',
 			'',
 			'What to try first:',
 			`  1. Open the workflow "${first?.name ?? 'Sinch: create an app with several channels'}"` +
 				(first ? ` (${server.url}/workflow/${first.id})` : ''),
 			'     and press "Execute workflow". The Sinch node creates an app with SMS, WhatsApp and Telegram channels.',
-			`  2. See the app as the emulator stored it: ${emulator.url}/_emulator/apps`,
+			`  2. See the app as the emulator stored it: ${emulator.url}/_emulator/apps/us`,
 			'  3. The other "Sinch: …" workflows show item lists with expressions, the error output, and both auth methods.',
 			'',
 			'To use your real Sinch account: + (top of the left sidebar) → New credential → "Sinch Conversation API", with your Region',

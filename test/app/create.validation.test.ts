@@ -132,7 +132,7 @@ describe("that channel's required fields present (fields mode, the value from an
 			{ empty: '' },
 		);
 		expect(error.message).toBe(
-			`Channel Credentials, entry 1 (${value}): ${field.displayName} (${field.path.join('.')}) is required. ${field.description}.`,
+			`Channel Credentials, entry 1 (${value}): ${field.displayName} (${field.path.join('.')}) is required: ${field.description}.`,
 		);
 	});
 
@@ -140,7 +140,7 @@ describe("that channel's required fields present (fields mode, the value from an
 		[
 			'SMS API token',
 			{ ...SMS_UI, smsApiToken: '={{ $json.empty }}' },
-			'Channel Credentials, entry 1 (SMS): API Token (token) is required. API token of that SMS service plan.',
+			'Channel Credentials, entry 1 (SMS): API Token (token) is required: API token of that SMS service plan.',
 		],
 		[
 			'WeChat AES key',
@@ -151,22 +151,22 @@ describe("that channel's required fields present (fields mode, the value from an
 				wechatToken: 'c',
 				wechatAesKey: '={{ $json.empty }}',
 			},
-			'Channel Credentials, entry 1 (WECHAT): Encoding AES Key (aes_key) is required. EncodingAESKey set in the server configuration of the WeChat account.',
+			'Channel Credentials, entry 1 (WECHAT): Encoding AES Key (aes_key) is required: EncodingAESKey set in the server configuration of the WeChat account.',
 		],
 		[
 			'LINE Enterprise Japan secret',
 			{ ...LINE_UI, lineType: 'enterpriseJapan', lineSecret: '={{ $json.empty }}' },
-			'Channel Credentials, entry 1 (LINE) line_japan: Channel Secret (secret) is required. Channel secret of the LINE Official Account.',
+			'Channel Credentials, entry 1 (LINE) line_japan: Channel Secret (secret) is required: Channel secret of the LINE Official Account.',
 		],
 		[
 			'MMS Basic auth username without password',
 			{ channel: 'MMS', mmsAccountId: 'a', mmsApiKey: 'k', mmsBasicAuthUsername: 'user' },
-			'Channel Credentials, entry 1 (MMS): Basic Auth Password (basic_auth.password) is required. Password for the Basic Auth Username.',
+			'Channel Credentials, entry 1 (MMS): Basic Auth Password (basic_auth.password) is required once Basic Auth is used: give both the username and the password, or neither.',
 		],
 		[
 			'MMS Basic auth password without username',
 			{ channel: 'MMS', mmsAccountId: 'a', mmsApiKey: 'k', mmsBasicAuthPassword: 'pass' },
-			'Channel Credentials, entry 1 (MMS): Basic Auth Username (basic_auth.username) is required. Only for MMS accounts that use Basic authentication; then the password is required too.',
+			'Channel Credentials, entry 1 (MMS): Basic Auth Username (basic_auth.username) is required once Basic Auth is used: give both the username and the password, or neither.',
 		],
 	])('written out: %s', async (_name, entry, message) => {
 		const error = await refused(
@@ -183,7 +183,7 @@ describe("that channel's required fields present (fields mode, the value from an
 			]),
 		);
 		expect(error.message).toBe(
-			'Channel Credentials, entry 1 (LINE) line_thailand: Channel Secret (secret) is required. Channel secret of the LINE Official Account.',
+			'Channel Credentials, entry 1 (LINE) line_thailand: Channel Secret (secret) is required: Channel secret of the LINE Official Account.',
 		);
 	});
 });
@@ -621,7 +621,7 @@ describe('JSON mode names the JSON keys, the form names its labels', () => {
 				display_name: 'x',
 				channel_credentials: [{ channel: 'SMS', static_bearer: { claimed_identity: 'p' } }],
 			}),
-			/^channel_credentials\[0\] \(SMS\): static_bearer\.token is required\./,
+			/^channel_credentials\[0\] \(SMS\): static_bearer\.token is required: /,
 		],
 		[
 			'a missing LINE Japan secret (JSON)',
@@ -631,7 +631,7 @@ describe('JSON mode names the JSON keys, the form names its labels', () => {
 					{ channel: 'LINE', line_enterprise_credentials: { line_japan: { token: 't' } } },
 				],
 			}),
-			/^channel_credentials\[0\] \(LINE\): line_enterprise_credentials\.line_japan\.secret is required\./,
+			/^channel_credentials\[0\] \(LINE\): line_enterprise_credentials\.line_japan\.secret is required: /,
 		],
 		[
 			'a missing token (fields)',
@@ -641,7 +641,7 @@ describe('JSON mode names the JSON keys, the form names its labels', () => {
 					entries: [{ channel: 'SMS', smsServicePlanId: 'p', smsApiToken: '={{ "" }}' }],
 				},
 			},
-			/^Channel Credentials, entry 1 \(SMS\): API Token \(token\) is required\./,
+			/^Channel Credentials, entry 1 \(SMS\): API Token \(token\) is required: /,
 		],
 	])('%s', async (_name, parameters, message) => {
 		const error = await refused(parameters as INodeParameters);

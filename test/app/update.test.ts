@@ -471,7 +471,7 @@ describe('App: Update, invalid input sends nothing', () => {
 					{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-2' } },
 				]),
 			}),
-			/^Channel Credentials, entry 2 \(SMS\): API Token \(token\) is required\./,
+			/^Channel Credentials, entry 2 \(SMS\): API Token \(token\) is required: /,
 		);
 	});
 

@@ -103,7 +103,7 @@ describe('Wait for Channels', () => {
 		const [app] = emulator.apps;
 		expect(app).toBeDefined();
 		expect(error?.message).toBe(
-			`Channel TELEGRAM of app ${app.id} is FAILING: TELEGRAM: The bot token was revoked`,
+			`Channel TELEGRAM of app ${app.id} is FAILING: The bot token was revoked`,
 		);
 		expect(error?.description).toMatch(new RegExp(`The app ${app.id} exists .*Active: SMS\\.`));
 		expect(error?.context?.itemIndex).toBe(0);
@@ -132,7 +132,7 @@ describe('Wait for Channels', () => {
 		expect(outputs[1][0].pairedItem).toEqual({ item: 1 });
 		const failedApp = emulator.apps[1];
 		expect(outputs[1][0].json.error).toBe(
-			`Channel SMS of app ${failedApp.id} is FAILING: SMS: SMS did not accept the credentials: authentication with the channel failed`,
+			`Channel SMS of app ${failedApp.id} is FAILING: SMS did not accept the credentials: authentication with the channel failed`,
 		);
 		// The secret of the failing channel is not in what the node added (the input item's own fields come along).
 		expect(

@@ -88,7 +88,7 @@ test('a rejected WhatsApp credential sends the item to the error output, naming 
 	const app = emulator.apps.at(-1)!;
 	const [failed] = outputJson(run, 'Create app and wait', 1);
 	expect(failed.error).toBe(
-		`Channel WHATSAPP of app ${app.id} is FAILING: WHATSAPP: The WhatsApp sender is not approved yet`,
+		`Channel WHATSAPP of app ${app.id} is FAILING: The WhatsApp sender is not approved yet`,
 	);
 	expect(String(failed.details)).toContain(`The app ${app.id} exists`);
 	expect(app.channel_credentials.map((entry) => entry.state.status)).toEqual(['ACTIVE', 'FAILING']);

@@ -8,10 +8,19 @@ import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
+
 import { ensureRuntime } from '../../scripts/n8n/cache';
-import { exampleWorkflows } from '../../scripts/n8n/importData';
+import {
+	emulatorCredentials,
+	exampleWorkflows,
+	type EmulatorConnection,
+} from '../../scripts/n8n/importData';
 import { DEV_LOGIN, logIn } from '../../scripts/n8n/owner';
 import { freePort, isPortFree, packageRoot } from '../../scripts/n8n/userFolder';
+import { pressTest } from '../harness/credential-test';
+import { emulatorRequest } from '../harness/emulatorApi';
+import { newCredentialsHelper, runNode } from '../harness/engine';
 
 let cache: string;
 let n8nPort: number;
@@ -42,7 +51,7 @@ interface Started {
 }
 
 /** Runs `npm start` in its own process group and waits for its banner. */
-async function npmStart(): Promise<Started> {
+async function npmStart(...args: string[]): Promise<Started> {
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
 		SINCH_N8N_CACHE: cache,
@@ -51,7 +60,7 @@ async function npmStart(): Promise<Started> {
 	};
 	delete env.NODE_ENV;
 	const started = Date.now();
-	const child = spawn('npm', ['start'], {
+	const child = spawn('npm', ['start', ...(args.length > 0 ? ['--', ...args] : [])], {
 		cwd: packageRoot,
 		env,
 		detached: true,
@@ -107,6 +116,9 @@ test('npm start: the banner, a working editor with the examples, and Ctrl-C leav
 		expect(run.output()).toContain(`Emulator   http://127.0.0.1:${emulatorPort}`);
 		expect(run.output()).toMatch(/Emulator key  Project ID \S+, Key ID \S+, Key Secret \S+/);
 		expect(run.output()).toContain('credentials imported, workflows imported');
+		expect(run.output()).toContain(
+			'regions us, eu, br, new channels PENDING for 3 s: empty (first start, or reset)',
+		);
 
 		expect((await fetch(`${url}/healthz/readiness`)).status).toBe(200);
 		const session = await logIn(url);
@@ -133,3 +145,123 @@ test('a second npm start reuses the install and the imports', async () => {
 		await pressCtrlC(run);
 	}
 }, 300_000);
+
+/** The running emulator as the banner and its info endpoint describe it. */
+async function emulatorInfo(): Promise<EmulatorConnection> {
+	const response = await fetch(`http://127.0.0.1:${emulatorPort}/_emulator/info`);
+	return (await response.json()) as EmulatorConnection;
+}
+
+/** Basic-auth call to one region of the running emulator, as a setup step. */
+const emulatorCall = async (
+	info: EmulatorConnection,
+	region: string,
+	method: string,
+	path: string,
+	body?: object,
+) => await emulatorRequest(info, method, path, body, `${info.url}/${region}`);
+
+/** A value the banner prints after its label, e.g. "Token URL  http://…". */
+function bannerValue(output: string, label: string): string {
+	const match = new RegExp(`^\\s+${label}\\s+(\\S+)`, 'm').exec(output);
+	if (!match) throw new Error(`the banner has no "${label}" line:\n${output}`);
+	return match[1];
+}
+
+let keptAppId: string;
+
+test('the banner values make a working credential, and the imported one lists all three regions', async () => {
+	const run = await npmStart();
+	try {
+		const output = run.output();
+		const key = /Emulator key {2}Project ID (\S+), Key ID (\S+), Key Secret (\S+)/.exec(output)!;
+		const baseUrl = bannerValue(output, 'Base URL');
+		const tokenUrl = bannerValue(output, 'Token URL');
+		expect(baseUrl).toBe(`http://127.0.0.1:${emulatorPort}/{region}`);
+		expect(tokenUrl).toBe(`http://127.0.0.1:${emulatorPort}/oauth2/token`);
+		const typed: ICredentialDataDecryptedObject = {
+			projectId: key[1],
+			keyId: key[2],
+			keySecret: key[3].replace(/,$/, ''),
+			region: 'custom',
+			baseUrl,
+			customRegion: 'us',
+			authentication: 'oAuth2',
+		};
+		// With the Token URL from the banner, and with the field left empty as a user may leave it.
+		expect(await pressTest({ ...typed, tokenUrl })).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(await pressTest({ ...typed, tokenUrl: '' })).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+
+		const info = await emulatorInfo();
+		const seeded: Record<string, string> = {};
+		for (const region of ['us', 'eu', 'br']) {
+			const made = await emulatorCall(info, region, 'POST', '/apps', {
+				display_name: `Kept in ${region}`,
+				channel_credentials: [
+					{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-token' } },
+				],
+			});
+			expect(made.status).toBe(200);
+			seeded[region] = String(made.body.id);
+		}
+		keptAppId = seeded.eu;
+
+		// The credential npm start imported (the same function builds it), in Get Many → All Regions.
+		const [imported] = emulatorCredentials(info);
+		const { outputs, error } = await runNode({
+			parameters: { resource: 'app', operation: 'getAll', returnAll: true, allRegions: true },
+			credentials: newCredentialsHelper(imported.data),
+		});
+		expect(error).toBeUndefined();
+		expect(outputs[0].map((item) => [item.json.id, item.json.region])).toEqual([
+			[seeded.us, 'us'],
+			[seeded.eu, 'eu'],
+			[seeded.br, 'br'],
+		]);
+
+		// The Wait for Channels example's node, as imported (a fourth app, kept by the restart below), waits for this emulator's channels (no second emulator).
+		const waitExample = exampleWorkflows().find((example) => example.id === 'sinchExWaitChann');
+		const waitNode = (
+			waitExample?.json.nodes as Array<{ name: string; parameters: INodeParameters }>
+		).find((node) => node.name === 'Create app and wait')!;
+		const waited = await runNode({
+			parameters: waitNode.parameters,
+			credentials: newCredentialsHelper(imported.data),
+		});
+		expect(waited.error).toBeUndefined();
+		const status = waited.outputs[0][0].json.channelStatus as Record<string, unknown>;
+		expect(status.result).toBe('ACTIVE');
+		expect(status.checks).toBeGreaterThanOrEqual(2);
+		expect(status.waitedSeconds).toBeGreaterThanOrEqual(3);
+	} finally {
+		await pressCtrlC(run);
+	}
+}, 300_000);
+
+test('a restart keeps the apps; --reset-emulator starts empty', async () => {
+	const again = await npmStart();
+	try {
+		expect(again.output()).toContain('4 apps and 0 webhooks kept from the last run');
+		const read = await emulatorCall(await emulatorInfo(), 'eu', 'GET', `/apps/${keptAppId}`);
+		expect(read.status).toBe(200);
+		expect(read.body.display_name).toBe('Kept in eu');
+	} finally {
+		await pressCtrlC(again);
+	}
+	const reset = await npmStart('--reset-emulator');
+	try {
+		expect(reset.output()).toContain(
+			'regions us, eu, br, new channels PENDING for 3 s: empty (first start, or reset)',
+		);
+		const read = await emulatorCall(await emulatorInfo(), 'eu', 'GET', `/apps/${keptAppId}`);
+		expect(read.status).toBe(404);
+	} finally {
+		await pressCtrlC(reset);
+	}
+}, 600_000);

@@ -1,8 +1,8 @@
 /**
- * The webhook example (test/examples/app-webhook-to-n8n.json) in the real n8n 2.41.1 against the Sinch emulator:
- * `n8n execute` creates an app and a webhook whose target is the example's own Webhook node; the workflow is then
- * published and `n8n start` serves that Webhook node, and a signed inbound-message callback from the emulator goes
- * through it.
+ * The webhook examples in the real n8n 2.41.1 against the Sinch emulator: `n8n execute` runs
+ * test/examples/app-webhook-to-n8n.json, which creates an app and a webhook whose target is the Webhook node of
+ * test/examples/app-webhook-receiver.json; that workflow is then published and `n8n start` serves its Webhook node,
+ * and a signed inbound-message callback from the emulator goes through it.
  *
  *   npm run build && npx jest -c jest.e2e.config.js test/e2e/webhook.test.ts      (about a minute)
  */
@@ -26,6 +26,7 @@ import { SIGNATURE_HEADERS, ULID_PATTERN, startEmulator, type Emulator } from '.
 import { executedNodes, outputJson, parseRunOutput } from './n8nRun';
 
 const WORKFLOW_ID = 'sinchExWebhook';
+const RECEIVER_ID = 'sinchExWebhookIn';
 const MASK = '********';
 
 let runtime: N8nRuntime;
@@ -42,10 +43,8 @@ beforeAll(async () => {
 	folder = prepareUserFolder(userRoot);
 	port = await freePort();
 	await importCredentials(runtime, folder, emulatorCredentials(emulator));
-	await n8nCli(runtime, folder, [
-		'import:workflow',
-		`--input=${path.join(EXAMPLES_DIR, 'app-webhook-to-n8n.json')}`,
-	]);
+	for (const file of ['app-webhook-to-n8n.json', 'app-webhook-receiver.json'])
+		await n8nCli(runtime, folder, ['import:workflow', `--input=${path.join(EXAMPLES_DIR, file)}`]);
 }, 600_000);
 
 afterAll(async () => {
@@ -54,7 +53,7 @@ afterAll(async () => {
 	if (userRoot) rmSync(userRoot, { recursive: true, force: true });
 });
 
-test('the example creates an app and a signed webhook aimed at its own Webhook node, which then receives a callback', async () => {
+test('the example creates an app and a signed webhook aimed at the receiving Webhook node, which then receives a callback', async () => {
 	// The same port as the server started below, so the Production URL the example works out is the one it serves.
 	const result = await runN8nCli(
 		runtime,
@@ -95,7 +94,7 @@ test('the example creates an app and a signed webhook aimed at its own Webhook n
 		.map((entry) => entry.method);
 	expect(webhookCalls).toEqual(['GET', 'POST']);
 
-	await n8nCli(runtime, folder, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
+	await n8nCli(runtime, folder, ['publish:workflow', `--id=${RECEIVER_ID}`]);
 	server = await startN8nServer(runtime, folder, { port, logLevel: 'warn' });
 	await waitForReady(server);
 

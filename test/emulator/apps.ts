@@ -63,6 +63,17 @@ export class AppStore {
 	clear(): void {
 		this.settable.clear();
 	}
+
+	/** What clients set, per app ID in creation order, for Emulator.state(). */
+	saved(): Array<[string, JsonObject]> {
+		return [...this.settable].map(([id, fields]) => [id, structuredClone(fields)]);
+	}
+
+	/** Replaces the apps with saved ones (channel states are restored on their own). */
+	load(saved: ReadonlyArray<[string, JsonObject]>): void {
+		this.settable.clear();
+		for (const [id, fields] of saved) this.settable.set(id, structuredClone(fields));
+	}
 }
 
 /** Sets (or, when the source lacks it, removes) the value at `path` in `target`. */

@@ -60,6 +60,16 @@ export class ChannelStates {
 		this.rejections.push(rule);
 	}
 
+	/** When each channel entry was set, for Emulator.state(). Rejection rules are a test's setup and are not kept. */
+	saved(): Array<[string, { fingerprint: string; at: number }]> {
+		return [...this.setAt].map(([key, value]) => [key, { ...value }]);
+	}
+
+	load(saved: ReadonlyArray<[string, { fingerprint: string; at: number }]>): void {
+		this.setAt.clear();
+		for (const [key, value] of saved) this.setAt.set(key, { ...value });
+	}
+
 	/** Forgets rejection rules and entry times; the activation delay stays as configured. */
 	clear(): void {
 		this.rejections = [];

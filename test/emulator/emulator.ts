@@ -28,6 +28,7 @@ import type {
 	DropFault,
 	EmulatorInfo,
 	EmulatorOptions,
+	EmulatorState,
 	FailFault,
 	FaultRequest,
 	HangFault,
@@ -67,6 +68,7 @@ export class Emulator implements Controllable {
 	private readonly faults = new Faults();
 	private readonly tokens: Tokens;
 	private latency: number;
+	private readonly onChange?: () => void;
 
 	private constructor(
 		private readonly server: Server,
@@ -81,6 +83,7 @@ export class Emulator implements Controllable {
 		this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
 		this.latency = options.latencyMs ?? 0;
 		this.channelActivationMs = options.channelActivationMs ?? 0;
+		this.onChange = options.onChange;
 		this.channelStates = new ChannelStates(this.channelActivationMs);
 		this.stores = new RegionStores(options.regions ?? [], this.channelStates);
 		this.tokens = new Tokens({
@@ -90,10 +93,14 @@ export class Emulator implements Controllable {
 			issuer: this.url,
 		});
 		server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-			this.handle(req, res).catch((error: unknown) => {
-				console.error('sinch emulator: unhandled error', error);
-				if (!res.headersSent) send(res, sinchError(500, 'emulator error'));
-			});
+			this.handle(req, res)
+				.catch((error: unknown) => {
+					console.error('sinch emulator: unhandled error', error);
+					if (!res.headersSent) send(res, sinchError(500, 'emulator error'));
+				})
+				.finally(() => {
+					if (req.method !== 'GET') this.onChange?.();
+				});
 		});
 	}
 
@@ -117,6 +124,11 @@ export class Emulator implements Controllable {
 	/** The stored apps as the API would answer them (copies). */
 	get apps(): readonly App[] {
 		return this.stores.root.list();
+	}
+
+	/** The region prefixes served (`regions`), lower case; none by default. */
+	get regions(): string[] {
+		return this.stores.names;
 	}
 
 	/** The API base URL of a region given in `regions`: `${url}/${region}`. */
@@ -191,6 +203,25 @@ export class Emulator implements Controllable {
 		this.log.length = 0;
 		this.faults.clear();
 		this.tokens.clear();
+	}
+
+	/** The apps of every region, the webhooks and when channel entries were set: what a restart may keep. */
+	state(): EmulatorState {
+		return {
+			version: 1,
+			apps: this.stores.saved(),
+			webhooks: this.webhookStore.saved(),
+			channelEntries: this.channelStates.saved(),
+		};
+	}
+
+	/** Replaces the apps, webhooks and channel times with a saved `state()`; throws when it is not one. */
+	restore(state: EmulatorState): void {
+		const problem = stateProblem(state);
+		if (problem) throw new Error(`not an emulator state: ${problem}`);
+		this.stores.load(state.apps);
+		this.webhookStore.load(state.webhooks);
+		this.channelStates.load(state.channelEntries);
 	}
 
 	/** The next `times` matching requests get this status and body, before any other processing (unless afterProcessing). */
@@ -349,4 +380,26 @@ export class Emulator implements Controllable {
 		entry.status = status;
 		send(res, reply);
 	}
+}
+
+const isPairList = (value: unknown) =>
+	Array.isArray(value) &&
+	value.every(
+		(pair) =>
+			Array.isArray(pair) &&
+			pair.length === 2 &&
+			typeof pair[0] === 'string' &&
+			typeof pair[1] === 'object' &&
+			pair[1] !== null,
+	);
+
+/** What is wrong with a saved state read back from a file, if anything. */
+function stateProblem(state: EmulatorState): string | undefined {
+	if (state === null || typeof state !== 'object') return 'not an object';
+	if (state.version !== 1) return `version ${String(state.version)}, expected 1`;
+	if (state.apps === null || typeof state.apps !== 'object') return 'apps is not an object';
+	if (!Object.values(state.apps).every(isPairList)) return 'apps holds no [id, app] pairs';
+	if (!isPairList(state.webhooks)) return 'webhooks holds no [id, webhook] pairs';
+	if (!isPairList(state.channelEntries)) return 'channelEntries holds no [key, time] pairs';
+	return undefined;
 }

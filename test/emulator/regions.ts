@@ -1,5 +1,9 @@
 import { AppStore } from './apps';
 import type { ChannelStates } from './channel-states';
+import type { JsonObject } from './types';
+
+/** The root store's name in a saved state. */
+const ROOT = '';
 
 /**
  * Sinch's regions are separate hosts with separate apps. The emulator serves each configured region under a path
@@ -35,6 +39,21 @@ export class RegionStores {
 	/** The store of any region that holds the app, for what is not routed by path (callback delivery). */
 	find(appId: string): AppStore | undefined {
 		return [this.root, ...this.byRegion.values()].find((store) => store.get(appId) !== undefined);
+	}
+
+	/** Each store's saved apps, the root's under ''. */
+	saved(): Record<string, Array<[string, JsonObject]>> {
+		const saved: Record<string, Array<[string, JsonObject]>> = { [ROOT]: this.root.saved() };
+		for (const [region, store] of this.byRegion) saved[region] = store.saved();
+		return saved;
+	}
+
+	/** Loads saved apps into the stores of the same names; a region this emulator does not serve is left out. */
+	load(saved: Readonly<Record<string, ReadonlyArray<[string, JsonObject]>>>): void {
+		for (const [name, apps] of Object.entries(saved)) {
+			const store = name === ROOT ? this.root : this.byRegion.get(name);
+			store?.load(apps);
+		}
 	}
 
 	clear(): void {

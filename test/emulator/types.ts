@@ -19,6 +19,19 @@ export interface EmulatorOptions {
 	regions?: string[];
 	/** How long a new or changed channel entry stays PENDING; default 0 (ACTIVE, or FAILING, at once). */
 	channelActivationMs?: number;
+	/**
+	 * Called after each request that may have changed what `state()` holds (anything but a GET), once it is answered:
+	 * `npm start` saves the state then, so a restart keeps the apps. Tests leave it out: the emulator keeps all in memory.
+	 */
+	onChange?: () => void;
+}
+
+/** What `state()` gives and `restore()` takes: the apps of each region ('' is the root), webhooks, channel times. */
+export interface EmulatorState {
+	version: 1;
+	apps: Record<string, Array<[string, JsonObject]>>;
+	webhooks: Array<[string, JsonObject]>;
+	channelEntries: Array<[string, { fingerprint: string; at: number }]>;
 }
 
 /** Makes matching channel entries FAILING with this description; given conditions must all hold. */

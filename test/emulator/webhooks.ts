@@ -83,6 +83,16 @@ export class WebhookStore {
 	clear(): void {
 		this.stored.clear();
 	}
+
+	/** The stored webhooks, per ID in creation order, for Emulator.state(). */
+	saved(): Array<[string, JsonObject]> {
+		return [...this.stored].map(([id, fields]) => [id, structuredClone(fields)]);
+	}
+
+	load(saved: ReadonlyArray<[string, JsonObject]>): void {
+		this.stored.clear();
+		for (const [id, fields] of saved) this.stored.set(id, structuredClone(fields));
+	}
 }
 
 function refused(message: string): WebhookChange {

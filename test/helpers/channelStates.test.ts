@@ -1,6 +1,7 @@
 import {
 	channelLabel,
 	describeFailing,
+	failingMessage,
 	summarizeChannelStates,
 } from '../../nodes/SinchConversation/helpers/channelStates';
 
@@ -67,5 +68,17 @@ describe('summarizeChannelStates', () => {
 				{ channel: 'RCS', description: '' },
 			]),
 		).toBe('SMS: bad token; RCS: Sinch gave no reason');
+	});
+
+	it('names each failing channel once in the error message', () => {
+		expect(failingMessage('APP1', [{ channel: 'WHATSAPP', description: 'not approved' }])).toBe(
+			'Channel WHATSAPP of app APP1 is FAILING: not approved',
+		);
+		expect(
+			failingMessage('APP1', [
+				{ channel: 'SMS', description: 'bad token' },
+				{ channel: 'LINE #2', description: '' },
+			]),
+		).toBe('2 channels of app APP1 are FAILING: SMS: bad token; LINE #2: Sinch gave no reason');
 	});
 });

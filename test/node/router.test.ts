@@ -332,6 +332,29 @@ describe('when the node stops, the error says what was already done', () => {
 	});
 });
 
+test('the other items in flight when the node stopped: said to be sent, with their own errors, apart from those not sent', async () => {
+	// Items 1 to 11 reach the emulator together (the first item goes alone): Sinch drops 10 and 11 and refuses the rest.
+	emulator.setLatency(30);
+	for (const name of ['late-10', 'late-11'])
+		emulator.dropNext({ method: 'POST', pathIncludes: '/apps', bodyIncludes: `"${name}"` });
+	emulator.failNext({ status: 400, times: 9, method: 'POST', bodyIncludes: '"late-' });
+	const { error } = await runNode({
+		credentials: emulatorCredentials(emulator),
+		parameters: { ...named(), options: { maxConcurrency: 11 } },
+		items: [{ name: 'first' }, ...items(14, 'late').slice(1)],
+	});
+	// Whichever of them failed first stops the node; the others are reported as sent.
+	const stopped = Number(error?.context?.itemIndex);
+	expect(stopped).toBeGreaterThanOrEqual(1);
+	expect(stopped).toBeLessThanOrEqual(9);
+	const description = String(error?.description);
+	expect(description).toContain('these items were already created: item 0 → app');
+	expect(description).toMatch(
+		/Also sent before the node stopped, and failed: items [\d–, ]+: Sinch answered 400 .*?; items 10, 11: No answer from Sinch to the create: [^.]*may or may not exist now\. Not sent: items 12, 13\.$/,
+	);
+	expect(appRequests(emulator).filter((r) => r.method === 'POST')).toHaveLength(12);
+});
+
 describe('Retry On Fail', () => {
 	test('on a Create node: refused before anything is sent', async () => {
 		const { error } = await runNode({

@@ -39,12 +39,16 @@ function itemList(indexes: number[]): string {
 const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** How many different errors of the other items in flight the stop report quotes, and how much of each. */
+const OTHER_FAILURES_SHOWN = 3;
+const OTHER_FAILURE_LENGTH = 200;
+
 /** Names what the run already did before it stopped, so a re-run can leave those items out. */
 function doneReport(
 	meta: OperationMeta,
 	operationName: string,
 	results: Array<INodeExecutionData[] | undefined>,
-	failed: Set<number>,
+	failed: Map<number, unknown>,
 ): string {
 	const done: string[] = [];
 	const unsent: number[] = [];
@@ -67,9 +71,21 @@ function doneReport(
 				: `Before the node stopped, these items were already done (${operationName}): ${done.join(', ')}.`,
 		);
 	}
-	const others = [...failed].slice(1);
-	if (others.length > 0)
-		parts.push(`Also failed while the node stopped: ${itemList(others.sort((a, b) => a - b))}.`);
+	// The items in flight when the node stopped: they were sent, so each one's own error tells what Sinch did.
+	const others = new Map<string, number[]>();
+	for (const [itemIndex, error] of [...failed].slice(1).sort(([a], [b]) => a - b)) {
+		const message = ((error as Error | undefined)?.message ?? 'failed').replace(/\.$/, '');
+		others.set(message, [...(others.get(message) ?? []), itemIndex]);
+	}
+	if (others.size > 0) {
+		const shown = [...others].slice(0, OTHER_FAILURES_SHOWN).map(([message, indexes]) => {
+			const cut = message.length > OTHER_FAILURE_LENGTH;
+			return `${itemList(indexes)}: ${cut ? `${message.slice(0, OTHER_FAILURE_LENGTH)}…` : message}`;
+		});
+		const more = [...others].slice(OTHER_FAILURES_SHOWN).flatMap(([, indexes]) => indexes);
+		if (more.length > 0) shown.push(`${itemList(more)}: other errors`);
+		parts.push(`Also sent before the node stopped, and failed: ${shown.join('; ')}.`);
+	}
 	if (unsent.length > 0) parts.push(`Not sent: ${itemList(unsent)}.`);
 	return parts.join(' ');
 }
@@ -120,7 +136,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		.map((_, itemIndex) => itemIndex)
 		.filter((itemIndex) => results[itemIndex] === undefined);
 	let stop: { error: unknown; itemIndex: number } | undefined;
-	const failed = new Set<number>();
+	const failed = new Map<number, unknown>();
 	const run = async (itemIndex: number) => {
 		try {
 			const result = await operation.execute.call(this, itemIndex, prepared[itemIndex]);
@@ -133,7 +149,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			if (!this.continueOnFail()) {
 				stop ??= { error, itemIndex };
-				failed.add(itemIndex);
+				failed.set(itemIndex, error);
 			} else results[itemIndex] = [failedItem(error, itemIndex)];
 		}
 	};

@@ -57,9 +57,16 @@ export function pollDelay(checksDone: number, timeoutMs: number): number {
 	return Math.min(cap, first * 2 ** checksDone);
 }
 
+const reasonOf = (entry: FailingChannel) => entry.description || 'Sinch gave no reason';
+
 /** One line per failing channel, for an error message. */
 export function describeFailing(failing: FailingChannel[]): string {
-	return failing
-		.map(({ channel, description }) => `${channel}: ${description || 'Sinch gave no reason'}`)
-		.join('; ');
+	return failing.map((entry) => `${entry.channel}: ${reasonOf(entry)}`).join('; ');
+}
+
+/** The error message for an app whose channels failed Sinch's check: each channel named once, with its reason. */
+export function failingMessage(appId: string, failing: FailingChannel[]): string {
+	if (failing.length === 1)
+		return `Channel ${failing[0].channel} of app ${appId} is FAILING: ${reasonOf(failing[0])}`;
+	return `${failing.length} channels of app ${appId} are FAILING: ${describeFailing(failing)}`;
 }

@@ -161,10 +161,15 @@ function checkCredentialFields(
 		}
 		const value = parent[field.path[field.path.length - 1]];
 		// basic_auth is optional as a whole, but once given both of its fields are required.
-		const required = field.required || (field.path[0] === 'basic_auth' && basicAuth !== undefined);
+		const pairedBasicAuth = field.path[0] === 'basic_auth' && basicAuth !== undefined;
 		if (value === undefined || value === '') {
-			if (required)
-				problems.push(`${prefix}: ${fieldLabel(field)} is required. ${field.description}.`);
+			// The field's description is a noun phrase (what the value is): it follows as a gloss, not as a sentence.
+			if (field.required)
+				problems.push(`${prefix}: ${fieldLabel(field)} is required: ${field.description}.`);
+			else if (pairedBasicAuth)
+				problems.push(
+					`${prefix}: ${fieldLabel(field)} is required once Basic Auth is used: give both the username and the password, or neither.`,
+				);
 		} else if (typeof value !== 'string') {
 			problems.push(`${prefix}: ${notTextProblem(fieldLabel(field), value)}`);
 		} else if (field.secret && value === MASK) {

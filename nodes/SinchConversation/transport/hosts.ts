@@ -81,7 +81,7 @@ export function credentialProblem(credentials: ICredentialDataDecryptedObject): 
 	);
 	if (baseProblem) return baseProblem;
 	if (credentials.authentication === 'basic') return undefined;
-	const token = credentialText(credentials, 'tokenUrl') || DEFAULT_TOKEN_URL;
+	const token = tokenUrl(credentials);
 	const tokenProblem = urlProblem('Token URL', token, DEFAULT_TOKEN_URL, false);
 	if (tokenProblem) return tokenProblem;
 	if (/\/v1(\/|$)/i.test(new URL(token.replace(/\{region\}/g, 'us')).pathname)) {
@@ -130,9 +130,31 @@ export function apiBaseUrl(credentials: ICredentialDataDecryptedObject, region?:
 apiBaseUrl.expression =
 	'$credentials.region === "custom" ? String($credentials.baseUrl).trim().replace(/\\/+$/, "").split("{region}").join($credentials.customRegion || "us") : "https://" + $credentials.region + ".conversation.api.sinch.com"';
 
+/** Hosts of this machine: a Base URL there is an emulator or a local proxy, never Sinch itself. */
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** The token path of a local token service, the same as Sinch's (the emulator serves it). */
+const LOCAL_TOKEN_PATH = '/oauth2/token';
+
+/** The Base URL's origin when it is on this machine (loopback), else undefined. */
+function localOrigin(baseUrl: string): string | undefined {
+	try {
+		const url = new URL(baseUrl.replace(/\{region\}/g, 'us'));
+		return LOCAL_HOSTS.has(url.hostname.toLowerCase()) ? url.origin : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Where the credential asks for tokens. A Custom region's Token URL when given; left empty, the token service of
+ * the same local host when the Base URL is on this machine (the emulator's key must never reach Sinch), else Sinch's.
+ */
 export function tokenUrl(credentials: ICredentialDataDecryptedObject): string {
 	if (credentials.region !== 'custom') return DEFAULT_TOKEN_URL;
-	return trimSlashes(String(credentials.tokenUrl || DEFAULT_TOKEN_URL));
+	const given = credentialText(credentials, 'tokenUrl');
+	if (given !== '') return trimSlashes(given);
+	const local = localOrigin(customBase(credentials));
+	return local ? `${local}${LOCAL_TOKEN_PATH}` : DEFAULT_TOKEN_URL;
 }
 
 /**

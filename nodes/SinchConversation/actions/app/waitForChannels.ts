@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../transport';
-import { describeFailing, pollDelay, summarizeChannelStates } from '../../helpers/channelStates';
+import { failingMessage, pollDelay, summarizeChannelStates } from '../../helpers/channelStates';
 import { collectSecrets } from '../../helpers/secrets';
 import { redact } from '../../helpers/sinchErrors';
 import { appOutput } from './appInput';
@@ -94,13 +94,9 @@ export async function savedAppOutput(
 
 	if (summary.result === 'FAILING') {
 		const secrets = collectSecrets(await this.getCredentials(CREDENTIAL_TYPE), app);
-		const several = summary.failing.length > 1;
 		throw new NodeOperationError(
 			this.getNode(),
-			redact(
-				`Channel${several ? 's' : ''} ${summary.failing.map((entry) => entry.channel).join(', ')} of app ${appId} ${several ? 'are' : 'is'} FAILING: ${describeFailing(summary.failing)}`,
-				secrets,
-			),
+			redact(failingMessage(appId, summary.failing), secrets),
 			{
 				itemIndex,
 				description: [
