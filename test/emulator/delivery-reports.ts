@@ -44,14 +44,18 @@ interface Pending {
  * follows in the plan, else FAILED, both with a reason.
  */
 export class DeliveryReports {
-	private setting: DeliveryReportMode = { mode: 'auto', stepMs: 0 };
+	private setting: DeliveryReportMode;
 	private readonly pending = new Map<string, Pending>();
 	private readonly running = new Set<Promise<unknown>>();
 
+	/** `startMode`: the mode at start and after clear(). */
 	constructor(
 		private readonly sendReport: ReportSender,
 		private readonly onMove: (messageId: string, target: ChannelTarget) => void,
-	) {}
+		private readonly startMode: DeliveryReportMode = { mode: 'auto', stepMs: 0 },
+	) {
+		this.setting = { ...startMode };
+	}
 
 	get mode(): DeliveryReportMode {
 		return { ...this.setting };
@@ -111,7 +115,7 @@ export class DeliveryReports {
 
 	clear(): void {
 		this.pending.clear();
-		this.setting = { mode: 'auto', stepMs: 0 };
+		this.setting = { ...this.startMode };
 	}
 
 	private async runAuto(messageId: string, stepMs: number): Promise<void> {

@@ -70,11 +70,8 @@ export class Emulator implements Controllable {
 	private readonly webhookStore = new WebhookStore();
 	private readonly deliveryLog: Delivery[] = [];
 	private readonly messageStore = new MessageStore();
-	private readonly rateLimits = new RateLimits();
-	private readonly reports = new DeliveryReports(
-		(report) => this.sendDeliveryReport(report),
-		(messageId, target) => this.messageStore.moveTo(messageId, target),
-	);
+	private readonly rateLimits: RateLimits;
+	private readonly reports: DeliveryReports;
 	private readonly faults = new Faults();
 	private readonly tokens: Tokens;
 	private latency: number;
@@ -93,6 +90,12 @@ export class Emulator implements Controllable {
 		this.latency = options.latencyMs ?? 0;
 		this.channelActivationMs = options.channelActivationMs ?? 0;
 		this.channelStates = new ChannelStates(this.channelActivationMs);
+		this.rateLimits = new RateLimits(options.outboundRateLimit);
+		this.reports = new DeliveryReports(
+			(report) => this.sendDeliveryReport(report),
+			(messageId, target) => this.messageStore.moveTo(messageId, target),
+			{ mode: 'auto', stepMs: options.deliveryReportStepMs ?? 0 },
+		);
 		this.stores = new RegionStores(options.regions ?? [], this.channelStates, this.rateLimits);
 		this.tokens = new Tokens({
 			keyId: this.keyId,
@@ -200,7 +203,10 @@ export class Emulator implements Controllable {
 		this.rateLimits.setOutbound(outbound, appId);
 	}
 
-	/** How MESSAGE_DELIVERY callbacks follow a send (default `{ mode: 'auto', stepMs: 0 }`: at once, in order). */
+	/**
+	 * How MESSAGE_DELIVERY callbacks follow a send (default `{ mode: 'auto', stepMs }` with the start option's step,
+	 * 0: at once, in order).
+	 */
 	setDeliveryReports(mode: DeliveryReportMode): void {
 		this.reports.setMode(mode);
 	}

@@ -480,6 +480,39 @@ describe('outbound rate limit', () => {
 	});
 });
 
+describe('start options', () => {
+	it('take the default outbound limit and the report step, and reset goes back to them', async () => {
+		const other = await startEmulator({ outboundRateLimit: 3, deliveryReportStepMs: 40 });
+		try {
+			const headers = {
+				authorization: `Basic ${Buffer.from(`${other.keyId}:${other.keySecret}`).toString('base64')}`,
+			};
+			const create = async () =>
+				(
+					await http.post(
+						`${other.url}/v1/projects/${other.projectId}/apps`,
+						{
+							display_name: 'x',
+							channel_credentials: [
+								{ channel: 'SMS', static_bearer: { claimed_identity: 'p', token: 't' } },
+							],
+						},
+						{ headers },
+					)
+				).data as App;
+			expect((await create()).rate_limits.outbound).toBe(3);
+			other.setOutboundRateLimit(50);
+			other.setDeliveryReports({ mode: 'off' });
+			expect((await create()).rate_limits.outbound).toBe(50);
+			other.reset();
+			expect((await create()).rate_limits.outbound).toBe(3);
+			expect(other.info()).not.toHaveProperty('deliveryReportMode');
+		} finally {
+			await other.close();
+		}
+	});
+});
+
 describe('delivery reports', () => {
 	it('delivers QUEUED_ON_CHANNEL, DELIVERED, READ in order, signed, with the message metadata', async () => {
 		const app = await createApp();

@@ -11,9 +11,14 @@ export type Admission = { ok: true } | { ok: false; retryAfterSeconds: number };
  * and one that bursts does.
  */
 export class RateLimits {
-	private defaultOutbound = DEFAULT_RATE_LIMIT;
+	private defaultOutbound: number;
 	private readonly outboundByApp = new Map<string, number>();
 	private readonly recent = new Map<string, number[]>();
+
+	/** `startOutbound`: every app's limit at start and after clear(). */
+	constructor(private readonly startOutbound = DEFAULT_RATE_LIMIT) {
+		this.defaultOutbound = startOutbound;
+	}
 
 	outboundOf(appId: string): number {
 		return this.outboundByApp.get(appId) ?? this.defaultOutbound;
@@ -43,7 +48,7 @@ export class RateLimits {
 	}
 
 	clear(): void {
-		this.defaultOutbound = DEFAULT_RATE_LIMIT;
+		this.defaultOutbound = this.startOutbound;
 		this.outboundByApp.clear();
 		this.recent.clear();
 	}

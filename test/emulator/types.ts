@@ -19,6 +19,10 @@ export interface EmulatorOptions {
 	regions?: string[];
 	/** How long a new or changed channel entry stays PENDING; default 0 (ACTIVE, or FAILING, at once). */
 	channelActivationMs?: number;
+	/** Every app's `rate_limits.outbound` (sends a second) unless set for the app; default 25, Sinch's. */
+	outboundRateLimit?: number;
+	/** Milliseconds between one delivery report of a message and the next; default 0. */
+	deliveryReportStepMs?: number;
 }
 
 /** Makes matching channel entries FAILING with this description; given conditions must all hold. */
