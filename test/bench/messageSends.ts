@@ -51,6 +51,19 @@ export interface SendFigure {
 	twice: number;
 	/** Items on the node's outputs (main and error). */
 	outputItems: number;
+	/** Most sends (any answer) that arrived within one sliding second: bursts show here. */
+	peakPerSecond: number;
+}
+
+function peakPerSecond(times: number[]): number {
+	const sorted = [...times].sort((a, b) => a - b);
+	let peak = 0;
+	let first = 0;
+	for (let last = 0; last < sorted.length; last++) {
+		while (sorted[last] - sorted[first] >= 1000) first++;
+		peak = Math.max(peak, last - first + 1);
+	}
+	return peak;
 }
 
 /** Whether the built node (dist/, what n8n loads) has Message → Send; until it does, only the HTTP Request node runs. */
@@ -253,6 +266,7 @@ function figureFor(
 		lost: items - counts.size,
 		twice: accepted - counts.size,
 		outputItems: (task?.data?.main ?? []).reduce((sum, output) => sum + (output?.length ?? 0), 0),
+		peakPerSecond: peakPerSecond(sends.map((entry) => entry.receivedAt)),
 	};
 }
 
@@ -390,7 +404,7 @@ export function printMessageBench(bench: MessageBench, items: number): void {
 		console.log("  (this tree's node has no Message → Send yet: only the HTTP Request node ran)");
 	for (const f of bench.paced) {
 		console.log(
-			`  ${f.variant.padEnd(48)} ${String(Number.isNaN(f.ms) ? '-' : f.ms).padStart(6)} ms (${(f.ms / floor).toFixed(2)}x floor)  accepted ${f.accepted}  429s ${f.tooMany}  other errors ${f.otherErrors}  lost ${f.lost}  twice ${f.twice}  output items ${f.outputItems}  ${f.outcome}`,
+			`  ${f.variant.padEnd(48)} ${String(Number.isNaN(f.ms) ? '-' : f.ms).padStart(6)} ms (${(f.ms / floor).toFixed(2)}x floor)  accepted ${f.accepted}  429s ${f.tooMany}  peak ${f.peakPerSecond}/s  other errors ${f.otherErrors}  lost ${f.lost}  twice ${f.twice}  output items ${f.outputItems}  ${f.outcome}`,
 		);
 	}
 	if (bench.unlimited) {
