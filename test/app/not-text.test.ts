@@ -14,7 +14,7 @@ const emulator = emulatorPerFile();
 async function run(parameters: INodeParameters) {
 	return await runNode({
 		parameters,
-		credentials: emulatorCredentials(emulator()),
+		credentials: emulatorCredentials(emulator),
 		items: [{ n: 0 }, { n: 1 }],
 		onError: 'continueRegularOutput',
 	});
@@ -75,9 +75,9 @@ test.each<[string, INodeParameters, RegExp]>([
 	expect(outputs[0][0].json.error).toBeUndefined();
 	expect(outputs[0][1].json.error).toMatch(message);
 	expect(outputs[0][1].pairedItem).toEqual({ item: 1 });
-	expect(emulator().apps).toHaveLength(1);
-	expect(JSON.stringify(emulator().requests)).not.toContain('[object Object]');
-	expect(JSON.stringify(emulator().requests)).not.toContain('+46701,+46702');
+	expect(emulator.apps).toHaveLength(1);
+	expect(JSON.stringify(emulator.requests)).not.toContain('[object Object]');
+	expect(JSON.stringify(emulator.requests)).not.toContain('+46701,+46702');
 });
 
 describe('webhook fields', () => {
@@ -96,7 +96,7 @@ describe('webhook fields', () => {
 			'={{ ["https://a.example.com", "https://b.example.com"] }}',
 		);
 		expect(outputs[0][0].json.error).toMatch(/^Target URL must be text, not a list\./);
-		expect(emulator().requests).toEqual([]);
+		expect(emulator.requests).toEqual([]);
 	});
 
 	it('an object as Target Type or Client ID never says [object Object]', async () => {
@@ -116,6 +116,6 @@ describe('webhook fields', () => {
 		expect(error).toMatch(/Target Type \(an object\) is not valid/);
 		expect(error).toMatch(/Client Credentials: Client ID must be text, not an object/);
 		expect(error).not.toContain('[object Object]');
-		expect(emulator().requests).toEqual([]);
+		expect(emulator.requests).toEqual([]);
 	});
 });

@@ -9,6 +9,7 @@ import { emulatorCredentials, smsApp } from '../harness/setup';
 import { DEFAULT_CONCURRENCY } from '../../nodes/SinchConversation/shared/requestOptions';
 import { fetchLoop, NODES, sideBySide, type NodeFigure } from './n8nSideBySide';
 import { RECEIVERS, triggerBurst, type BurstFigure } from './triggerBurst';
+import { LIMIT_PER_SECOND, messageBench, printMessageBench, VARIANTS } from './messageSends';
 
 const TARGETS = {
 	/** Our node's time over the HTTP Request node's, Basic and OAuth2, at 0 and 100 ms of latency (issue 19). */
@@ -31,7 +32,63 @@ const TARGETS = {
 	createItemsPerSecond: 150,
 	heapGrowthMbPer1000Items: 60,
 	validationMicrosecondsPerApp: 200,
+	/** Message → Send of N items to an app limited to 25/s, over the floor N / 25 s (issue 20). */
+	pacedSendsOverFloor: 1.1,
+	/** Messages lost or sent twice by Message → Send in that run. */
+	lostOrTwiceSent: 0,
+	/** Message → Send's time per item over the HTTP Request node's, no rate limit. */
+	ratioToHttpSendsUnlimited: 1.1,
 };
+
+type Result = {
+	name: string;
+	value: number;
+	unit: string;
+	target: number;
+	better: 'higher' | 'lower';
+};
+
+/** Bulk sends at the app's rate in real n8n (BENCH_MESSAGE_ITEMS, default 500): our node's figures become results. */
+async function messageResults(results: Result[]): Promise<void> {
+	const items = Number(process.env.BENCH_MESSAGE_ITEMS ?? 500);
+	const emulator = await startEmulator();
+	try {
+		const bench = await messageBench(emulator, items);
+		if (!bench) {
+			console.log(
+				'n8n runtime not installed (npm start installs it): real-n8n message sends skipped',
+			);
+			return;
+		}
+		printMessageBench(bench, items);
+		const ours = bench.paced.find((figure) => figure.variant === VARIANTS.ours);
+		if (!ours) return;
+		results.push({
+			name: `real n8n, ${items} sends at ${LIMIT_PER_SECOND}/s: Message → Send time over the floor`,
+			value: ours.ms / ((items / LIMIT_PER_SECOND) * 1000),
+			unit: 'x floor',
+			target: TARGETS.pacedSendsOverFloor,
+			better: 'lower',
+		});
+		results.push({
+			name: `real n8n, ${items} sends at ${LIMIT_PER_SECOND}/s: Message → Send messages lost or sent twice`,
+			value: ours.lost + ours.twice,
+			unit: 'messages',
+			target: TARGETS.lostOrTwiceSent,
+			better: 'lower',
+		});
+		if (bench.unlimited)
+			results.push({
+				name: `real n8n, ${items} sends, no rate limit: Message → Send / HTTP Request node`,
+				value: bench.unlimited.ours.ms / bench.unlimited.http.ms,
+				unit: 'x time',
+				target: TARGETS.ratioToHttpSendsUnlimited,
+				better: 'lower',
+			});
+	} finally {
+		await emulator.close();
+	}
+}
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
@@ -79,6 +136,12 @@ function everyChannelApp() {
 
 async function main() {
 	const results: Result[] = [];
+	// BENCH_ONLY=messages: just the bulk sends (they take a minute or two of real time at 25 a second).
+	if (process.env.BENCH_ONLY === 'messages') {
+		await messageResults(results);
+		report(results);
+		return;
+	}
 	const emulator = await startEmulator();
 	try {
 		const credentials = emulatorCredentials(emulator);
@@ -191,24 +254,22 @@ async function main() {
 		}
 	}
 
+	if (process.env.BENCH_N8N !== '0') await messageResults(results);
+	report(results);
+}
+
+function report(results: Result[]): void {
 	let missed = 0;
 	for (const r of results) {
 		const ok = r.better === 'higher' ? r.value >= r.target : r.value <= r.target;
 		if (!ok) missed++;
 		console.log(
 			`${ok ? 'ok  ' : 'MISS'} ${r.name}: ${r.value.toFixed(2)} ${r.unit} (target ${r.better === 'higher' ? '≥' : '≤'} ${r.target})`,
+			`${ok ? 'ok  ' : 'MISS'} ${r.name}: ${r.value.toFixed(r.unit.startsWith('x') ? 2 : 1)} ${r.unit} (target ${r.better === 'higher' ? '≥' : '≤'} ${r.target})`,
 		);
 	}
 	process.exit(missed ? 1 : 0);
 }
-
-type Result = {
-	name: string;
-	value: number;
-	unit: string;
-	target: number;
-	better: 'higher' | 'lower';
-};
 
 /** The real-n8n figures at one item count; false when the n8n runtime is not installed. */
 async function n8nSideBySide(side: Emulator, items: number, results: Result[]): Promise<boolean> {

@@ -13,8 +13,8 @@ const emulator = emulatorPerFile();
 const withUser = (url: string) => url.replace('://', '://user:pa55word@');
 
 describe.each([
-	['Base URL', () => ({ baseUrl: withUser(emulator().url) })],
-	['Token URL', () => ({ tokenUrl: withUser(emulator().tokenUrl) })],
+	['Base URL', () => ({ baseUrl: withUser(emulator.url) })],
+	['Token URL', () => ({ tokenUrl: withUser(emulator.tokenUrl) })],
 ])('%s with user:password@', (label, overrides) => {
 	const expected = new RegExp(
 		`^The ${label} of the Sinch credential contains a user name or password \\(user:password@\\)`,
@@ -23,18 +23,18 @@ describe.each([
 	it('stops a node run before any request, naming the field and not the password', async () => {
 		const { error } = await runNode({
 			parameters: smsApp(),
-			credentials: newCredentialsHelper(emulatorCredential(emulator(), overrides())),
+			credentials: newCredentialsHelper(emulatorCredential(emulator, overrides())),
 		});
 		expect(error?.message).toMatch(expected);
 		expect(`${error?.message} ${error?.description}`).not.toContain('pa55word');
-		expect(emulator().requests).toEqual([]);
+		expect(emulator.requests).toEqual([]);
 	});
 
 	it('fails the credential test with the same message', async () => {
-		const result = await pressTest(emulatorCredential(emulator(), overrides()));
+		const result = await pressTest(emulatorCredential(emulator, overrides()));
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(expected);
-		expect(emulator().requests).toEqual([]);
+		expect(emulator.requests).toEqual([]);
 	});
 });
 
@@ -47,8 +47,8 @@ test('a webhook target on a Sinch API host with a trailing dot is refused, unsen
 			target: 'https://us.conversation.api.sinch.com./x',
 			triggers: ['MESSAGE_INBOUND'],
 		},
-		credentials: newCredentialsHelper(emulatorCredential(emulator())),
+		credentials: newCredentialsHelper(emulatorCredential(emulator)),
 	});
 	expect(error?.message).toMatch(/points at Sinch's Conversation API/);
-	expect(emulator().requests).toEqual([]);
+	expect(emulator.requests).toEqual([]);
 });

@@ -1,8 +1,8 @@
-/** `npm run emulator [-- --port N] [--token-lifetime S] [--latency MS]`: runs the emulator until SIGINT or SIGTERM. */
+/** `npm run emulator [-- --port N] [--token-lifetime S] [--latency MS] ...`: runs the emulator until SIGINT or SIGTERM. */
 import { startEmulator } from './index';
 
 const USAGE =
-	'usage: npm run emulator -- [--port N] [--token-lifetime SECONDS] [--latency MILLISECONDS] [--regions us,eu,br] [--channel-activation-ms MS]   (port also from SINCH_EMULATOR_PORT)';
+	'usage: npm run emulator -- [--port N] [--token-lifetime SECONDS] [--latency MILLISECONDS] [--regions us,eu,br] [--channel-activation-ms MS] [--outbound-rate-limit PER_SECOND] [--delivery-report-step-ms MS]   (port also from SINCH_EMULATOR_PORT)';
 
 interface CliOptions {
 	port: number;
@@ -10,6 +10,8 @@ interface CliOptions {
 	latencyMs?: number;
 	regions?: string[];
 	channelActivationMs?: number;
+	outboundRateLimit?: number;
+	deliveryReportStepMs?: number;
 }
 
 function parseArgs(argv: string[]): CliOptions {
@@ -18,6 +20,8 @@ function parseArgs(argv: string[]): CliOptions {
 	let latencyMs: number | undefined;
 	let regions: string[] | undefined;
 	let channelActivationMs: number | undefined;
+	let outboundRateLimit: number | undefined;
+	let deliveryReportStepMs: number | undefined;
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2);
 		const value = (): number => {
@@ -31,6 +35,10 @@ function parseArgs(argv: string[]): CliOptions {
 		else if (flag === '--token-lifetime') tokenLifetimeSeconds = value();
 		else if (flag === '--latency') latencyMs = value();
 		else if (flag === '--channel-activation-ms') channelActivationMs = value();
+		else if (flag === '--outbound-rate-limit') {
+			outboundRateLimit = value();
+			if (outboundRateLimit < 1) fail('--outbound-rate-limit needs at least 1');
+		} else if (flag === '--delivery-report-step-ms') deliveryReportStepMs = value();
 		else if (flag === '--regions') {
 			regions = String(inline ?? argv[++i] ?? '')
 				.split(',')
@@ -44,7 +52,15 @@ function parseArgs(argv: string[]): CliOptions {
 		} else fail(`unknown option ${argv[i]}`);
 	}
 	if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port ${port}`);
-	return { port, tokenLifetimeSeconds, latencyMs, regions, channelActivationMs };
+	return {
+		port,
+		tokenLifetimeSeconds,
+		latencyMs,
+		regions,
+		channelActivationMs,
+		outboundRateLimit,
+		deliveryReportStepMs,
+	};
 }
 
 function fail(message: string): never {
@@ -57,7 +73,7 @@ async function main(): Promise<void> {
 	const regions = emulator.info().regions ?? [];
 	console.log(
 		[
-			'Sinch Conversation API emulator (App and Webhook endpoints, OAuth2 tokens, signed callbacks)',
+			'Sinch Conversation API emulator (App, Webhook and Message endpoints, OAuth2 tokens, signed callbacks)',
 			'',
 			`  API base URL  ${emulator.url}    (apps: ${emulator.url}/v1/projects/${emulator.projectId}/apps)`,
 			`  Token URL     ${emulator.tokenUrl}`,
@@ -81,7 +97,10 @@ async function main(): Promise<void> {
 			`Control endpoints (no auth): GET ${emulator.url}/_emulator/info | requests | apps | webhooks | deliveries,`,
 			'  POST /_emulator/reset | expire-tokens | latency ({"ms":100}) | faults ({"kind":"fail","status":503,"times":2} and the like)',
 			'  | channel-states ({"activationMs":3000} or {"reject":{"channel":"WHATSAPP"}}; values starting fail- are rejected),',
-			'  POST /_emulator/events {"app_id":"...","trigger":"MESSAGE_INBOUND"} delivers a signed callback to the app\'s webhooks.',
+			'  POST /_emulator/events {"app_id":"...","trigger":"MESSAGE_INBOUND"} delivers a signed callback to the app\'s webhooks;',
+			'  with "from":{"channel":"WHATSAPP","identity":"46700000001"} and "text" (or "media_url", "postback_data") a message',
+			'  from that contact, stored like one. GET /_emulator/sent-messages lists sent messages; POST /_emulator/rate-limits',
+			'  ({"outbound":5}), delivery-reports ({"mode":"manual"}), delivery-reports/step.',
 			'Ctrl+C stops.',
 		].join('\n'),
 	);

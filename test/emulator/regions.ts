@@ -4,6 +4,7 @@ import type { JsonObject } from './types';
 
 /** The root store's name in a saved state. */
 const ROOT = '';
+import type { RateLimits } from './rate-limits';
 
 /**
  * Sinch's regions are separate hosts with separate apps. The emulator serves each configured region under a path
@@ -14,9 +15,10 @@ export class RegionStores {
 	readonly root: AppStore;
 	private readonly byRegion = new Map<string, AppStore>();
 
-	constructor(regions: readonly string[], states: ChannelStates) {
-		this.root = new AppStore(states);
-		for (const region of regions) this.byRegion.set(region.toLowerCase(), new AppStore(states));
+	constructor(regions: readonly string[], states: ChannelStates, rateLimits: RateLimits) {
+		this.root = new AppStore(states, rateLimits);
+		for (const region of regions)
+			this.byRegion.set(region.toLowerCase(), new AppStore(states, rateLimits));
 	}
 
 	get names(): string[] {

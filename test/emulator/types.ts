@@ -19,6 +19,10 @@ export interface EmulatorOptions {
 	regions?: string[];
 	/** How long a new or changed channel entry stays PENDING; default 0 (ACTIVE, or FAILING, at once). */
 	channelActivationMs?: number;
+	/** Every app's `rate_limits.outbound` (sends a second) unless set for the app; default 25, Sinch's. */
+	outboundRateLimit?: number;
+	/** Milliseconds between one delivery report of a message and the next; default 0. */
+	deliveryReportStepMs?: number;
 	/**
 	 * Called after each request that may have changed what `state()` holds (anything but a GET), once it is answered:
 	 * `npm start` saves the state then, so a restart keeps the apps. Tests leave it out: the emulator keeps all in memory.

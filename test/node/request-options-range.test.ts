@@ -38,9 +38,9 @@ test.each<[string, INodeParameters, RegExp]>([
 ])('%s is refused before anything is sent', async (_name, options, message) => {
 	const { error } = await runNode({
 		parameters: { ...smsApp(), options },
-		credentials: emulatorCredentials(emulator()),
+		credentials: emulatorCredentials(emulator),
 	});
 	expect(error?.message).toMatch(message);
 	expect(error?.description).toMatch(/Nothing was sent\.$/);
-	expect(emulator().requests).toEqual([]);
+	expect(emulator.requests).toEqual([]);
 });

@@ -27,7 +27,7 @@ async function createWithKey(apiKey: string) {
 				entries: [{ channel: 'MMS', mmsAccountId: 'account-1', mmsApiKey: apiKey }],
 			},
 		},
-		credentials: emulatorCredentials(emulator()),
+		credentials: emulatorCredentials(emulator),
 	});
 }
 
@@ -59,7 +59,7 @@ function expectNoPieceOf(secret: string, text: string) {
 }
 
 const fail = (fault: Omit<FailFault, 'method'>) =>
-	emulator().failNext({ method: 'POST', pathIncludes: '/apps', ...fault });
+	emulator.failNext({ method: 'POST', pathIncludes: '/apps', ...fault });
 
 describe('a secret echoed by an error answer', () => {
 	it('in the message, across the cut at MESSAGE_MAX', async () => {

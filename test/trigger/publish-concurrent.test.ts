@@ -14,7 +14,7 @@ const harnesses: TriggerHarness[] = [];
 let appId: string;
 
 beforeEach(async () => {
-	const app = await emulatorApi(emulator(), 'POST', '/apps', {
+	const app = await emulatorApi(emulator, 'POST', '/apps', {
 		display_name: 'Trigger app',
 		channel_credentials: [
 			{ channel: 'SMS', static_bearer: { claimed_identity: 'plan', token: 't' } },
@@ -33,7 +33,7 @@ async function trigger(): Promise<TriggerHarness> {
 			events: ['MESSAGE_INBOUND'],
 			options: {},
 		},
-		credentials: emulatorCredentials(emulator()),
+		credentials: emulatorCredentials(emulator),
 	});
 	await harness.listen();
 	harnesses.push(harness);
@@ -41,7 +41,7 @@ async function trigger(): Promise<TriggerHarness> {
 }
 
 const seedWebhook = async (target: string) =>
-	(await emulatorApi(emulator(), 'POST', '/webhooks', {
+	(await emulatorApi(emulator, 'POST', '/webhooks', {
 		app_id: appId,
 		target,
 		target_type: 'HTTP',
@@ -49,19 +49,19 @@ const seedWebhook = async (target: string) =>
 	})) as unknown as Webhook;
 
 const posts = (mark: number) =>
-	emulator()
+	emulator
 		.requests.slice(mark)
 		.filter((request) => request.method === 'POST' && request.path.endsWith('/webhooks'));
 
 /** Each list of the app's webhooks waits, so both publications list before either creates. */
 const slowLists = () =>
-	emulator().delayNext({ ms: 300, method: 'GET', pathIncludes: '/webhooks', times: 10 });
+	emulator.delayNext({ ms: 300, method: 'GET', pathIncludes: '/webhooks', times: 10 });
 
 test('with four webhooks stored, one of two triggers publishing together gets the fifth; the other is refused unsent', async () => {
 	for (const n of [1, 2, 3, 4]) await seedWebhook(`https://stored.example.com/${n}`);
 	const [first, second] = [await trigger(), await trigger()];
 	slowLists();
-	const mark = emulator().requests.length;
+	const mark = emulator.requests.length;
 	const outcomes = await Promise.allSettled([first.activate(), second.activate()]);
 
 	expect(posts(mark)).toHaveLength(1);
@@ -71,19 +71,19 @@ test('with four webhooks stored, one of two triggers publishing together gets th
 	expect(((refused[0] as PromiseRejectedResult).reason as Error).message).toMatch(
 		new RegExp(`^App ${appId} already has 5 webhooks, Sinch's limit of 5: `),
 	);
-	expect(emulator().webhooks).toHaveLength(5);
+	expect(emulator.webhooks).toHaveLength(5);
 });
 
 test('the same URL published twice at once makes one webhook, which both activations adopt', async () => {
 	const harness = await trigger();
 	slowLists();
-	const mark = emulator().requests.length;
+	const mark = emulator.requests.length;
 	// n8n retrying an activation while the first attempt still runs: both ask create.
 	await Promise.all([harness.hook('create'), harness.hook('create')]);
 
 	expect(posts(mark)).toHaveLength(1);
 	expect(posts(mark)[0].status).toBe(200);
-	const webhooks = emulator().webhooks;
+	const webhooks = emulator.webhooks;
 	expect(webhooks).toHaveLength(1);
 	expect(harness.staticData).toMatchObject({ webhookId: webhooks[0].id, target: harness.url() });
 	expect(webhooks[0].secret).toBe(harness.staticData.secret);

@@ -13,7 +13,7 @@ import { emulatorCredentials } from '../harness/setup';
 
 const emulator = emulatorPerFile();
 const api = (method: string, path: string, body?: object) =>
-	emulatorApi(emulator(), method, path, body);
+	emulatorApi(emulator, method, path, body);
 
 async function seedApp(): Promise<string> {
 	const app = await api('POST', '/apps', {
@@ -35,17 +35,17 @@ const seedWebhook = async (appId: string, target: string) =>
 
 /** Every list of an app's webhooks waits, so the lists of concurrent items are all in flight together. */
 const slowLists = () =>
-	emulator().delayNext({ ms: 300, method: 'GET', pathIncludes: '/webhooks', times: 10 });
+	emulator.delayNext({ ms: 300, method: 'GET', pathIncludes: '/webhooks', times: 10 });
 
 const posts = (mark: number) =>
-	emulator()
+	emulator
 		.requests.slice(mark)
 		.filter((request) => request.method === 'POST' && request.path.endsWith('/webhooks'));
 
 async function run(parameters: INodeParameters, items: IDataObject[]) {
 	return await runNode({
 		parameters: { resource: 'webhook', ...parameters },
-		credentials: emulatorCredentials(emulator()),
+		credentials: emulatorCredentials(emulator),
 		items,
 		onError: 'continueRegularOutput',
 	});
@@ -66,7 +66,7 @@ describe('Webhook → Create, items of one run at the same time', () => {
 	it('makes one webhook for a target two items give; the second is refused by the node, unsent', async () => {
 		const appId = await seedApp();
 		slowLists();
-		const mark = emulator().requests.length;
+		const mark = emulator.requests.length;
 		// The first item goes alone (it fetches the token); items 1 and 2 then run together.
 		const { outputs, error } = await createEach(appId, [
 			{ target: 'https://hooks.example.com/a' },
@@ -86,14 +86,14 @@ describe('Webhook → Create, items of one run at the same time', () => {
 			`App ${appId} already has a webhook for https://hooks.example.com/b (ID ${String(second.json.id)}); Sinch allows one webhook per target URL and app`,
 		);
 		expect(third.pairedItem).toEqual({ item: 2 });
-		expect(emulator().webhooks).toHaveLength(2);
+		expect(emulator.webhooks).toHaveLength(2);
 	});
 
 	it("stops at five webhooks with the node's message: with three stored, the third item is refused, unsent", async () => {
 		const appId = await seedApp();
 		for (const n of [1, 2, 3]) await seedWebhook(appId, `https://stored.example.com/${n}`);
 		slowLists();
-		const mark = emulator().requests.length;
+		const mark = emulator.requests.length;
 		const { outputs } = await createEach(appId, [
 			{ target: 'https://hooks.example.com/4' },
 			{ target: 'https://hooks.example.com/5' },
@@ -108,13 +108,13 @@ describe('Webhook → Create, items of one run at the same time', () => {
 				new RegExp(`^App ${appId} already has 5 webhooks, Sinch's maximum of 5: `),
 			),
 		]);
-		expect(emulator().webhooks).toHaveLength(5);
+		expect(emulator.webhooks).toHaveLength(5);
 	});
 
 	it('with If Target Already Exists → Update, the second item updates the webhook the first made', async () => {
 		const appId = await seedApp();
 		slowLists();
-		const mark = emulator().requests.length;
+		const mark = emulator.requests.length;
 		const { outputs } = await run(
 			{
 				operation: 'create',
@@ -132,7 +132,7 @@ describe('Webhook → Create, items of one run at the same time', () => {
 		expect(outputs[0].map((item) => item.json.error)).toEqual([undefined, undefined, undefined]);
 		expect(posts(mark)).toHaveLength(2);
 		expect(outputs[0][2].json.id).toBe(outputs[0][1].json.id);
-		expect(emulator().webhooks.map((webhook) => webhook.triggers)).toEqual([
+		expect(emulator.webhooks.map((webhook) => webhook.triggers)).toEqual([
 			['OPT_IN'],
 			['MESSAGE_DELIVERY'],
 		]);
@@ -146,7 +146,7 @@ describe('Webhook → Update, items of one run at the same time', () => {
 		for (const n of [1, 2, 3])
 			hooks.push(await seedWebhook(appId, `https://stored.example.com/${n}`));
 		slowLists();
-		const mark = emulator().requests.length;
+		const mark = emulator.requests.length;
 		const { outputs } = await run(
 			{
 				operation: 'update',
@@ -159,7 +159,7 @@ describe('Webhook → Update, items of one run at the same time', () => {
 				{ id: hooks[2].id, target: 'https://new.example.com/x' },
 			],
 		);
-		const patches = emulator()
+		const patches = emulator
 			.requests.slice(mark)
 			.filter((request) => request.method === 'PATCH');
 		expect(patches.map((patch) => patch.path.split('/').pop())).toEqual([hooks[0].id, hooks[1].id]);

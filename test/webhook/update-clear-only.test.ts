@@ -14,7 +14,7 @@ import { emulatorCredentials } from '../harness/setup';
 
 const emulator = emulatorPerFile();
 const api = (method: string, path: string, body?: object) =>
-	emulatorApi(emulator(), method, path, body);
+	emulatorApi(emulator, method, path, body);
 
 test('Remove Client Credentials sends the current target as JSON, with a mask of client_credentials only', async () => {
 	const app = await api('POST', '/apps', {
@@ -34,7 +34,7 @@ test('Remove Client Credentials sends the current target as JSON, with a mask of
 			endpoint: 'https://auth.example.com/token',
 		},
 	})) as unknown as Webhook;
-	const mark = emulator().requests.length;
+	const mark = emulator.requests.length;
 
 	const { outputs, error } = await runNode({
 		parameters: {
@@ -43,29 +43,29 @@ test('Remove Client Credentials sends the current target as JSON, with a mask of
 			webhookId: { __rl: true, mode: 'id', value: webhook.id },
 			updateFields: { removeClientCredentials: true },
 		},
-		credentials: emulatorCredentials(emulator()),
+		credentials: emulatorCredentials(emulator),
 	});
 	expect(error).toBeUndefined();
 	expect(outputs[0][0].json.client_credentials).toBeUndefined();
-	const patch = emulator()
+	const patch = emulator
 		.requests.slice(mark)
 		.find((request) => request.method === 'PATCH')!;
 	expect(patch.query).toEqual({ update_mask: 'client_credentials' });
 	expect(patch.headers['content-type']).toMatch(/^application\/json/);
 	expect(patch.body).toEqual({ target: 'https://hooks.example.com/sinch?key=abc' });
-	expect(emulator().webhooks[0]).toMatchObject({
+	expect(emulator.webhooks[0]).toMatchObject({
 		target: 'https://hooks.example.com/sinch?key=abc',
 		triggers: ['MESSAGE_INBOUND'],
 	});
-	expect(emulator().webhooks[0].client_credentials).toBeUndefined();
+	expect(emulator.webhooks[0].client_credentials).toBeUndefined();
 
 	// The SDK, given the same change, sends the same query and body.
-	await sdkClient(emulator()).conversation.webhooks.update({
+	await sdkClient(emulator).conversation.webhooks.update({
 		webhook_id: webhook.id,
 		update_mask: ['client_credentials'],
 		webhookUpdateRequestBody: { target: 'https://hooks.example.com/sinch?key=abc' },
 	});
-	const fromSdk = emulator().requests.at(-1)!;
+	const fromSdk = emulator.requests.at(-1)!;
 	expect(fromSdk.method).toBe('PATCH');
 	expect(fromSdk.query).toEqual(patch.query);
 	expect(fromSdk.body as IDataObject).toEqual(patch.body);
