@@ -3,6 +3,7 @@ import type { AppStore } from './apps';
 import type { Tokens } from './auth';
 import { sinchError } from './errors';
 import { json, parseJson, updateMask, type Reply } from './http-io';
+import { handleMessages, type MessageOperation, type MessageState } from './message-api';
 import type { JsonObject, RequestLogEntry } from './types';
 import { handleWebhooks, type WebhookOperation } from './webhook-api';
 import type { WebhookStore } from './webhooks';
@@ -17,7 +18,7 @@ export interface ApiRequest {
 	entry: RequestLogEntry;
 }
 
-export interface ApiState {
+export interface ApiState extends MessageState {
 	projectId: string;
 	otherProjects: ReadonlySet<string>;
 	tokens: Tokens;
@@ -26,12 +27,13 @@ export interface ApiState {
 }
 
 type Operation = 'create' | 'list' | 'get' | 'update' | 'delete';
+type Resource = 'app' | 'webhook' | 'message';
 
 /** Each route: its path pattern (project, then the one ID if any) and the operation for each method. */
 const ROUTES: Array<{
 	pattern: RegExp;
-	resource: 'app' | 'webhook';
-	methods: Record<string, Operation | WebhookOperation>;
+	resource: Resource;
+	methods: Record<string, Operation | WebhookOperation | MessageOperation>;
 }> = [
 	{
 		pattern: /^\/v1\/projects\/([^/]+)\/apps$/,
@@ -58,12 +60,28 @@ const ROUTES: Array<{
 		resource: 'webhook',
 		methods: { GET: 'get', PATCH: 'update', DELETE: 'delete' },
 	},
+	{
+		// Clients may send the colon of the custom method escaped.
+		pattern: /^\/v1\/projects\/([^/]+)\/messages(?::|%3[Aa])send$/,
+		resource: 'message',
+		methods: { POST: 'send' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/messages$/,
+		resource: 'message',
+		methods: { GET: 'list' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/messages\/([^/]+)$/,
+		resource: 'message',
+		methods: { GET: 'get', PATCH: 'update', DELETE: 'delete' },
+	},
 ];
 
 function route(
 	method: string,
 	path: string,
-): { resource: 'app' | 'webhook'; operation: string; project: string; id?: string } | undefined {
+): { resource: Resource; operation: string; project: string; id?: string } | undefined {
 	for (const candidate of ROUTES) {
 		const match = candidate.pattern.exec(path);
 		const operation = match ? candidate.methods[method] : undefined;
@@ -104,6 +122,13 @@ export function handleApi(request: ApiRequest, state: ApiState): Reply {
 			state.webhooks,
 		);
 	}
+	if (found.resource === 'message') {
+		const { query, rawBody, entry } = request;
+		return handleMessages(
+			{ operation: found.operation as MessageOperation, id: found.id, query, rawBody, entry },
+			state,
+		);
+	}
 	const appId = found.id;
 	const notFound = (): Reply => sinchError(404, `App ${appId ?? ''} not found`);
 	switch (found.operation as Operation) {
@@ -114,6 +139,7 @@ export function handleApi(request: ApiRequest, state: ApiState): Reply {
 		case 'delete':
 			if (!state.apps.delete(appId as string)) return notFound();
 			state.webhooks.deleteForApp(appId as string);
+			state.messages.deleteForApp(appId as string);
 			return json(200, {});
 		case 'create': {
 			const body = validBody(request, 'create');

@@ -1,4 +1,5 @@
 import type { ChannelState, ChannelStates } from './channel-states';
+import { DEFAULT_RATE_LIMIT, type RateLimits } from './rate-limits';
 import { ulid } from './ulid';
 import type { App, ChannelCredentialResponse, Json, JsonObject } from './types';
 
@@ -13,15 +14,22 @@ const DEFAULTS = {
 	delivery_report_based_fallback: { enabled: false },
 	message_retry_settings: { retry_duration: 3600 },
 } as const;
-const RATE_LIMITS = { inbound: 25, outbound: 25, webhooks: 25 };
+const RATE_LIMITS = {
+	inbound: DEFAULT_RATE_LIMIT,
+	outbound: DEFAULT_RATE_LIMIT,
+	webhooks: DEFAULT_RATE_LIMIT,
+};
 const QUEUE_STATS = { outbound_size: 0, outbound_limit: 500000 };
 
 /** Apps of the emulator's one project, in creation order. Stores what clients set; answers add the rest. */
 export class AppStore {
 	private readonly settable = new Map<string, JsonObject>();
 
-	/** Without channel states every entry is answered ACTIVE. */
-	constructor(private readonly states?: ChannelStates) {}
+	/** Without channel states every entry is answered ACTIVE; without rate limits every app has Sinch's defaults. */
+	constructor(
+		private readonly states?: ChannelStates,
+		private readonly rateLimits?: RateLimits,
+	) {}
 
 	/** `fields` must have passed validateAppBody('create'). */
 	create(fields: JsonObject): App {
@@ -33,7 +41,15 @@ export class AppStore {
 
 	get(id: string): App | undefined {
 		const fields = this.settable.get(id);
-		return fields && present(id, fields, (entry) => this.states?.stateOf(id, entry) ?? ACTIVE);
+		return (
+			fields &&
+			present(
+				id,
+				fields,
+				(entry) => this.states?.stateOf(id, entry) ?? ACTIVE,
+				this.rateLimits?.outboundOf(id) ?? DEFAULT_RATE_LIMIT,
+			)
+		);
 	}
 
 	list(): App[] {
@@ -57,6 +73,7 @@ export class AppStore {
 	}
 
 	delete(id: string): boolean {
+		this.rateLimits?.forget(id);
 		return this.settable.delete(id);
 	}
 
@@ -97,6 +114,7 @@ function present(
 	id: string,
 	fields: JsonObject,
 	stateOf: (entry: JsonObject) => ChannelState,
+	outbound: number,
 ): App {
 	const app: App = {
 		id,
@@ -106,7 +124,7 @@ function present(
 			(fields.conversation_metadata_report_view as
 				| App['conversation_metadata_report_view']
 				| undefined) ?? DEFAULTS.conversation_metadata_report_view,
-		rate_limits: { ...RATE_LIMITS },
+		rate_limits: { ...RATE_LIMITS, outbound },
 		retention_policy: withDefault(DEFAULTS.retention_policy, fields.retention_policy),
 		dispatch_retention_policy: withDefault(
 			DEFAULTS.dispatch_retention_policy,

@@ -167,17 +167,19 @@ export function bodyKeyOf(trigger: string): string | undefined {
 
 /**
  * The callback body Sinch would POST for `trigger` on app `appId`: the common envelope and the one key naming the
- * event, with `override` merged in (objects deeply; arrays and values replace).
+ * event (`content` when given, else plausible values), with `override` merged in (objects deeply; arrays and values
+ * replace).
  */
 export function callbackBody(
 	trigger: string,
 	appId: string,
 	projectId: string,
 	override: JsonObject = {},
+	content?: JsonObject,
 ): JsonObject {
 	const key = bodyKeyOf(trigger);
-	const content = key === undefined ? undefined : EVENT_CONTENT[key];
-	if (key === undefined || content === undefined) throw new Error(`unknown trigger ${trigger}`);
+	const made = key === undefined ? undefined : EVENT_CONTENT[key];
+	if (key === undefined || made === undefined) throw new Error(`unknown trigger ${trigger}`);
 	const now = new Date().toISOString();
 	const context: EventContext = {
 		appId,
@@ -191,7 +193,7 @@ export function callbackBody(
 		accepted_time: now,
 		event_time: now,
 		project_id: projectId,
-		[key]: content(context),
+		[key]: content === undefined ? made(context) : structuredClone(content),
 		message_metadata: '',
 	};
 	return merge(body, override) as JsonObject;

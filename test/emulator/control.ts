@@ -1,5 +1,8 @@
 import { channelStatesRequestProblem } from './channel-states';
+import type { DeliveryReportMode } from './delivery-reports';
 import { faultRequestProblem } from './faults';
+import { inboundFromEvent, type InboundRequest } from './inbound';
+import type { StoredMessage } from './messages';
 import { json, parseJson, type Reply } from './http-io';
 import type {
 	App,
@@ -28,6 +31,14 @@ export interface Controllable {
 	rejectCredential(rule: ChannelRejection): void;
 	setChannelActivationMs(ms: number): void;
 	deliver(request: DeliverRequest): Promise<Delivery[]>;
+	readonly messages: readonly StoredMessage[];
+	readonly sentMessages: readonly StoredMessage[];
+	setOutboundRateLimit(outbound: number, appId?: string): void;
+	setDeliveryReports(mode: DeliveryReportMode): void;
+	stepDeliveryReports(messageId?: string): Promise<Delivery[]>;
+	receive(
+		request: InboundRequest,
+	): Promise<{ message: StoredMessage['message']; deliveries: Delivery[] }>;
 }
 
 export const CONTROL_PREFIX = '/_emulator/';
@@ -45,6 +56,11 @@ const ENDPOINTS = [
 	'POST faults',
 	'POST channel-states',
 	'POST events',
+	'GET messages',
+	'GET sent-messages',
+	'POST rate-limits',
+	'POST delivery-reports',
+	'POST delivery-reports/step',
 ];
 
 /** /_emulator/* for tests in other processes (n8n running the node, say). No auth, not logged. */
@@ -99,13 +115,60 @@ export async function handleControl(
 			if (reject !== undefined) emulator.rejectCredential(reject);
 			return json(200, {});
 		}
+		case 'GET messages':
+			return json(200, { messages: emulator.messages });
+		case 'GET sent-messages':
+			return json(200, { messages: emulator.sentMessages });
+		case 'POST rate-limits': {
+			const body = objectBody(rawBody);
+			const outbound = body?.outbound;
+			const appId = body?.app_id;
+			if (
+				typeof outbound !== 'number' ||
+				!Number.isInteger(outbound) ||
+				outbound < 1 ||
+				(appId !== undefined && typeof appId !== 'string')
+			)
+				return json(400, {
+					error: 'body must be {"outbound": whole number >= 1, "app_id"?: string}',
+				});
+			emulator.setOutboundRateLimit(outbound, appId);
+			return json(200, {});
+		}
+		case 'POST delivery-reports': {
+			const body = objectBody(rawBody);
+			const mode = body?.mode;
+			const stepMs = body?.step_ms;
+			if (
+				(mode !== 'auto' && mode !== 'manual' && mode !== 'off') ||
+				(stepMs !== undefined && (typeof stepMs !== 'number' || !(stepMs >= 0)))
+			)
+				return json(400, {
+					error: 'body must be {"mode": "auto"|"manual"|"off", "step_ms"?: number >= 0}',
+				});
+			emulator.setDeliveryReports(
+				mode === 'auto' ? { mode, stepMs: stepMs as number | undefined } : { mode },
+			);
+			return json(200, {});
+		}
+		case 'POST delivery-reports/step': {
+			const messageId = objectBody(rawBody)?.message_id;
+			return json(200, {
+				deliveries: await emulator.stepDeliveryReports(
+					typeof messageId === 'string' ? messageId : undefined,
+				),
+			});
+		}
 		case 'POST events': {
 			const parsed = parseJson(rawBody);
 			if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object')
 				return json(400, { error: 'body must be a JSON object' });
+			const event = parsed.value as JsonObject;
 			try {
+				if (event.trigger === 'MESSAGE_INBOUND' && event.from !== undefined)
+					return json(200, await emulator.receive(inboundFromEvent(event)));
 				return json(200, {
-					deliveries: await emulator.deliver(eventRequest(parsed.value as JsonObject)),
+					deliveries: await emulator.deliver(eventRequest(event)),
 				});
 			} catch (error) {
 				const message = (error as Error).message;
@@ -123,6 +186,17 @@ export async function handleControl(
 			});
 		}
 	}
+}
+
+/** The body as a JSON object; undefined when it is empty or anything else. */
+function objectBody(rawBody: string): JsonObject | undefined {
+	const parsed = parseJson(rawBody);
+	return parsed.ok &&
+		parsed.value !== null &&
+		typeof parsed.value === 'object' &&
+		!Array.isArray(parsed.value)
+		? (parsed.value as JsonObject)
+		: undefined;
 }
 
 /** POST /_emulator/events takes snake_case names, like the API. */

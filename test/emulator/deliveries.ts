@@ -1,6 +1,6 @@
 import { callbackBody } from './callback-bodies';
 import { signatureHeaders } from './signing';
-import type { Delivery, DeliveryAttempt, DeliverRequest, Webhook } from './types';
+import type { Delivery, DeliveryAttempt, DeliverRequest, JsonObject, Webhook } from './types';
 
 const MAX_RETRIES = 5;
 const MAX_RETRY_DELAY_MS = 5000;
@@ -29,13 +29,15 @@ export function deliverRequestProblem(
  * Sends one event to the app's webhooks that subscribe to it and have target type HTTP, as Sinch does: one POST of
  * the same JSON per webhook, signed with that webhook's secret when it has one, retried with doubling waits when the
  * receiver fails (a non-2xx answer or no answer). Webhooks are served in parallel; the result keeps their order.
+ * `content`: the event's own object (a real message or report) instead of made-up values.
  */
 export async function deliverToWebhooks(
 	request: DeliverRequest,
 	webhooks: readonly Webhook[],
 	projectId: string,
+	content?: JsonObject,
 ): Promise<Delivery[]> {
-	const body = callbackBody(request.trigger, request.appId, projectId, request.body);
+	const body = callbackBody(request.trigger, request.appId, projectId, request.body, content);
 	const rawBody = JSON.stringify(body);
 	const targets = webhooks.filter(
 		(webhook) => webhook.target_type === 'HTTP' && webhook.triggers.includes(request.trigger),

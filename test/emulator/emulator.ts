@@ -17,6 +17,10 @@ import {
 	send,
 	type Reply,
 } from './http-io';
+import { DeliveryReports, type DeliveryReportMode } from './delivery-reports';
+import { inboundContent, type InboundRequest } from './inbound';
+import { MessageStore, type StoredMessage } from './messages';
+import { RateLimits } from './rate-limits';
 import { RegionStores } from './regions';
 import { WebhookStore } from './webhooks';
 import type {
@@ -31,6 +35,7 @@ import type {
 	FailFault,
 	FaultRequest,
 	HangFault,
+	JsonObject,
 	RequestLogEntry,
 	TruncateFault,
 	Webhook,
@@ -45,11 +50,11 @@ const TOKEN_PATH = '/oauth2/token';
 const HOST = '127.0.0.1';
 
 /**
- * A running emulator of the Sinch Conversation API's App and Webhook endpoints and of Sinch's OAuth2 token endpoint,
+ * A running emulator of the Sinch Conversation API's App, Webhook and Message endpoints and of Sinch's OAuth2 token endpoint,
  * which also delivers signed callbacks to webhooks.
  */
 export class Emulator implements Controllable {
-	/** API base: the API is at `${url}/v1/projects/{project}/apps`. */
+	/** API base: the API is at `${url}/v1/projects/{project}/...`. */
 	readonly url: string;
 	readonly tokenUrl: string;
 	readonly projectId: string;
@@ -64,6 +69,12 @@ export class Emulator implements Controllable {
 	// One webhook store for every region: webhook IDs are unique, and each names its app.
 	private readonly webhookStore = new WebhookStore();
 	private readonly deliveryLog: Delivery[] = [];
+	private readonly messageStore = new MessageStore();
+	private readonly rateLimits = new RateLimits();
+	private readonly reports = new DeliveryReports(
+		(report) => this.sendDeliveryReport(report),
+		(messageId, target) => this.messageStore.moveTo(messageId, target),
+	);
 	private readonly faults = new Faults();
 	private readonly tokens: Tokens;
 	private latency: number;
@@ -82,7 +93,7 @@ export class Emulator implements Controllable {
 		this.latency = options.latencyMs ?? 0;
 		this.channelActivationMs = options.channelActivationMs ?? 0;
 		this.channelStates = new ChannelStates(this.channelActivationMs);
-		this.stores = new RegionStores(options.regions ?? [], this.channelStates);
+		this.stores = new RegionStores(options.regions ?? [], this.channelStates, this.rateLimits);
 		this.tokens = new Tokens({
 			keyId: this.keyId,
 			keySecret: this.keySecret,
@@ -171,6 +182,65 @@ export class Emulator implements Controllable {
 		return made;
 	}
 
+	/** Every stored message, both directions, oldest first; sent ones carry the send body as `request`. */
+	get messages(): readonly StoredMessage[] {
+		return this.messageStore.all();
+	}
+
+	/** The messages sent through messages:send, oldest first, each with the send body as accepted (`request`). */
+	get sentMessages(): readonly StoredMessage[] {
+		return this.messageStore.all().filter((stored) => stored.request !== undefined);
+	}
+
+	/**
+	 * Sets `rate_limits.outbound` (sends a second) of one app, or without an app of every app that has no limit of
+	 * its own (default 25). Sends beyond it get 429 with Retry-After.
+	 */
+	setOutboundRateLimit(outbound: number, appId?: string): void {
+		this.rateLimits.setOutbound(outbound, appId);
+	}
+
+	/** How MESSAGE_DELIVERY callbacks follow a send (default `{ mode: 'auto', stepMs: 0 }`: at once, in order). */
+	setDeliveryReports(mode: DeliveryReportMode): void {
+		this.reports.setMode(mode);
+	}
+
+	/** In manual mode: sends the next delivery report of every pending message (or of one); resolves with them. */
+	stepDeliveryReports(messageId?: string): Promise<Delivery[]> {
+		return this.reports.step(messageId);
+	}
+
+	/** Resolves once the delivery reports being sent in auto mode are all out. */
+	deliveryReportsSent(): Promise<void> {
+		return this.reports.idle();
+	}
+
+	/**
+	 * A contact sends the app a message (text, media or the answer to a choice): it is stored like Sinch stores
+	 * inbound messages and delivered as MESSAGE_INBOUND to the app's webhooks. Resolves with the message and deliveries.
+	 */
+	async receive(
+		request: InboundRequest,
+	): Promise<{ message: StoredMessage['message']; deliveries: Delivery[] }> {
+		const content = inboundContent(request);
+		if (typeof content === 'string') throw new Error(content);
+		const app = this.stores.find(request.appId)?.get(request.appId);
+		if (!app) throw new Error(`App ${request.appId} not found`);
+		const stored = this.messageStore.addReceived(
+			app,
+			{ channel: request.channel, identity: request.identity },
+			content,
+		);
+		const made = await deliverToWebhooks(
+			{ appId: app.id, trigger: 'MESSAGE_INBOUND', body: request.body },
+			this.webhookStore.listForApp(app.id),
+			this.projectId,
+			stored.message,
+		);
+		this.deliveryLog.push(...made);
+		return { message: stored.message, deliveries: made };
+	}
+
 	/** Number of calls to the token endpoint since start or the last reset. */
 	tokenRequests(): number {
 		return this.log.filter((entry) => entry.path === TOKEN_PATH).length;
@@ -181,12 +251,18 @@ export class Emulator implements Controllable {
 		this.tokens.expireAll();
 	}
 
-	/** Forgets apps (of every region), webhooks, deliveries, the request log, armed faults, issued tokens and credential rejections. */
+	/**
+	 * Forgets apps (of every region), webhooks, messages, deliveries, the request log, armed faults, issued tokens and
+	 * credential rejections; rate limits and delivery report mode go back to their defaults.
+	 */
 	reset(): void {
 		this.stores.clear();
 		this.channelStates.clear();
 		this.channelStates.activationMs = this.channelActivationMs;
 		this.webhookStore.clear();
+		this.messageStore.clear();
+		this.rateLimits.clear();
+		this.reports.clear();
 		this.deliveryLog.length = 0;
 		this.log.length = 0;
 		this.faults.clear();
@@ -299,6 +375,9 @@ export class Emulator implements Controllable {
 							tokens: this.tokens,
 							apps: routed.store,
 							webhooks: this.webhookStore,
+							messages: this.messageStore,
+							rateLimits: this.rateLimits,
+							afterSend: (sent, plan, app) => this.reports.planFor(sent, plan, app),
 						},
 					);
 		if (fault) {
@@ -308,6 +387,38 @@ export class Emulator implements Controllable {
 		entry.status = reply.status;
 		entry.answeredAt = Date.now();
 		send(res, reply);
+	}
+
+	/** A message's own callback_url gets its reports instead of the webhooks, signed with the app's secret for it. */
+	private async sendDeliveryReport(report: {
+		appId: string;
+		report: JsonObject;
+		envelope: JsonObject;
+		callbackUrl?: string;
+	}): Promise<Delivery[]> {
+		const app = this.stores.find(report.appId)?.get(report.appId);
+		if (!app) return [];
+		const targets: Webhook[] =
+			report.callbackUrl === undefined
+				? this.webhookStore.listForApp(app.id)
+				: [
+						{
+							id: 'callback_url',
+							app_id: app.id,
+							target: report.callbackUrl,
+							target_type: 'HTTP',
+							secret: app.callback_settings.secret_for_overridden_callback_urls,
+							triggers: ['MESSAGE_DELIVERY'],
+						},
+					];
+		const made = await deliverToWebhooks(
+			{ appId: app.id, trigger: 'MESSAGE_DELIVERY', body: report.envelope },
+			targets,
+			this.projectId,
+			report.report,
+		);
+		this.deliveryLog.push(...made);
+		return made;
 	}
 
 	private answerFault(

@@ -1,5 +1,5 @@
 /**
- * Local emulator of the Sinch Conversation API App and Webhook endpoints (with signed callback delivery) and Sinch's
+ * Local emulator of the Sinch Conversation API App, Webhook and Message endpoints (with signed callback delivery) and Sinch's
  * OAuth2 token endpoint, for tests and manual runs of the node (`npm run emulator`). See README.md in this folder.
  */
 import { Emulator } from './emulator';
@@ -10,6 +10,12 @@ export { CHANNELS, CREDENTIAL_PROPERTIES_BY_CHANNEL, type Channel } from './cred
 export { ULID_PATTERN } from './ulid';
 export { SIGNATURE_ALGORITHM, SIGNATURE_HEADERS, signCallback } from './signing';
 export type * from './types';
+export type { ConversationMessage, StoredMessage } from './messages';
+export type { DeliveryReportMode } from './delivery-reports';
+export type { InboundRequest } from './inbound';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './message-api';
+export { FAILING_IDENTITY_PREFIX } from './message-rules';
+export { DEFAULT_RATE_LIMIT } from './rate-limits';
 
 export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	return Emulator.start(options);

@@ -1,5 +1,6 @@
 import { AppStore } from './apps';
 import type { ChannelStates } from './channel-states';
+import type { RateLimits } from './rate-limits';
 
 /**
  * Sinch's regions are separate hosts with separate apps. The emulator serves each configured region under a path
@@ -10,9 +11,10 @@ export class RegionStores {
 	readonly root: AppStore;
 	private readonly byRegion = new Map<string, AppStore>();
 
-	constructor(regions: readonly string[], states: ChannelStates) {
-		this.root = new AppStore(states);
-		for (const region of regions) this.byRegion.set(region.toLowerCase(), new AppStore(states));
+	constructor(regions: readonly string[], states: ChannelStates, rateLimits: RateLimits) {
+		this.root = new AppStore(states, rateLimits);
+		for (const region of regions)
+			this.byRegion.set(region.toLowerCase(), new AppStore(states, rateLimits));
 	}
 
 	get names(): string[] {

@@ -26,23 +26,38 @@ export class BodySchema {
 	private readonly schema: SchemaNode;
 	private readonly validators = new Map<string, ValidateFunction>();
 
-	constructor(fileName: string) {
+	/**
+	 * `looseTypes`: allow `properties` on nodes without `type: object` (the message schemas of the spec leave it out in
+	 * places; ajv's strict mode would refuse to compile them).
+	 */
+	constructor(fileName: string, options: { looseTypes?: boolean } = {}) {
 		this.schema = JSON.parse(readFileSync(path.join(__dirname, fileName), 'utf8')) as SchemaNode;
 		// strictRequired off: the spec's webhook create body adds `required: [app_id]` in an allOf branch of its own.
+		// verbose: a oneOf error then carries its branches, to name the properties of an "exactly one of" group.
 		const ajv = new Ajv({
 			allErrors: true,
+			verbose: true,
 			coerceTypes: false,
 			useDefaults: false,
 			strict: true,
 			strictRequired: false,
+			...(options.looseTypes ? { strictTypes: false } : {}),
 		});
-		// The spec's formats: int32/int64 bound the integers, password is documentation only.
+		// The spec's formats: int32/int64 bound the integers, date-time is RFC 3339, float and password say nothing more
+		// than the type.
 		ajv.addFormat('int32', {
 			type: 'number',
 			validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
 		});
 		ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
 		ajv.addFormat('password', true);
+		ajv.addFormat('float', { type: 'number', validate: () => true });
+		ajv.addFormat('date-time', {
+			type: 'string',
+			validate: (text: string) =>
+				/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i.test(text) &&
+				!Number.isNaN(Date.parse(text)),
+		});
 		ajv.addSchema(this.schema as object);
 		for (const name of Object.keys(this.schema.definitions ?? {})) {
 			const validate = ajv.getSchema(`${this.schema.$id ?? ''}#/definitions/${name}`);
@@ -94,7 +109,8 @@ export class BodySchema {
 		const issues = errors
 			.filter(
 				(error) =>
-					!(options.skipRequired && error.keyword === 'required' && error.instancePath === ''),
+					!(options.skipRequired && error.keyword === 'required' && error.instancePath === '') &&
+					!EXCLUSIVE_BRANCH.test(error.schemaPath),
 			)
 			.map(describeError);
 		if (options.extraChecks) issues.push(...options.extraChecks(value));
@@ -167,6 +183,19 @@ export class BodySchema {
 	}
 }
 
+/** A branch of an "exactly one of" group (`oneOf: [{required: [a]}, {required: [b]}]`): its own error says nothing. */
+const EXCLUSIVE_BRANCH = /\/oneOf\/\d+\/required$/;
+
+/** The property names of an "exactly one of" group, when the oneOf is one. */
+function exclusiveNames(branches: unknown): string[] | undefined {
+	if (!Array.isArray(branches)) return undefined;
+	const names = branches.map((branch) => {
+		const required = (branch as { required?: unknown }).required;
+		return Array.isArray(required) && required.length === 1 ? String(required[0]) : undefined;
+	});
+	return names.every((name) => name !== undefined) ? (names as string[]) : undefined;
+}
+
 /** "channel_credentials[0].static_bearer.token: required field is missing" style, like the credential rules. */
 function describeError(error: ErrorObject): string {
 	const at = error.instancePath
@@ -181,6 +210,12 @@ function describeError(error: ErrorObject): string {
 			return `${join(String(error.params.missingProperty))}: required field is missing`;
 		case 'enum':
 			return `${at}: must be one of ${(error.params.allowedValues as string[]).join(', ')}`;
+		case 'oneOf': {
+			const names = exclusiveNames(error.schema);
+			return names
+				? `${at || 'request body'}: must have exactly one of ${names.join(', ')}`
+				: `${at || 'request body'}: ${error.message ?? error.keyword}`;
+		}
 		case 'minimum':
 		case 'maximum':
 			return `${at}: must be ${error.params.comparison as string} ${String(error.params.limit)}`;
