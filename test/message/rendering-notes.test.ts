@@ -14,7 +14,11 @@ const notes = (message: object, channels: string[]) =>
 
 describe('WhatsApp reply buttons', () => {
 	it('three short text choices stay buttons: no note', () => {
-		expect(notes(choiceMessage([textChoice('Yes'), textChoice('No'), textChoice('Later')]), ['WHATSAPP'])).toEqual([]);
+		expect(
+			notes(choiceMessage([textChoice('Yes'), textChoice('No'), textChoice('Later')]), [
+				'WHATSAPP',
+			]),
+		).toEqual([]);
 	});
 
 	it('more than three choices become a numbered text list', () => {
@@ -36,7 +40,10 @@ describe('WhatsApp reply buttons', () => {
 			],
 			[choiceMessage([textChoice('Yes'), textChoice('Yes')]), /two choices have the same title/],
 			[choiceMessage([textChoice('Yes', 'p'.repeat(230))]), /postback data is longer than 229/],
-			[choiceMessage([textChoice('Yes')], 'x'.repeat(1025)), /the text has 1025 characters, more than 1024/],
+			[
+				choiceMessage([textChoice('Yes')], 'x'.repeat(1025)),
+				/the text has 1025 characters, more than 1024/,
+			],
 		];
 		for (const [message, pattern] of cases) {
 			const [note] = notes(message, ['WHATSAPP']);
@@ -46,7 +53,9 @@ describe('WhatsApp reply buttons', () => {
 	});
 
 	it('the same rules hold for the buttons of a card', () => {
-		const card = { card_message: { title: 'Shoes', choices: ['A', 'B', 'C', 'D'].map((t) => textChoice(t)) } };
+		const card = {
+			card_message: { title: 'Shoes', choices: ['A', 'B', 'C', 'D'].map((t) => textChoice(t)) },
+		};
 		expect(notes(card, ['WHATSAPP'])[0].note).toMatch(/^WHATSAPP: 4 choices, more than 3/);
 	});
 });
@@ -78,7 +87,10 @@ describe('SMS', () => {
 			{ carousel_message: { cards: [{ title: 'a' }, { title: 'b' }] } },
 		])
 			expect(notes(message, ['SMS'])).toEqual([
-				expect.objectContaining({ note: expect.stringMatching(/^SMS: SMS has no buttons or cards/), downgrade: true }),
+				expect.objectContaining({
+					note: expect.stringMatching(/^SMS: SMS has no buttons or cards/),
+					downgrade: true,
+				}),
 			]);
 		expect(notes({ media_message: { url: 'https://example.com/a.jpg' } }, ['SMS'])).toEqual([
 			{ note: 'SMS: SMS has no media: the media arrives as a link in the text', downgrade: true },
@@ -91,7 +103,9 @@ describe('text lengths, RCS cards, lists, overrides', () => {
 		expect(notes({ text_message: { text: 'x'.repeat(4097) } }, ['WHATSAPP'])[0].note).toMatch(
 			/4097 characters, more than the 4096/,
 		);
-		expect(notes({ text_message: { text: 'x'.repeat(2001) } }, ['RCS'])[0].note).toMatch(/more than the 2000/);
+		expect(notes({ text_message: { text: 'x'.repeat(2001) } }, ['RCS'])[0].note).toMatch(
+			/more than the 2000/,
+		);
 		expect(notes({ text_message: { text: 'x'.repeat(1001) } }, ['VIBERBM'])[0].note).toMatch(
 			/more than the 1000 this channel takes: the rest is cut off/,
 		);
@@ -110,7 +124,9 @@ describe('text lengths, RCS cards, lists, overrides', () => {
 	});
 
 	it('a list message is for WhatsApp; elsewhere it is a downgrade', () => {
-		const list = { list_message: { title: 'Menu', sections: [{ items: [{ choice: { title: 'a' } }] }] } };
+		const list = {
+			list_message: { title: 'Menu', sections: [{ items: [{ choice: { title: 'a' } }] }] },
+		};
 		expect(notes(list, ['WHATSAPP'])).toEqual([]);
 		expect(notes(list, ['MESSENGER'])[0]).toEqual({
 			note: 'MESSENGER: list messages are made for WhatsApp; here Sinch sends the rows as plain text',
@@ -120,7 +136,12 @@ describe('text lengths, RCS cards, lists, overrides', () => {
 
 	it('notes follow the channels in order, and a channel-specific payload silences its channel', () => {
 		const message = choiceMessage(['A', 'B', 'C', 'D'].map((title) => textChoice(title)));
-		expect(notes(message, ['WHATSAPP', 'SMS']).map((n) => n.note.split(':')[0])).toEqual(['WHATSAPP', 'SMS']);
-		expect(notes({ ...message, explicit_channel_message: { WHATSAPP: '{}' } }, ['WHATSAPP'])).toEqual([]);
+		expect(notes(message, ['WHATSAPP', 'SMS']).map((n) => n.note.split(':')[0])).toEqual([
+			'WHATSAPP',
+			'SMS',
+		]);
+		expect(
+			notes({ ...message, explicit_channel_message: { WHATSAPP: '{}' } }, ['WHATSAPP']),
+		).toEqual([]);
 	});
 });
