@@ -32,7 +32,7 @@ const run = async (parameters: INodeParameters, items?: object[], extra: object 
 		...extra,
 	});
 
-const text = (value: string, options: object = {}) => ({
+const text = (value: string, options: INodeParameters = {}): INodeParameters => ({
 	messageType: 'text',
 	text: value,
 	options,
