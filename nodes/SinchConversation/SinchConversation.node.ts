@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as app from './actions/app';
+import * as message from './actions/message';
 import * as webhook from './actions/webhook';
 import { router } from './actions/router';
 import { searchApps, searchWebhooks } from './methods/listSearch';
@@ -21,7 +22,8 @@ export class SinchConversation implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Create and manage Sinch Conversation API apps, their channels and their webhooks',
+		description:
+			'Send messages through the Sinch Conversation API, and manage its apps, channels and webhooks',
 		defaults: { name: 'Sinch Conversation' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -40,6 +42,12 @@ export class SinchConversation implements INodeType {
 						description: 'A Conversation API app: its channels and settings',
 					},
 					{
+						name: 'Message',
+						value: 'message',
+						description:
+							'Send messages of every type on every channel, reply to trigger items, and read or delete sent ones',
+					},
+					{
 						name: 'Webhook',
 						value: 'webhook',
 						description:
@@ -49,6 +57,7 @@ export class SinchConversation implements INodeType {
 				default: 'app',
 			},
 			...app.description,
+			...message.description,
 			...webhook.description,
 		],
 	};

@@ -1,0 +1,211 @@
+/**
+ * Messages in real n8n (2.41.1) against the emulator, with the example workflows as a user imports them (their app
+ * set to one made in the emulator):
+ *   - message-broadcast.json, run with `n8n execute`: 30 numbers → one SMS each, paced at the app's outbound limit
+ *     (set to 10 a second here): every number gets one message, no 429 is met;
+ *   - message-echo-bot.json and message-delivery-reports.json, published: an inbound WhatsApp message from the
+ *     emulator reaches the echo bot, whose reply ("You said: …") goes to the same identity on the same channel
+ *     through the same app; the reply's delivery reports reach the second workflow's trigger.
+ *
+ *   npm run build && npx jest -c jest.e2e.config.js test/e2e/messages.test.ts
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { ensureRuntime, type N8nRuntime } from '../../scripts/n8n/cache';
+import { EXAMPLES_DIR, emulatorCredentials, importCredentials } from '../../scripts/n8n/importData';
+import { ensureOwner, type Session } from '../../scripts/n8n/owner';
+import { n8nCli, startN8nServer, waitForReady, type N8nServer } from '../../scripts/n8n/process';
+import {
+	freePort,
+	NODE_TYPE,
+	prepareUserFolder,
+	type UserFolder,
+} from '../../scripts/n8n/userFolder';
+import { startEmulator, type Emulator } from '../emulator';
+import { emulatorApi } from '../harness/emulatorApi';
+import { executeWorkflow, outputJson } from './n8nRun';
+
+const EXAMPLES = [
+	'message-broadcast.json',
+	'message-echo-bot.json',
+	'message-delivery-reports.json',
+];
+
+let runtime: N8nRuntime;
+let emulator: Emulator;
+let server: N8nServer | undefined;
+let folder: UserFolder;
+let root: string;
+let session: Session;
+let appId: string;
+const timings: string[] = [];
+
+async function until<T>(
+	what: string,
+	probe: () => T | undefined | Promise<T | undefined>,
+	timeoutMs = 30_000,
+): Promise<T> {
+	const started = Date.now();
+	while (Date.now() - started < timeoutMs) {
+		const value = await probe();
+		if (value !== undefined) {
+			timings.push(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+			return value;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(
+		`timed out after ${timeoutMs / 1000} s waiting for ${what}\n${server?.output().slice(-4000) ?? ''}`,
+	);
+}
+
+async function rest(method: string, route: string): Promise<Record<string, unknown>> {
+	const response = await fetch(`${server!.url}/rest${route}`, {
+		method,
+		headers: { cookie: session.cookie, 'browser-id': session.browserId },
+	});
+	const text = await response.text();
+	if (!response.ok)
+		throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 500)}`);
+	return (JSON.parse(text) as { data: Record<string, unknown> }).data;
+}
+
+async function successfulExecutions(workflowId: string): Promise<Array<{ id: string }>> {
+	const data = await rest(
+		'GET',
+		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
+	);
+	return (data.results as Array<{ id: string; status: string }>).filter(
+		(execution) => execution.status === 'success',
+	);
+}
+
+/** The examples with the emulator's app picked in every Sinch node, imported with the emulator credentials. */
+async function importExamples(): Promise<void> {
+	const workflows = EXAMPLES.map((file) => {
+		const example = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
+			nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
+		};
+		const picked = { __rl: true, mode: 'list', value: appId, cachedResultName: 'Messages e2e app' };
+		for (const node of example.nodes) {
+			if (node.type === `${NODE_TYPE}Trigger`) node.parameters.app = picked;
+			else if (node.type === NODE_TYPE && 'appId' in node.parameters)
+				node.parameters.appId = picked;
+		}
+		return example;
+	});
+	const file = path.join(root, 'message-workflows.json');
+	writeFileSync(file, JSON.stringify(workflows));
+	await importCredentials(runtime, folder, emulatorCredentials(emulator));
+	await n8nCli(runtime, folder, ['import:workflow', `--input=${file}`]);
+}
+
+beforeAll(async () => {
+	runtime = await ensureRuntime();
+	emulator = await startEmulator({ port: 0 });
+	root = mkdtempSync(path.join(tmpdir(), 'sinch-n8n-messages-'));
+	folder = prepareUserFolder(root);
+	const app = await emulatorApi(emulator, 'POST', '/apps', {
+		display_name: 'Messages e2e app',
+		channel_credentials: [
+			{ channel: 'WHATSAPP', static_bearer: { claimed_identity: 'wa-sender', token: 'wa-token' } },
+			{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-token' } },
+		],
+	});
+	appId = String(app.id);
+	await importExamples();
+}, 600_000);
+
+afterAll(async () => {
+	await server?.stop();
+	await emulator?.close();
+	if (root) rmSync(root, { recursive: true, force: true });
+	if (timings.length > 0)
+		process.stderr.write(`[messages.test] timings:\n  ${timings.join('\n  ')}\n`);
+});
+
+test('broadcast: 30 numbers, one SMS each, paced at the app limit of 10 a second with no 429', async () => {
+	emulator.setOutboundRateLimit(10, appId);
+	const { run, ms } = await executeWorkflow(runtime, folder, 'sinchExBroadcast');
+	timings.push(
+		`n8n execute sinchExBroadcast (30 sends at 10/s, start-up included): ${(ms / 1000).toFixed(1)} s`,
+	);
+	const output = outputJson(run, 'Send to each number');
+	expect(output).toHaveLength(30);
+	expect(output[0]).toMatchObject({
+		app_id: appId,
+		channels: ['SMS'],
+		renderingNotes: ['SMS: 1 part, GSM-7, 62 characters'],
+	});
+	const sends = emulator.requests.filter((request) => request.path.endsWith('/messages:send'));
+	expect(sends.filter((request) => request.status === 429)).toHaveLength(0);
+	const identities = emulator.sentMessages.map(
+		(stored) =>
+			(
+				stored.request as {
+					recipient: { identified_by: { channel_identities: Array<{ identity: string }> } };
+				}
+			).recipient.identified_by.channel_identities[0].identity,
+	);
+	expect(identities.sort()).toEqual(
+		Array.from({ length: 30 }, (_, i) => `+4670111${String(i + 1).padStart(4, '0')}`),
+	);
+	emulator.setOutboundRateLimit(25, appId);
+}, 120_000);
+
+describe('published: echo bot and delivery reports', () => {
+	beforeAll(async () => {
+		await n8nCli(runtime, folder, ['publish:workflow', '--id=sinchExEchoBot']);
+		await n8nCli(runtime, folder, ['publish:workflow', '--id=sinchExDeliveries']);
+		server = await startN8nServer(runtime, folder, { port: await freePort() });
+		timings.push(`n8n ready: ${((await waitForReady(server)) / 1000).toFixed(1)} s`);
+		session = (await ensureOwner(server.url)).session;
+		await until('both webhooks on the emulator', () =>
+			emulator.webhooks.filter((webhook) => webhook.app_id === appId).length === 2
+				? true
+				: undefined,
+		);
+	}, 300_000);
+
+	test('an inbound WhatsApp message is answered on WhatsApp, to the sender, and its delivery reports arrive', async () => {
+		const before = emulator.sentMessages.length;
+		await emulator.receive({
+			appId,
+			channel: 'WHATSAPP',
+			identity: '46705550101',
+			text: 'Hello bot',
+		});
+		const reply = await until('the reply', () => emulator.sentMessages[before]);
+		expect(reply.request).toEqual({
+			app_id: appId,
+			recipient: {
+				identified_by: { channel_identities: [{ channel: 'WHATSAPP', identity: '46705550101' }] },
+			},
+			message: { text_message: { text: 'You said: Hello bot' } },
+		});
+		expect(emulator.sentMessages).toHaveLength(before + 1);
+
+		const [echo] = await until('the echo bot execution', async () => {
+			const list = await successfulExecutions('sinchExEchoBot');
+			return list.length > 0 ? list : undefined;
+		});
+		const echoData = String((await rest('GET', `/executions/${echo.id}`)).data);
+		expect(echoData).toContain(reply.message.id);
+
+		const reports = await until('the delivery reports execution', async () => {
+			const list = await successfulExecutions('sinchExDeliveries');
+			return list.length >= 2 ? list : undefined;
+		});
+		const reportData = (
+			await Promise.all(
+				reports.map(async (execution) =>
+					String((await rest('GET', `/executions/${execution.id}`)).data),
+				),
+			)
+		).join('\n');
+		expect(reportData).toContain(reply.message.id);
+		expect(reportData).toContain('DELIVERED');
+	}, 120_000);
+});
