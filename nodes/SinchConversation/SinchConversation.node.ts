@@ -18,9 +18,9 @@ export class SinchConversation implements INodeType {
 		name: 'sinchConversation',
 		icon: { light: 'file:sinch.svg', dark: 'file:sinch.dark.svg' },
 		group: ['transform'],
-		// Version 2: one field per app sub-setting and one fields/JSON switch; version 1 stays for saved workflows.
-		version: [1, 2],
-		defaultVersion: 2,
+		// The first published release has one version. It is 2 because the workflows and examples built while the
+		// node was developed were saved as 2; no version 1 was ever published.
+		version: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Send messages through the Sinch Conversation API, and manage its apps, channels and webhooks',

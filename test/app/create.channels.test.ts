@@ -317,7 +317,7 @@ describe('each channel through the engine to the emulator', () => {
 			expect(fixture).toBeDefined();
 			const callbackSecret = `cb-${value.toLowerCase()}`;
 			const { outputs, error } = await createWithEntries([
-				{ channel: value, ...fixture.ui, callbackSecret },
+				{ channel: value, ...fixture.ui, entryOptions: { callbackSecret } },
 			]);
 
 			expect(error).toBeUndefined();

@@ -30,12 +30,11 @@ async function create(
 	});
 }
 
-/** Name and SMS token from the item; a LINE entry added twice (same ordinal, no default) when the item asks for it. */
+/** The app as JSON: name and SMS token from the item; a LINE entry added twice (same ordinal, no default) when the item asks for it. */
 const PARAMETERS: INodeParameters = {
-	displayName: '={{ $json.name }}',
-	channelCredentialsInput: 'json',
-	channelCredentialsJson:
-		'={{ [{ channel: "SMS", static_bearer: { claimed_identity: "plan", token: $json.token } }].concat($json.twoLines ? [{ channel: "LINE", line_credentials: { token: "a", secret: "b" } }, { channel: "LINE", line_credentials: { token: "c", secret: "d" } }] : []) }}',
+	specifyBody: 'json',
+	jsonBody:
+		'={{ { display_name: $json.name, channel_credentials: [{ channel: "SMS", static_bearer: { claimed_identity: "plan", token: $json.token } }].concat($json.twoLines ? [{ channel: "LINE", line_credentials: { token: "a", secret: "b" } }, { channel: "LINE", line_credentials: { token: "c", secret: "d" } }] : []) } }}',
 };
 
 const ITEMS: IDataObject[] = [
@@ -60,13 +59,13 @@ const ERROR_500 = {
 		'Sinch answered 500 INTERNAL: Injected fault: HTTP 500. The app may or may not have been created.',
 	details: MAYBE_CREATED,
 };
-const ERROR_NAME = { error: 'Display Name is required. Enter a name for the app.' };
+const ERROR_NAME = { error: 'display_name is required. Enter a name for the app.' };
 const ERROR_LINES = {
 	error:
-		'Channel Credentials, entry 3 (LINE): Credential Ordinal Number 0 is already used by entry 2. Give each LINE entry its own number from 0 to 255. (and 1 more problem)',
+		'channel_credentials[2] (LINE): credential_ordinal_number 0 is already used by channel_credentials[1]. Give each LINE entry its own number from 0 to 255. (and 1 more problem)',
 	details: [
-		'Channel Credentials, entry 3 (LINE): Credential Ordinal Number 0 is already used by entry 2. Give each LINE entry its own number from 0 to 255.',
-		'Channel Credentials: 2 LINE entries need exactly one with Is Default on; found 0. Turn Is Default on for one of entries 2, 3.',
+		'channel_credentials[2] (LINE): credential_ordinal_number 0 is already used by channel_credentials[1]. Give each LINE entry its own number from 0 to 255.',
+		'channel_credentials: 2 LINE entries need exactly one with is_default on; found 0. Turn is_default on for one of channel_credentials[1], channel_credentials[2].',
 	].join('\n'),
 };
 

@@ -83,7 +83,7 @@ describe('fields mode', () => {
 							channel: 'SMS',
 							smsServicePlanId: '={{ $json.plan }}',
 							smsApiToken: '={{ $json.token }}',
-							callbackSecret: '={{ $json.secret }}',
+							entryOptions: { callbackSecret: '={{ $json.secret }}' },
 						},
 						{ channel: 'TELEGRAM', telegramBotToken: '={{ $json.bot }}' },
 					],
@@ -91,7 +91,7 @@ describe('fields mode', () => {
 			},
 			[
 				{ name: 'one', plan: 'plan-1', token: 'token-1', secret: 'cb-1', bot: 'bot-1' },
-				{ name: 'two', plan: 'plan-2', token: 'token-2', secret: '', bot: 'bot-2' },
+				{ name: 'two', plan: 'plan-2', token: 'token-2', secret: 'cb-2', bot: 'bot-2' },
 			],
 		);
 
@@ -110,7 +110,11 @@ describe('fields mode', () => {
 			{
 				display_name: 'two',
 				channel_credentials: [
-					{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-2', token: 'token-2' } },
+					{
+						channel: 'SMS',
+						static_bearer: { claimed_identity: 'plan-2', token: 'token-2' },
+						callback_secret: 'cb-2',
+					},
 					{ channel: 'TELEGRAM', telegram_credentials: { token: 'bot-2' } },
 				],
 			},
@@ -146,12 +150,10 @@ describe('fields mode', () => {
 					messageRetryDuration: '={{ $json.retry }}',
 					smartConversation: '={{ $json.smart }}',
 					dispatchRetentionTtlDays: '={{ $json.dispatch }}',
-					retentionPolicy: {
-						policy: { retentionType: '={{ $json.retention }}', ttlDays: '={{ $json.ttl }}' },
-					},
-					deliveryReportBasedFallback: {
-						fallback: { enabled: '={{ $json.fallback }}', waitingTime: '={{ $json.wait }}' },
-					},
+					retentionType: '={{ $json.retention }}',
+					retentionTtlDays: '={{ $json.ttl }}',
+					deliveryReportFallback: '={{ $json.fallback }}',
+					fallbackWaitingTime: '={{ $json.wait }}',
 				},
 			},
 			[
@@ -230,10 +232,9 @@ describe('fields mode', () => {
 					messageRetryDuration: '={{ $json.retry }}',
 					smartConversation: '={{ $json.smart }}',
 					dispatchRetentionTtlDays: '={{ $json.dispatch }}',
-					retentionPolicy: { policy: { ttlDays: '={{ $json.ttl }}' } },
-					deliveryReportBasedFallback: {
-						fallback: { enabled: '={{ $json.fallback }}', waitingTime: '={{ $json.wait }}' },
-					},
+					retentionTtlDays: '={{ $json.ttl }}',
+					deliveryReportFallback: '={{ $json.fallback }}',
+					fallbackWaitingTime: '={{ $json.wait }}',
 				},
 			},
 			[
@@ -266,7 +267,7 @@ describe('fields mode', () => {
 				message_retry_settings: { retry_duration: 600 },
 				smart_conversation: { enabled: true },
 				dispatch_retention_policy: { retention_type: 'MESSAGE_EXPIRE_POLICY', ttl_days: 3 },
-				retention_policy: { retention_type: 'MESSAGE_EXPIRE_POLICY', ttl_days: 365 },
+				retention_policy: { ttl_days: 365 },
 				delivery_report_based_fallback: { enabled: true, delivery_report_waiting_time: 120 },
 			},
 		]);
@@ -331,7 +332,7 @@ describe('fields mode', () => {
 });
 
 describe('JSON mode', () => {
-	it('the channel list from each item ({{ $json.channels }}), one LINE pair, one SMS, one empty', async () => {
+	it('the app around the channel list of each item ({{ $json.channels }}), one LINE pair, one SMS, one empty', async () => {
 		const items = [
 			{
 				name: 'two LINE',
@@ -358,9 +359,8 @@ describe('JSON mode', () => {
 		];
 		const { outputs } = await createAll(
 			{
-				displayName: '={{ $json.name }}',
-				channelCredentialsInput: 'json',
-				channelCredentialsJson: '={{ $json.channels }}',
+				specifyBody: 'json',
+				jsonBody: '={{ { display_name: $json.name, channel_credentials: $json.channels } }}',
 			},
 			items,
 		);
@@ -373,24 +373,6 @@ describe('JSON mode', () => {
 				(item.json.channel_credentials as IDataObject[]).map((entry) => entry.channel),
 			),
 		).toEqual([['LINE', 'LINE'], ['SMS'], []]);
-	});
-
-	it('the channel list as text from each item ({{ JSON.stringify(...) }})', async () => {
-		const channels = [
-			{
-				channel: 'KAKAOTALK',
-				kakaotalk_credentials: { kakaotalk_plus_friend_id: '@f', kakaotalk_sender_key: 'k' },
-			},
-		];
-		await createAll(
-			{
-				displayName: 'text',
-				channelCredentialsInput: 'json',
-				channelCredentialsJson: '={{ JSON.stringify($json.channels) }}',
-			},
-			[{ channels }],
-		);
-		expect(bodies()).toEqual([{ display_name: 'text', channel_credentials: channels }]);
 	});
 
 	it('the whole app from each item, as an object and as text', async () => {
@@ -444,16 +426,12 @@ describe('JSON mode', () => {
 
 	it('an item whose JSON value is wrong fails alone, with its own index', async () => {
 		const { outputs } = await create(
-			{
-				displayName: '={{ $json.name }}',
-				channelCredentialsInput: 'json',
-				channelCredentialsJson: '={{ $json.channels }}',
-			},
+			{ specifyBody: 'json', jsonBody: '={{ $json.app }}' },
 			[
-				{ name: 'ok', channels: [] },
-				{ name: 'not a list', channels: { channel: 'SMS' } },
-				{ name: 'not JSON', channels: 'SMS' },
-				{ name: 'also ok', channels: [] },
+				{ app: { display_name: 'ok', channel_credentials: [] } },
+				{ app: { display_name: 'not a list', channel_credentials: { channel: 'SMS' } } },
+				{ app: '{"display_name": "not JSON", ' },
+				{ app: { display_name: 'also ok', channel_credentials: [] } },
 			],
 			'continueRegularOutput',
 		);
@@ -462,8 +440,8 @@ describe('JSON mode', () => {
 			outputs[0].map((item) => [item.json.error ?? item.json.display_name, item.pairedItem]),
 		).toEqual([
 			['ok', { item: 0 }],
-			['Channel Credentials must be a list of entries, not {"channel":"SMS"}.', { item: 1 }],
-			[expect.stringMatching(/^Channel Credentials \(JSON\) is not valid JSON: \S/), { item: 2 }],
+			['channel_credentials must be a list of entries, not {"channel":"SMS"}.', { item: 1 }],
+			[expect.stringMatching(/^App \(JSON\) is not valid JSON: \S/), { item: 2 }],
 			['also ok', { item: 3 }],
 		]);
 		expect(bodies().map((body) => (body as IDataObject).display_name)).toEqual(['ok', 'also ok']);

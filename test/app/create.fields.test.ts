@@ -97,19 +97,19 @@ describe('fields mode: each additional field alone', () => {
 		],
 		['Processing Mode Dispatch', { processingMode: 'DISPATCH' }, { processing_mode: 'DISPATCH' }],
 		[
-			'Retention Policy, conversation expiry after 30 days',
-			{ retentionPolicy: { policy: { retentionType: 'CONVERSATION_EXPIRE_POLICY', ttlDays: 30 } } },
+			'Retention, conversation expiry after 30 days',
+			{ retentionType: 'CONVERSATION_EXPIRE_POLICY', retentionTtlDays: 30 },
 			{ retention_policy: { retention_type: 'CONVERSATION_EXPIRE_POLICY', ttl_days: 30 } },
 		],
 		[
-			'Retention Policy, persist, TTL 3650',
-			{ retentionPolicy: { policy: { retentionType: 'PERSIST_RETENTION_POLICY', ttlDays: 3650 } } },
+			'Retention, persist, TTL 3650',
+			{ retentionType: 'PERSIST_RETENTION_POLICY', retentionTtlDays: 3650 },
 			{ retention_policy: { retention_type: 'PERSIST_RETENTION_POLICY', ttl_days: 3650 } },
 		],
 		[
-			'Retention Policy added and left at its defaults',
-			{ retentionPolicy: { policy: {} } },
-			{ retention_policy: { retention_type: 'MESSAGE_EXPIRE_POLICY', ttl_days: 180 } },
+			'Retention TTL added and left at its default',
+			{ retentionTtlDays: 180 },
+			{ retention_policy: { ttl_days: 180 } },
 		],
 		[
 			'Dispatch Retention TTL 7',
@@ -147,23 +147,23 @@ describe('fields mode: each additional field alone', () => {
 			{ callback_settings: { secret_for_overridden_callback_urls: 'override-secret-1' } },
 		],
 		[
-			'Delivery Report Based Fallback on, 300 s',
-			{ deliveryReportBasedFallback: { fallback: { enabled: true, waitingTime: 300 } } },
+			'Delivery Report Fallback on, 300 s',
+			{ deliveryReportFallback: true, fallbackWaitingTime: 300 },
 			{ delivery_report_based_fallback: { enabled: true, delivery_report_waiting_time: 300 } },
 		],
 		[
-			'Delivery Report Based Fallback at its limits, 259200 s',
-			{ deliveryReportBasedFallback: { fallback: { enabled: true, waitingTime: 259200 } } },
+			'Delivery Report Fallback at its limits, 259200 s',
+			{ deliveryReportFallback: true, fallbackWaitingTime: 259200 },
 			{ delivery_report_based_fallback: { enabled: true, delivery_report_waiting_time: 259200 } },
 		],
 		[
-			'Delivery Report Based Fallback added and left at its defaults',
-			{ deliveryReportBasedFallback: { fallback: {} } },
-			{ delivery_report_based_fallback: { enabled: true, delivery_report_waiting_time: 60 } },
+			'Delivery Report Fallback added and left at its default',
+			{ deliveryReportFallback: false },
+			{ delivery_report_based_fallback: { enabled: false } },
 		],
 		[
-			'Delivery Report Based Fallback off',
-			{ deliveryReportBasedFallback: { fallback: { enabled: false, waitingTime: 120 } } },
+			'Delivery Report Fallback off',
+			{ deliveryReportFallback: false, fallbackWaitingTime: 120 },
 			{ delivery_report_based_fallback: { enabled: false, delivery_report_waiting_time: 120 } },
 		],
 	];
@@ -175,25 +175,18 @@ describe('fields mode: each additional field alone', () => {
 			...expected,
 		});
 	});
-
-	it('a fixed collection added without its inner group sends nothing for it', async () => {
-		expect(
-			await wireBody({
-				displayName: 'Empty groups',
-				additionalFields: { retentionPolicy: {}, deliveryReportBasedFallback: {} },
-			}),
-		).toEqual({ display_name: 'Empty groups', channel_credentials: [] });
-	});
 });
 
 describe('fields mode: every field at once, and the app Sinch answers', () => {
 	const additionalFields = {
 		conversationMetadataReportView: 'FULL',
-		deliveryReportBasedFallback: { fallback: { enabled: true, waitingTime: 600 } },
+		deliveryReportFallback: true,
+		fallbackWaitingTime: 600,
 		dispatchRetentionTtlDays: 5,
 		messageRetryDuration: 900,
 		processingMode: 'CONVERSATION',
-		retentionPolicy: { policy: { retentionType: 'CONVERSATION_EXPIRE_POLICY', ttlDays: 90 } },
+		retentionType: 'CONVERSATION_EXPIRE_POLICY',
+		retentionTtlDays: 90,
 		secretForOverriddenCallbackUrls: 'override-secret-2',
 		smartConversation: true,
 	};
@@ -208,13 +201,13 @@ describe('fields mode: every field at once, and the app Sinch answers', () => {
 		smart_conversation: { enabled: true },
 	};
 	const entries = [
-		{ ...SMS_UI, callbackSecret: 'sms-callback' },
+		{ ...SMS_UI, entryOptions: { callbackSecret: 'sms-callback' } },
 		{
 			channel: 'LINE',
 			lineToken: 'line-token',
 			lineSecret: 'line-secret',
 			isDefault: true,
-			callbackSecret: 'line-callback',
+			entryOptions: { callbackSecret: 'line-callback' },
 		},
 		{
 			channel: 'LINE',
@@ -344,10 +337,14 @@ describe('fields mode: every field at once, and the app Sinch answers', () => {
 		});
 	});
 
-	it('version 1: an empty secret is left out (never sent as ""), and Sinch\'s empty one stays visible in the masked output', async () => {
+	it('JSON: an empty Callback URL Secret is left out (never sent as ""), and Sinch\'s empty one stays visible in the masked output', async () => {
 		const { outputs } = await create({
-			displayName: 'Empty secret',
-			additionalFields: { secretForOverriddenCallbackUrls: '' },
+			specifyBody: 'json',
+			jsonBody: JSON.stringify({
+				display_name: 'Empty secret',
+				channel_credentials: [],
+				callback_settings: { secret_for_overridden_callback_urls: '' },
+			}),
 		});
 
 		expect(appRequests()[0].body).toEqual({
@@ -361,7 +358,7 @@ describe('fields mode: every field at once, and the app Sinch answers', () => {
 });
 
 describe('fields mode: channel entries', () => {
-	it('leaves out optional credential fields left empty, an empty callback secret, ordinal 0 and Is Default off', async () => {
+	it('leaves out optional credential fields left empty, ordinal 0 and Is Default off', async () => {
 		expect(
 			await wireBody({
 				displayName: 'Sparse',
@@ -371,7 +368,6 @@ describe('fields mode: channel entries', () => {
 							channel: 'INSTAGRAM',
 							instagramToken: 'ig',
 							instagramBusinessAccountId: '',
-							callbackSecret: '',
 						},
 						{
 							channel: 'LINE',
@@ -427,7 +423,7 @@ describe('fields mode: channel entries', () => {
 		expect(
 			await wireBody({
 				displayName: 'Long secret',
-				channelCredentials: { entries: [{ ...SMS_UI, callbackSecret: secret }] },
+				channelCredentials: { entries: [{ ...SMS_UI, entryOptions: { callbackSecret: secret } }] },
 			}),
 		).toEqual({
 			display_name: 'Long secret',
@@ -452,69 +448,6 @@ describe('fields mode: channel entries', () => {
 				},
 			}),
 		).toEqual({ display_name: 'Hidden', channel_credentials: [SMS_WIRE] });
-	});
-});
-
-describe('channel credentials as JSON, the rest as fields', () => {
-	const channels = [
-		SMS_WIRE,
-		{
-			channel: 'LINE',
-			line_credentials: { token: 'a', secret: 'b', is_default: true },
-			credential_ordinal_number: 0,
-			callback_secret: 'cb',
-		},
-		{
-			channel: 'LINE',
-			line_enterprise_credentials: { line_thailand: { token: 'c', secret: 'd' } },
-			credential_ordinal_number: 9,
-		},
-	];
-
-	it('sends the typed JSON list as is, beside the fields', async () => {
-		expect(
-			await wireBody({
-				displayName: 'Channels as JSON',
-				channelCredentialsInput: 'json',
-				channelCredentialsJson: JSON.stringify(channels, null, 2),
-				additionalFields: { processingMode: 'CONVERSATION' },
-			}),
-		).toEqual({
-			display_name: 'Channels as JSON',
-			channel_credentials: channels,
-			processing_mode: 'CONVERSATION',
-		});
-	});
-
-	it('the default "[]" sends an empty list', async () => {
-		expect(await wireBody({ displayName: 'No channels', channelCredentialsInput: 'json' })).toEqual(
-			{
-				display_name: 'No channels',
-				channel_credentials: [],
-			},
-		);
-	});
-
-	it('drops the state and known ID that an earlier Get output carries on each entry', async () => {
-		const fromGet = [{ ...SMS_WIRE, state: { status: 'ACTIVE' }, channel_known_id: 'known' }];
-		expect(
-			await wireBody({
-				displayName: 'From a Get',
-				channelCredentialsInput: 'json',
-				channelCredentialsJson: JSON.stringify(fromGet),
-			}),
-		).toEqual({ display_name: 'From a Get', channel_credentials: [SMS_WIRE] });
-	});
-
-	it('ignores the list of fields when JSON is chosen', async () => {
-		expect(
-			await wireBody({
-				displayName: 'JSON wins',
-				channelCredentialsInput: 'json',
-				channelCredentialsJson: JSON.stringify([SMS_WIRE]),
-				channelCredentials: { entries: [{ channel: 'TELEGRAM', telegramBotToken: 'ignored' }] },
-			}),
-		).toEqual({ display_name: 'JSON wins', channel_credentials: [SMS_WIRE] });
 	});
 });
 

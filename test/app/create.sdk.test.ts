@@ -30,7 +30,7 @@ const CHANNEL_ENTRIES: Array<[string, INodeParameters, SdkEntry]> = [
 			channel: 'WHATSAPP',
 			whatsappSenderId: 'wa-sender',
 			whatsappToken: 'wa-token',
-			callbackSecret: 'wa-callback',
+			entryOptions: { callbackSecret: 'wa-callback' },
 		},
 		{
 			channel: 'WHATSAPP',
@@ -49,7 +49,7 @@ const CHANNEL_ENTRIES: Array<[string, INodeParameters, SdkEntry]> = [
 			channel: 'SMS',
 			smsServicePlanId: 'sms-plan',
 			smsApiToken: 'sms-token',
-			callbackSecret: 'sms-callback',
+			entryOptions: { callbackSecret: 'sms-callback' },
 		},
 		{
 			channel: 'SMS',
@@ -59,7 +59,11 @@ const CHANNEL_ENTRIES: Array<[string, INodeParameters, SdkEntry]> = [
 	],
 	[
 		'MESSENGER',
-		{ channel: 'MESSENGER', messengerPageToken: 'page-token', callbackSecret: 'fb-callback' },
+		{
+			channel: 'MESSENGER',
+			messengerPageToken: 'page-token',
+			entryOptions: { callbackSecret: 'fb-callback' },
+		},
 		{ channel: 'MESSENGER', static_token: { token: 'page-token' }, callback_secret: 'fb-callback' },
 	],
 	[
@@ -91,7 +95,7 @@ const CHANNEL_ENTRIES: Array<[string, INodeParameters, SdkEntry]> = [
 			channel: 'INSTAGRAM',
 			instagramToken: 'ig-token',
 			instagramBusinessAccountId: 'ig-business',
-			callbackSecret: 'ig-callback',
+			entryOptions: { callbackSecret: 'ig-callback' },
 		},
 		{
 			channel: 'INSTAGRAM',
@@ -133,7 +137,7 @@ const CHANNEL_ENTRIES: Array<[string, INodeParameters, SdkEntry]> = [
 			channel: 'LINE',
 			lineToken: 'line-token',
 			lineSecret: 'line-secret',
-			callbackSecret: 'line-callback',
+			entryOptions: { callbackSecret: 'line-callback' },
 		},
 		{
 			channel: 'LINE',
@@ -186,11 +190,13 @@ const entryFor = (channel: string) => CHANNEL_ENTRIES.find(([value]) => value ==
 /** Every optional app field, as the node's Additional Fields and as the SDK's model. */
 const ALL_SETTINGS_UI: INodeParameters = {
 	conversationMetadataReportView: 'FULL',
-	deliveryReportBasedFallback: { fallback: { enabled: true, waitingTime: 3600 } },
+	deliveryReportFallback: true,
+	fallbackWaitingTime: 3600,
 	dispatchRetentionTtlDays: 4,
 	messageRetryDuration: 1800,
 	processingMode: 'CONVERSATION',
-	retentionPolicy: { policy: { retentionType: 'CONVERSATION_EXPIRE_POLICY', ttlDays: 60 } },
+	retentionType: 'CONVERSATION_EXPIRE_POLICY',
+	retentionTtlDays: 60,
 	secretForOverriddenCallbackUrls: 'override-secret',
 	smartConversation: true,
 };
@@ -252,7 +258,7 @@ const DEFINITIONS: Definition[] = [
 						lineSecret: 'jp-secret',
 						isDefault: true,
 						credentialOrdinalNumber: 1,
-						callbackSecret: 'jp-callback',
+						entryOptions: { callbackSecret: 'jp-callback' },
 					},
 					{
 						channel: 'LINE',
@@ -323,11 +329,13 @@ const DEFINITIONS: Definition[] = [
 			displayName: 'Other values',
 			additionalFields: {
 				conversationMetadataReportView: 'NONE',
-				deliveryReportBasedFallback: { fallback: { enabled: false, waitingTime: 60 } },
+				deliveryReportFallback: false,
+				fallbackWaitingTime: 60,
 				dispatchRetentionTtlDays: 0,
 				messageRetryDuration: 30,
 				processingMode: 'DISPATCH',
-				retentionPolicy: { policy: { retentionType: 'PERSIST_RETENTION_POLICY', ttlDays: 3650 } },
+				retentionType: 'PERSIST_RETENTION_POLICY',
+				retentionTtlDays: 3650,
 				secretForOverriddenCallbackUrls: 'other-secret',
 				smartConversation: false,
 			},

@@ -17,18 +17,17 @@ const emulator = emulatorPerFile();
 const appsPath = () => `/v1/projects/${emulator.projectId}/apps`;
 const appRequests = () => emulator.requests.filter((request) => request.path === appsPath());
 
-async function create(parameters: INodeParameters, items?: IDataObject[], typeVersion?: number) {
+async function create(parameters: INodeParameters, items?: IDataObject[]) {
 	return await runNode({
 		credentials: emulatorCredentials(emulator),
 		parameters: { resource: 'app', operation: 'create', ...parameters },
 		items,
-		typeVersion,
 	});
 }
 
 /** Runs one item that must be refused; checks the item index and that the emulator saw no request at all. */
-async function refused(parameters: INodeParameters, item: IDataObject = {}, typeVersion?: number) {
-	const { error, outputs } = await create(parameters, [item], typeVersion);
+async function refused(parameters: INodeParameters, item: IDataObject = {}) {
+	const { error, outputs } = await create(parameters, [item]);
 	expect(error).toBeDefined();
 	expect(error?.context?.itemIndex).toBe(0);
 	expect(outputs).toEqual([]);
@@ -41,12 +40,9 @@ const asJson = (app: unknown): INodeParameters => ({
 	specifyBody: 'json',
 	jsonBody: JSON.stringify(app),
 });
-/** The node with the channel list as JSON and the name as a field. */
-const channelsAsJson = (channels: unknown): INodeParameters => ({
-	displayName: 'Bad channels',
-	channelCredentialsInput: 'json',
-	channelCredentialsJson: JSON.stringify(channels),
-});
+/** The node with the whole app as JSON, around a channel list under test. */
+const channelsAsJson = (channels: unknown): INodeParameters =>
+	asJson({ display_name: 'Bad channels', channel_credentials: channels });
 
 const SMS = { channel: 'SMS', static_bearer: { claimed_identity: 'plan', token: 'token' } };
 const SMS_UI = { channel: 'SMS', smsServicePlanId: 'plan', smsApiToken: 'token' };
@@ -93,7 +89,7 @@ describe('channel known', () => {
 			channelsAsJson([SMS, { channel, static_bearer: { claimed_identity: 'a', token: 'b' } }]),
 		);
 		expect(error.message).toBe(
-			`Channel Credentials, entry 2: Channel ${shown} is not a Sinch channel. Use one of ${CHANNEL_LIST}.`,
+			`channel_credentials[1]: Channel ${shown} is not a Sinch channel. Use one of ${CHANNEL_LIST}.`,
 		);
 	});
 
@@ -102,7 +98,7 @@ describe('channel known', () => {
 			channelsAsJson([{ static_bearer: { claimed_identity: 'a', token: 'b' } }]),
 		);
 		expect(error.message).toBe(
-			`Channel Credentials, entry 1: Channel is missing. Set "channel" to one of ${CHANNEL_LIST}.`,
+			`channel_credentials[0]: Channel is missing. Set "channel" to one of ${CHANNEL_LIST}.`,
 		);
 	});
 });
@@ -183,7 +179,7 @@ describe("that channel's required fields present (fields mode, the value from an
 			]),
 		);
 		expect(error.message).toBe(
-			'Channel Credentials, entry 1 (LINE) line_thailand: Channel Secret (secret) is required: Channel secret of the LINE Official Account.',
+			'channel_credentials[0] (LINE): line_enterprise_credentials.line_thailand.secret is required. Channel secret of the LINE Official Account.',
 		);
 	});
 });
@@ -227,20 +223,6 @@ describe('ranges (fields mode: the panel does not clamp these numbers, so the no
 			'Fallback Wait (Seconds) 259201 is out of range. Use a whole number from 60 to 259200.',
 		],
 	])('%j', async (additionalFields, message) => {
-		const error = await refused({ displayName: 'Range', additionalFields }, {}, 2);
-		expect(error.message).toBe(message);
-	});
-
-	it.each([
-		[
-			{ retentionPolicy: { policy: { ttlDays: 0 } } },
-			'Retention TTL (Days) 0 is out of range. Use a whole number from 1 to 3650.',
-		],
-		[
-			{ deliveryReportBasedFallback: { fallback: { enabled: true, waitingTime: 59 } } },
-			'Fallback Wait (Seconds) 59 is out of range. Use a whole number from 60 to 259200.',
-		],
-	])('version 1: %j', async (additionalFields, message) => {
 		const error = await refused({ displayName: 'Range', additionalFields });
 		expect(error.message).toBe(message);
 	});
@@ -269,7 +251,9 @@ describe('ranges (fields mode: the panel does not clamp these numbers, so the no
 	it('a callback secret of 257 characters', async () => {
 		const error = await refused({
 			displayName: 'Range',
-			channelCredentials: { entries: [SMS_UI, { ...LINE_UI, callbackSecret: 'y'.repeat(257) }] },
+			channelCredentials: {
+				entries: [SMS_UI, { ...LINE_UI, entryOptions: { callbackSecret: 'y'.repeat(257) } }],
+			},
 		});
 		expect(error.message).toBe(
 			'Channel Credentials, entry 2 (LINE): Callback Secret has 257 characters. Use at most 256.',
@@ -341,7 +325,7 @@ describe('only LINE may repeat, and only LINE uses the ordinal', () => {
 	it('a non-LINE ordinal other than 0 (JSON)', async () => {
 		const error = await refused(channelsAsJson([{ ...SMS, credential_ordinal_number: 2 }]));
 		expect(error.message).toBe(
-			'Channel Credentials, entry 1 (SMS): Credential Ordinal Number 2 is only for LINE. Leave it at 0 for SMS.',
+			'channel_credentials[0] (SMS): credential_ordinal_number 2 is only for LINE. Leave it at 0 for SMS.',
 		);
 	});
 
@@ -372,16 +356,6 @@ describe('JSON that is not valid JSON', () => {
 		expect(error.description).toBe(FIX);
 	});
 
-	it('Channel Credentials (JSON)', async () => {
-		const error = await refused({
-			displayName: 'x',
-			channelCredentialsInput: 'json',
-			channelCredentialsJson: "[{'channel': 'SMS'}]",
-		});
-		expect(error.message).toMatch(/^Channel Credentials \(JSON\) is not valid JSON: \S/);
-		expect(error.description).toBe(FIX);
-	});
-
 	it('App (JSON) left empty', async () => {
 		const error = await refused({ specifyBody: 'json', jsonBody: '' });
 		expect(error.message).toMatch(/^App \(JSON\) is not valid JSON: /);
@@ -389,7 +363,7 @@ describe('JSON that is not valid JSON', () => {
 });
 
 describe('JSON of the wrong shape', () => {
-	const entry = (prefix: string) => `Channel Credentials, entry 1 (${prefix})`;
+	const entry = (prefix: string) => `channel_credentials[0] (${prefix})`;
 	const cases: Array<[string, INodeParameters, string]> = [
 		['an array for the app', asJson([]), 'The app must be a JSON object, not [].'],
 		['text for the app', asJson('my app'), 'The app must be a JSON object, not "my app".'],
@@ -402,12 +376,12 @@ describe('JSON of the wrong shape', () => {
 		[
 			'an object for the channel list',
 			channelsAsJson({ channel: 'SMS' }),
-			'Channel Credentials must be a list of entries, not {"channel":"SMS"}.',
+			'channel_credentials must be a list of entries, not {"channel":"SMS"}.',
 		],
 		[
 			'text for an entry',
 			channelsAsJson(['SMS']),
-			'Channel Credentials, entry 1 must be an object with a channel and its credential, not "SMS".',
+			'channel_credentials[0] must be an object with a channel and its credential, not "SMS".',
 		],
 		[
 			'a misspelled app field',
@@ -458,8 +432,7 @@ describe('JSON of the wrong shape', () => {
 		[
 			'a credential field that is not text',
 			channelsAsJson([{ channel: 'SMS', static_bearer: { claimed_identity: 'a', token: 12345 } }]),
-			// The value is not shown: it may be a secret.
-			`${entry('SMS')}: API Token (token) must be text, not a number. If an expression fills it, make it give one text value, e.g. {{ String($json.field) }}.`,
+			`${entry('SMS')}: static_bearer.token must be text, not 12345.`,
 		],
 		[
 			'basic_auth that is not an object (said once)',
@@ -499,12 +472,12 @@ describe('JSON of the wrong shape', () => {
 			channelsAsJson([
 				{ channel: 'LINE', line_credentials: { token: 'a', secret: 'b', is_default: 'yes' } },
 			]),
-			`${entry('LINE')}: Is Default "yes" must be true or false.`,
+			`${entry('LINE')}: is_default "yes" must be true or false.`,
 		],
 		[
 			'a callback secret that is not text',
 			channelsAsJson([{ ...SMS, callback_secret: 5 }]),
-			`${entry('SMS')}: Callback Secret must be text.`,
+			`${entry('SMS')}: callback_secret must be text.`,
 		],
 		[
 			'an ordinal as text',
@@ -515,7 +488,7 @@ describe('JSON of the wrong shape', () => {
 					credential_ordinal_number: '3',
 				},
 			]),
-			`${entry('LINE')}: Credential Ordinal Number "3" is out of range. Use a whole number from 0 to 255.`,
+			`${entry('LINE')}: credential_ordinal_number "3" is out of range. Use a whole number from 0 to 255.`,
 		],
 		[
 			'an unknown processing mode',
@@ -656,12 +629,12 @@ describe('secrets masked by an earlier output are not sent as secrets', () => {
 			channelsAsJson([
 				{ channel: 'SMS', static_bearer: { claimed_identity: 'a', token: '********' } },
 			]),
-			'Channel Credentials, entry 1 (SMS): API Token (token) is a masked value from an earlier output. Enter the real secret.',
+			'channel_credentials[0] (SMS): static_bearer.token is a masked value from an earlier output. Enter the real secret.',
 		],
 		[
 			'a callback secret',
 			channelsAsJson([{ ...SMS, callback_secret: '********' }]),
-			'Channel Credentials, entry 1 (SMS): Callback Secret is a masked value from an earlier output. Enter the real secret.',
+			'channel_credentials[0] (SMS): callback_secret is a masked value from an earlier output. Enter the real secret.',
 		],
 		[
 			'a LINE Enterprise secret',
@@ -671,7 +644,7 @@ describe('secrets masked by an earlier output are not sent as secrets', () => {
 					line_enterprise_credentials: { line_japan: { token: 't', secret: '********' } },
 				},
 			]),
-			'Channel Credentials, entry 1 (LINE) line_japan: Channel Secret (secret) is a masked value from an earlier output. Enter the real secret.',
+			'channel_credentials[0] (LINE): line_enterprise_credentials.line_japan.secret is a masked value from an earlier output. Enter the real secret.',
 		],
 		[
 			'the overridden-URL secret',

@@ -1,8 +1,7 @@
 /**
- * Version 2 of the node, through n8n's engine against the emulator: an Update that adds one app setting changes that
- * setting and nothing else Sinch stores (every other field and sub-field is compared before and after), with the exact
- * body and update_mask on the wire. Then empty secrets, ranges, and version 1 workflows (the old nested parameters)
- * still sending what they sent.
+ * Through n8n's engine against the emulator: an Update that adds one app setting changes that setting and nothing
+ * else Sinch stores (every other field and sub-field is compared before and after), with the exact body and
+ * update_mask on the wire. Then empty secrets and ranges.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -38,7 +37,7 @@ const apiCalls = (since: number) =>
 		.filter((request) => request.path !== '/oauth2/token')
 		.map(({ method, path, query, body }) => ({ method, path, query, body }));
 
-async function update(id: string, parameters: INodeParameters, typeVersion = 2) {
+async function update(id: string, parameters: INodeParameters) {
 	return await runNode({
 		parameters: {
 			resource: 'app',
@@ -47,7 +46,6 @@ async function update(id: string, parameters: INodeParameters, typeVersion = 2) 
 			...parameters,
 		},
 		credentials: emulatorCredentials(emu),
-		typeVersion,
 	});
 }
 
@@ -138,7 +136,7 @@ const cases: Array<[string, unknown, string[], unknown, IDataObject]> = [
 	],
 ];
 
-describe('Update, version 2: adding one setting changes only it', () => {
+describe('Update: adding one setting changes only it', () => {
 	it.each(cases)('%s', async (field, value, path, stored, body) => {
 		const app = await seedApp(rich);
 		const id = app.id as string;
@@ -198,7 +196,7 @@ describe('Update, version 2: adding one setting changes only it', () => {
 	});
 });
 
-describe('Update, version 2: secrets and ranges are refused before anything is sent', () => {
+describe('Update: secrets and ranges are refused before anything is sent', () => {
 	it.each([
 		[
 			'an empty Callback URL Secret',
@@ -305,7 +303,7 @@ describe('Update, version 2: secrets and ranges are refused before anything is s
 	});
 });
 
-describe('Create, version 2: only what the user adds is sent', () => {
+describe('Create: only what the user adds is sent', () => {
 	it('a retention TTL alone, and a fallback waiting time alone, carry no type and no Enabled', async () => {
 		const mark = emu.requests.length;
 		const { error } = await runNode({
@@ -319,7 +317,6 @@ describe('Create, version 2: only what the user adds is sent', () => {
 				additionalFields: { retentionTtlDays: 14, fallbackWaitingTime: 90 },
 			},
 			credentials: emulatorCredentials(emu),
-			typeVersion: 2,
 		});
 		expect(error).toBeUndefined();
 		expect(apiCalls(mark)[0].body).toEqual({
@@ -330,81 +327,5 @@ describe('Create, version 2: only what the user adds is sent', () => {
 			retention_policy: { ttl_days: 14 },
 			delivery_report_based_fallback: { delivery_report_waiting_time: 90 },
 		});
-	});
-});
-
-describe('Version 1 workflows (saved before version 2) run as before', () => {
-	it('the nested Retention Policy and Fallback send the same body as they always did', async () => {
-		const app = await seedApp(rich);
-		const id = app.id as string;
-		const mark = emu.requests.length;
-		const { error } = await update(
-			id,
-			{
-				updateFields: {
-					retentionPolicy: { policy: { retentionType: 'CONVERSATION_EXPIRE_POLICY', ttlDays: 45 } },
-					deliveryReportBasedFallback: { fallback: { enabled: false, waitingTime: 200 } },
-				},
-			},
-			1,
-		);
-		expect(error).toBeUndefined();
-		expect(apiCalls(mark)[1]).toMatchObject({
-			query: { update_mask: 'retention_policy,delivery_report_based_fallback' },
-			body: {
-				retention_policy: { retention_type: 'CONVERSATION_EXPIRE_POLICY', ttl_days: 45 },
-				delivery_report_based_fallback: { enabled: false, delivery_report_waiting_time: 200 },
-			},
-		});
-	});
-
-	it('a nested group saved with one sub-field still gets the defaults n8n fills in, as in version 1', async () => {
-		const mark = emu.requests.length;
-		const { error } = await runNode({
-			parameters: {
-				resource: 'app',
-				operation: 'create',
-				displayName: 'Old',
-				channelCredentialsInput: 'json',
-				channelCredentialsJson: JSON.stringify([
-					{ channel: 'SMS', static_bearer: { claimed_identity: 'p', token: 't' } },
-				]),
-				additionalFields: {
-					retentionPolicy: { policy: { ttlDays: 60 } },
-					deliveryReportBasedFallback: { fallback: { waitingTime: 90 } },
-				},
-			},
-			credentials: emulatorCredentials(emu),
-		});
-		expect(error).toBeUndefined();
-		expect(apiCalls(mark)[0].body).toEqual({
-			display_name: 'Old',
-			channel_credentials: [
-				{ channel: 'SMS', static_bearer: { claimed_identity: 'p', token: 't' } },
-			],
-			retention_policy: { retention_type: 'MESSAGE_EXPIRE_POLICY', ttl_days: 60 },
-			delivery_report_based_fallback: { enabled: true, delivery_report_waiting_time: 90 },
-		});
-	});
-
-	it('why a version and not a migration: n8n drops parameters a version does not define before the node runs', async () => {
-		// Version 1's parameters given to version 2: the engine removes them, so the node never sees them.
-		const mark = emu.requests.length;
-		const { error } = await runNode({
-			parameters: {
-				resource: 'app',
-				operation: 'create',
-				displayName: 'Dropped',
-				channelCredentialsInput: 'json',
-				channelCredentialsJson: JSON.stringify([
-					{ channel: 'SMS', static_bearer: { claimed_identity: 'p', token: 't' } },
-				]),
-				additionalFields: { retentionPolicy: { policy: { ttlDays: 60 } } },
-			},
-			credentials: emulatorCredentials(emu),
-			typeVersion: 2,
-		});
-		expect(error).toBeUndefined();
-		expect(apiCalls(mark)[0].body).toEqual({ display_name: 'Dropped', channel_credentials: [] });
 	});
 });

@@ -105,7 +105,8 @@ describe('App: Update, fields', () => {
 			parameters: update(id, {
 				updateFields: {
 					processingMode: 'CONVERSATION',
-					retentionPolicy: { policy: { retentionType: 'CONVERSATION_EXPIRE_POLICY', ttlDays: 30 } },
+					retentionType: 'CONVERSATION_EXPIRE_POLICY',
+					retentionTtlDays: 30,
 					messageRetryDuration: 600,
 					smartConversation: true,
 				},
@@ -205,7 +206,7 @@ describe('App: Update, fields', () => {
 							channel: 'SMS',
 							smsServicePlanId: 'plan-2',
 							smsApiToken: 'sms-token-2',
-							callbackSecret: 'cb',
+							entryOptions: { callbackSecret: 'cb' },
 						},
 					],
 				},
@@ -228,32 +229,6 @@ describe('App: Update, fields', () => {
 			stored(lineEntry(0, 'line-zero', true)),
 			stored(newLine),
 		]);
-	});
-
-	it('takes the entries to add or replace as JSON too', async () => {
-		const app = await seedApp(emu, seed);
-		const id = app.id as string;
-		const mark = emu.requests.length;
-		const telegram = { channel: 'TELEGRAM', telegram_credentials: { token: 'bot-token' } };
-		const { error } = await runNode({
-			parameters: update(id, {
-				channelCredentialsMode: 'addOrReplace',
-				channelCredentialsInput: 'json',
-				channelCredentialsJson: JSON.stringify([telegram]),
-			}),
-			credentials: emulatorCredentials(emu),
-		});
-		expect(error).toBeUndefined();
-		expectCalls(mark, id, {
-			mask: 'channel_credentials',
-			body: {
-				channel_credentials: [
-					sentBack(smsEntry('plan-1', 'sms-token-1')),
-					lineEntry(0, 'line-zero', true),
-					telegram,
-				],
-			},
-		});
 	});
 
 	it('removes every entry of the chosen channels and keeps the others', async () => {
@@ -465,11 +440,12 @@ describe('App: Update, invalid input sends nothing', () => {
 		await expectRefused(
 			update(app.id as string, {
 				channelCredentialsMode: 'addOrReplace',
-				channelCredentialsInput: 'json',
-				channelCredentialsJson: JSON.stringify([
-					{ channel: 'TELEGRAM', telegram_credentials: { token: 'ok' } },
-					{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-2' } },
-				]),
+				channelCredentials: {
+					entries: [
+						{ channel: 'TELEGRAM', telegramBotToken: 'ok' },
+						{ channel: 'SMS', smsServicePlanId: 'plan-2', smsApiToken: '={{ "" }}' },
+					],
+				},
 			}),
 			/^Channel Credentials, entry 2 \(SMS\): API Token \(token\) is required: /,
 		);
@@ -480,8 +456,12 @@ describe('App: Update, invalid input sends nothing', () => {
 		await expectRefused(
 			update(app.id as string, {
 				channelCredentialsMode: 'addOrReplace',
-				channelCredentialsInput: 'json',
-				channelCredentialsJson: JSON.stringify([lineEntry(3, 'a'), lineEntry(3, 'b')]),
+				channelCredentials: {
+					entries: [
+						{ channel: 'LINE', lineToken: 'a', lineSecret: 's', credentialOrdinalNumber: 3 },
+						{ channel: 'LINE', lineToken: 'b', lineSecret: 's', credentialOrdinalNumber: 3 },
+					],
+				},
 			}),
 			/^Channel Credentials, entry 2 \(LINE\): entry 1 already has channel LINE with Credential Ordinal Number 3/,
 		);

@@ -55,7 +55,7 @@ function httpCredentials(emulator: Emulator): CredentialFileEntry[] {
 	];
 }
 
-/** The same channel list for both nodes, built by one expression per item. */
+/** The HTTP Request node's channel list, built by one expression per item; our node fills the same entry's fields. */
 const CHANNELS =
 	"[{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-' + $json.i, token: 'token-' + $json.i } }]";
 
@@ -77,15 +77,23 @@ function workflow(emulator: Emulator, items: number, nodes: string[]): Record<st
 		id: `bench-${y}`,
 		name,
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: 2,
 		position: [480, y],
 		parameters: {
 			resource: 'app',
 			operation: 'create',
 			specifyBody: 'fields',
 			displayName: `={{ '${name} ' + $json.i }}`,
-			channelCredentialsInput: 'json',
-			channelCredentialsJson: `={{ JSON.stringify(${CHANNELS}) }}`,
+			// The same entry as CHANNELS gives the HTTP Request node, field by field.
+			channelCredentials: {
+				entries: [
+					{
+						channel: 'SMS',
+						smsServicePlanId: "={{ 'plan-' + $json.i }}",
+						smsApiToken: "={{ 'token-' + $json.i }}",
+					},
+				],
+			},
 			options,
 		},
 		credentials: { sinchConversationApi: EMULATOR_CREDENTIALS[auth] },

@@ -25,8 +25,6 @@ let emulator: Emulator;
 let userRoot: string;
 let folder: UserFolder;
 
-const CHANNELS =
-	"={{ JSON.stringify([{ channel: 'SMS', static_bearer: { claimed_identity: 'plan', token: 'tok-' + $json.name } }]) }}";
 const sinch = (
 	name: string,
 	x: number,
@@ -36,7 +34,7 @@ const sinch = (
 	id: `e2e-${name}`,
 	name,
 	type: NODE_TYPE,
-	typeVersion: 1,
+	typeVersion: 2,
 	position: [x, 0],
 	parameters,
 	credentials: { sinchConversationApi: EMULATOR_CREDENTIALS.oAuth2 },
@@ -46,8 +44,11 @@ const create = {
 	resource: 'app',
 	operation: 'create',
 	displayName: '={{ $json.name }}',
-	channelCredentialsInput: 'json',
-	channelCredentialsJson: CHANNELS,
+	channelCredentials: {
+		entries: [
+			{ channel: 'SMS', smsServicePlanId: 'plan', smsApiToken: "={{ 'tok-' + $json.name }}" },
+		],
+	},
 };
 const byId = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
 

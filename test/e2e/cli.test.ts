@@ -117,7 +117,7 @@ describe('n8n export:nodes', () => {
 		const node = ours.find((entry) => entry.name === NODE_TYPE) as Record<string, unknown>;
 		expect(node).toMatchObject({
 			displayName: 'Sinch Conversation',
-			version: [1, 2],
+			version: 2,
 			usableAsTool: true,
 			inputs: ['main'],
 			outputs: ['main'],

@@ -5,7 +5,7 @@
  * What it proves, in order (the tests share one browser page and build on each other):
  *   1. the sign-in form logs the owner in;
  *   2. searching "Sinch" in the nodes panel finds the node, "Create an app" adds it (n8n adds a manual trigger in front),
- *      and the parameter panel shows version 2's Create parameters (one fields/JSON switch);
+ *      and the parameter panel shows the Create parameters (one fields/JSON switch);
  *   3. a new "Sinch Conversation API" credential made from the node, pointed at the emulator, passes n8n's connection
  *      test (the emulator sees the token request and the test request);
  *   4. with a wrong Key Secret, n8n's retest shows the credential's own message for a rejected key;
@@ -328,7 +328,7 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 					'Options',
 				]),
 			);
-			// Version 2: one switch between fields and JSON, not a second one for the channel list.
+			// One switch between fields and JSON, not a second one for the channel list.
 			expect(labelText).not.toContain('Channel Credentials Input');
 			const inputValues = await ndv
 				.locator('input')

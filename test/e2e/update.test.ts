@@ -1,8 +1,7 @@
 /**
  * The two data-loss cases of issue 8 in the real n8n CLI (2.41.1 from the cache) against the emulator: an Update that
  * adds only Retention TTL keeps the stored retention type, and one that adds only Fallback Waiting Time keeps the
- * fallback off. A workflow saved with version 1 of the node (the old nested parameters) still runs and sends what it
- * always sent.
+ * fallback off.
  *
  *   npm run build && npx jest -c jest.e2e.config.js test/e2e/update.test.ts
  */
@@ -43,11 +42,8 @@ afterAll(async () => {
 const stored = (id: string) =>
 	emulator.apps.find((app) => app.id === id) as unknown as Record<string, unknown>;
 
-/** A manual trigger followed by Sinch nodes in a row, each with its typeVersion and parameters. */
-function workflow(
-	id: string,
-	steps: Array<{ name: string; typeVersion: number; parameters: Record<string, unknown> }>,
-) {
+/** A manual trigger followed by Sinch nodes in a row, each with its parameters. */
+function workflow(id: string, steps: Array<{ name: string; parameters: Record<string, unknown> }>) {
 	const nodes: Array<Record<string, unknown>> = [
 		{
 			id: `${id}-t`,
@@ -65,7 +61,7 @@ function workflow(
 			id: `${id}-${index}`,
 			name: step.name,
 			type: NODE_TYPE,
-			typeVersion: step.typeVersion,
+			typeVersion: 2,
 			position: [220 * (index + 1), 0],
 			parameters: step.parameters,
 			credentials: { sinchConversationApi: EMULATOR_CREDENTIALS.oAuth2 },
@@ -91,7 +87,7 @@ async function run(flow: ReturnType<typeof workflow>) {
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-test('version 2: Retention TTL alone keeps the retention type; Fallback Waiting Time alone keeps the fallback off', async () => {
+test('Retention TTL alone keeps the retention type; Fallback Waiting Time alone keeps the fallback off', async () => {
 	const app = await seedApp(emulator, {
 		display_name: 'Keep my settings',
 		channel_credentials: [
@@ -107,7 +103,6 @@ test('version 2: Retention TTL alone keeps the retention type; Fallback Waiting 
 		workflow('sinchE2eUpdateV2', [
 			{
 				name: 'TTL only',
-				typeVersion: 2,
 				parameters: {
 					resource: 'app',
 					operation: 'update',
@@ -117,7 +112,6 @@ test('version 2: Retention TTL alone keeps the retention type; Fallback Waiting 
 			},
 			{
 				name: 'Waiting time only',
-				typeVersion: 2,
 				parameters: {
 					resource: 'app',
 					operation: 'update',
@@ -149,37 +143,4 @@ test('version 2: Retention TTL alone keeps the retention type; Fallback Waiting 
 		retention_policy: { retention_type: 'CONVERSATION_EXPIRE_POLICY', ttl_days: 60 },
 		delivery_report_based_fallback: { enabled: false, delivery_report_waiting_time: 300 },
 	});
-});
-
-test('version 1: a workflow saved with the nested parameters runs and sends the same body as before', async () => {
-	const app = await seedApp(emulator, { display_name: 'Old workflow', channel_credentials: [] });
-	const id = app.id as string;
-
-	const { patches } = await run(
-		workflow('sinchE2eUpdateV1', [
-			{
-				name: 'Old update',
-				typeVersion: 1,
-				parameters: {
-					resource: 'app',
-					operation: 'update',
-					appId: byId(id),
-					updateFields: {
-						retentionPolicy: { policy: { retentionType: 'PERSIST_RETENTION_POLICY', ttlDays: 90 } },
-						deliveryReportBasedFallback: { fallback: { enabled: true, waitingTime: 600 } },
-					},
-				},
-			},
-		]),
-	);
-
-	expect(patches).toEqual([
-		{
-			query: { update_mask: 'retention_policy,delivery_report_based_fallback' },
-			body: {
-				retention_policy: { retention_type: 'PERSIST_RETENTION_POLICY', ttl_days: 90 },
-				delivery_report_based_fallback: { enabled: true, delivery_report_waiting_time: 600 },
-			},
-		},
-	]);
 });

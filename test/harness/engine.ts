@@ -49,6 +49,8 @@ const { Container } = fromCore('@n8n/di') as {
 Container.set(fromCore('@n8n/backend-common').Logger, { ...logger, scoped: () => logger });
 
 export const NODE_TYPE = 'n8n-nodes-sinch-conversation.sinchConversation';
+/** The action node has one version; workflows in tests are saved with it. */
+export const NODE_VERSION = new SinchConversation().description.version as number;
 export const CREDENTIAL_ID = 'cred-1';
 export const credentialType = new SinchConversationApi();
 
@@ -142,8 +144,6 @@ export interface RunOptions {
 	onError?: INode['onError'];
 	/** Other node settings, e.g. retryOnFail. */
 	settings?: Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>>;
-	/** The node's typeVersion as saved in the workflow; 1 unless a test runs version 2's parameters. */
-	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -168,7 +168,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			id: 'sinch',
 			name: 'Sinch',
 			type: NODE_TYPE,
-			typeVersion: options.typeVersion ?? 1,
+			typeVersion: NODE_VERSION,
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: { sinchConversationApi: { id: CREDENTIAL_ID, name: 'Sinch' } },

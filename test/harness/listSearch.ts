@@ -3,7 +3,7 @@ import { Workflow } from 'n8n-workflow';
 import { LoadOptionsContext } from 'n8n-core';
 
 import type { TestCredentialsHelper } from './credentials-helper';
-import { CREDENTIAL_ID, NODE_TYPE, nodeTypes } from './engine';
+import { CREDENTIAL_ID, NODE_TYPE, NODE_VERSION, nodeTypes } from './engine';
 
 /**
  * The context n8n's editor back end builds for a picker's search (n8n-core's own LoadOptionsContext, whose
@@ -18,7 +18,7 @@ export function listSearchContext(
 		id: 'sinch',
 		name: 'Sinch',
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: NODE_VERSION,
 		position: [0, 0],
 		parameters,
 		credentials: { sinchConversationApi: { id: CREDENTIAL_ID, name: 'Sinch' } },

@@ -28,7 +28,6 @@ const run = async (operation: string, parameters: INodeParameters, items?: IData
 		parameters: { resource: 'message', operation, ...parameters },
 		items,
 		credentials: emulatorCredentials(emulator),
-		typeVersion: 2,
 	});
 
 async function sent(

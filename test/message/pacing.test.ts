@@ -55,7 +55,6 @@ describe('through the engine against the emulator', () => {
 			},
 			items: items as never,
 			credentials: emulatorCredentials(emulator),
-			typeVersion: 2,
 		});
 
 	it('25 items to an app limited to 10 a second: no 429, each sent once, in order', async () => {

@@ -65,7 +65,6 @@ it('answers the sender on the channel it wrote from, through the same app', asyn
 		parameters: echo,
 		items: [item],
 		credentials: emulatorCredentials(emulator),
-		typeVersion: 2,
 	});
 	expect(result.error).toBeUndefined();
 	expect(sendRequests(emulator).map((request) => request.body)).toEqual([
@@ -95,7 +94,6 @@ it('a trigger item given by expression, and a quoted reply from its message ID',
 		},
 		items: [{ original: item }],
 		credentials: emulatorCredentials(emulator),
-		typeVersion: 2,
 	});
 	expect(result.error).toBeUndefined();
 	const [request] = sendRequests(emulator);
@@ -116,7 +114,6 @@ it('an item that is not a trigger item names what is missing, and nothing is sen
 		parameters: echo,
 		items: [{ name: 'Ada', phone: '+46701112233' }],
 		credentials: emulatorCredentials(emulator),
-		typeVersion: 2,
 	});
 	expect(result.error?.message).toBe(
 		'The trigger item has no app_id, message.channel_identity.channel, message.channel_identity.identity: Reply to Trigger Item needs an inbound message or delivery report from a Sinch Conversation Trigger (this item has name, phone).',

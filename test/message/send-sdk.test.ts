@@ -293,7 +293,6 @@ async function bothBodies(node: INodeParameters, sdk: (appId: string) => Promise
 	const run = await runNode({
 		parameters: sendParameters(appId, node),
 		credentials: emulatorCredentials(emulator),
-		typeVersion: 2,
 	});
 	expect(run.error).toBeUndefined();
 	await sdk(appId);

@@ -28,7 +28,6 @@ const run = async (parameters: INodeParameters, items?: object[], extra: object 
 		parameters,
 		items: items as never,
 		credentials: emulatorCredentials(emulator),
-		typeVersion: 2,
 		...extra,
 	});
 

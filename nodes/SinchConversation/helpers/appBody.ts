@@ -53,8 +53,7 @@ export function channelEntryFromUi(entry: IDataObject): IDataObject {
 	} else {
 		wire[spec.property] = credential;
 	}
-	if (isSet(entry.callbackSecret)) wire.callback_secret = entry.callbackSecret;
-	// Version 2 has it under Entry Options: added means meant, so an empty one is kept for the checks to refuse.
+	// Added under Entry Options means meant: an empty one is kept for the checks to refuse.
 	const options = entry.entryOptions as IDataObject | undefined;
 	if (options?.callbackSecret !== undefined) wire.callback_secret = options.callbackSecret;
 	return wire;
@@ -65,11 +64,7 @@ function setSub(body: IDataObject, object: string, key: string, value: unknown) 
 	setPath(body, [object, key], value);
 }
 
-/**
- * The optional app settings from the UI's collection, in Sinch's shape; only what the user added. Reads both
- * versions' parameters: version 2's one field per sub-field, and version 1's nested groups (each collection holds
- * only its own version's keys, as n8n drops the others when it loads the node).
- */
+/** The optional app settings from the UI's collection, in Sinch's shape; only what the user added. */
 export function appSettingsFromUi(settings: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	if (isSet(settings.conversationMetadataReportView)) {
@@ -80,15 +75,6 @@ export function appSettingsFromUi(settings: IDataObject): IDataObject {
 		setSub(body, 'retention_policy', 'retention_type', settings.retentionType);
 	if (isSet(settings.retentionTtlDays))
 		setSub(body, 'retention_policy', 'ttl_days', asNumber(settings.retentionTtlDays));
-	const retention = (settings.retentionPolicy as IDataObject | undefined)?.policy as
-		| IDataObject
-		| undefined;
-	if (retention) {
-		const policy: IDataObject = {};
-		if (isSet(retention.retentionType)) policy.retention_type = retention.retentionType;
-		if (isSet(retention.ttlDays)) policy.ttl_days = asNumber(retention.ttlDays) as number;
-		body.retention_policy = policy;
-	}
 	if (isSet(settings.dispatchRetentionTtlDays)) {
 		// Message expiry is the only kind Dispatch mode has, so the type is no choice the user could have made.
 		body.dispatch_retention_policy = {
@@ -125,17 +111,6 @@ export function appSettingsFromUi(settings: IDataObject): IDataObject {
 			'delivery_report_waiting_time',
 			asNumber(settings.fallbackWaitingTime),
 		);
-	}
-	const fallback = (settings.deliveryReportBasedFallback as IDataObject | undefined)?.fallback as
-		| IDataObject
-		| undefined;
-	if (fallback) {
-		const wire: IDataObject = {
-			enabled: (fallback.enabled === undefined ? false : asBoolean(fallback.enabled)) as boolean,
-		};
-		if (isSet(fallback.waitingTime))
-			wire.delivery_report_waiting_time = asNumber(fallback.waitingTime) as number;
-		body.delivery_report_based_fallback = wire;
 	}
 	return body;
 }

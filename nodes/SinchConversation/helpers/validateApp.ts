@@ -388,7 +388,7 @@ function checkSettings(body: IDataObject, problems: string[], names: Names) {
 }
 
 /**
- * Secrets added in the form but left empty (version 2). Sinch stores "" as no secret, so sending one would wipe the
+ * Secrets added in the form but left empty. Sinch stores "" as no secret, so sending one would wipe the
  * stored secret: the input is refused, and removing the secret is an explicit choice (Clear Callback URL Secret).
  */
 export function checkNoEmptySecrets(body: IDataObject): string[] {
@@ -413,8 +413,8 @@ export function checkNoEmptySecrets(body: IDataObject): string[] {
 }
 
 /**
- * JSON (often a Get output fed back, where Sinch answers "" for no secret) and version 1 workflows: an empty
- * Callback URL Secret is left out rather than refused, so it never wipes the stored one.
+ * JSON is often a Get output fed back, where Sinch answers "" for no secret: there an empty Callback URL Secret is
+ * left out rather than refused, so it never wipes the stored one.
  */
 export function withoutEmptyCallbackSecret<T>(body: T): T {
 	if (!isObject(body) || !isObject(body.callback_settings)) return body;

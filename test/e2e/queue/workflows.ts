@@ -26,14 +26,13 @@ function createAppNode(id: string, name: string): Record<string, unknown> {
 		id,
 		name: 'Create app',
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: 2,
 		position: [240, 0],
 		parameters: {
 			resource: 'app',
 			operation: 'create',
 			specifyBody: 'fields',
 			displayName: `={{ ${name} + ' execution ' + $execution.id }}`,
-			channelCredentialsInput: 'fields',
 			channelCredentials: {
 				entries: [
 					{

@@ -9,11 +9,7 @@ export const sortedByDisplayName = (list: INodeProperties[]) =>
 	[...list].sort((a, b) => a.displayName.localeCompare(b.displayName));
 const lineOnly = { show: { channel: ['LINE'] } };
 
-/** Shows a property only in version 1 of the node (workflows saved before version 2), or from version 2 on. */
-export const V1 = { '@version': [1] };
-export const V2 = { '@version': [{ _cnd: { gte: 2 } }] };
-
-export const RETENTION_TYPE_OPTIONS = [
+const RETENTION_TYPE_OPTIONS = [
 	{
 		name: 'Conversation Expire',
 		value: 'CONVERSATION_EXPIRE_POLICY',
@@ -31,8 +27,11 @@ export const RETENTION_TYPE_OPTIONS = [
 	},
 ];
 
-/** The fields of one channel_credentials entry in both versions: the channel, then exactly that channel's credential fields. */
-export const channelEntryBase: INodeProperties[] = [
+/**
+ * The fields of one channel_credentials entry: the channel, then exactly that channel's credential fields; rarely
+ * used settings are added on demand under Entry Options, as n8n's own nodes do with options.
+ */
+export const channelEntryProperties: INodeProperties[] = [
 	{
 		displayName: 'Channel',
 		name: 'channel',
@@ -83,28 +82,22 @@ export const channelEntryBase: INodeProperties[] = [
 		description: `Tells several LINE credentials of one app apart: each LINE entry needs its own number, ${RANGES.ordinal.min} to ${RANGES.ordinal.max}. Other channels always use 0.`,
 		displayOptions: lineOnly,
 	},
-];
-
-/** A channel entry's callback secret: a field of every entry in version 1, an entry option from version 2. */
-export const callbackSecretProperty: INodeProperties = {
-	displayName: 'Callback Secret',
-	name: 'callbackSecret',
-	type: 'string',
-	typeOptions: { password: true },
-	default: '',
-	description: `Secret Sinch uses to sign this channel's callbacks so your webhook can verify them; at most ${CALLBACK_SECRET_MAX_LENGTH} characters`,
-};
-
-/** From version 2 an entry's rarely used settings are added on demand, as n8n's own nodes do with options. */
-export const channelEntryProperties: INodeProperties[] = [
-	...channelEntryBase,
 	{
 		displayName: 'Entry Options',
 		name: 'entryOptions',
 		type: 'collection',
 		default: {},
 		placeholder: 'Add Option',
-		options: [callbackSecretProperty],
+		options: [
+			{
+				displayName: 'Callback Secret',
+				name: 'callbackSecret',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: `Secret Sinch uses to sign this channel's callbacks so your webhook can verify them; at most ${CALLBACK_SECRET_MAX_LENGTH} characters`,
+			},
+		],
 	},
 ];
 
@@ -125,18 +118,11 @@ export const channelListProperty = (
 	options: [{ displayName: 'Channel', name: 'entries', values }],
 });
 
-/** Retention TTL as a field of its own (version 2) or inside version 1's Retention Policy group. */
-export const retentionTtlProperty: INodeProperties = {
-	displayName: 'Retention TTL (Days)',
-	name: 'retentionTtlDays',
-	type: 'number',
-	default: 180,
-	typeOptions: { numberPrecision: 0 },
-	description: `Days before a message or conversation may be deleted, ${RANGES.retentionTtlDays.min} to ${RANGES.retentionTtlDays.max}. Sinch's cleanup runs once a day.`,
-};
-
-/** Settings that are single fields in every version of the node. */
-export const flatSettingProperties: INodeProperties[] = [
+/**
+ * The optional app settings. Each sub-field of an object setting is its own field, so adding one sends only it
+ * (Update merges it with the stored object) and nothing the user did not add reaches Sinch.
+ */
+export const appSettingProperties: INodeProperties[] = sortedByDisplayName([
 	{
 		displayName: 'Metadata in Callbacks',
 		name: 'conversationMetadataReportView',
@@ -206,14 +192,6 @@ export const flatSettingProperties: INodeProperties[] = [
 		description:
 			'Whether messages of this app go through Sinch Smart Conversations (analysis such as sentiment). Sinch leaves it off when not set.',
 	},
-];
-
-/**
- * Version 2: each sub-field of an object setting is its own field, so adding one sends only it (Update merges it
- * with the stored object) and nothing the user did not add reaches Sinch.
- */
-export const appSettingProperties: INodeProperties[] = sortedByDisplayName([
-	...flatSettingProperties,
 	{
 		displayName: 'Delivery Report Fallback',
 		name: 'deliveryReportFallback',
@@ -230,7 +208,14 @@ export const appSettingProperties: INodeProperties[] = sortedByDisplayName([
 		typeOptions: { numberPrecision: 0 },
 		description: `How long to wait for a delivery report before falling back, ${RANGES.fallbackWaitingTime.min} to ${RANGES.fallbackWaitingTime.max} seconds (3 days). Does not turn the fallback on.`,
 	},
-	retentionTtlProperty,
+	{
+		displayName: 'Retention TTL (Days)',
+		name: 'retentionTtlDays',
+		type: 'number',
+		default: 180,
+		typeOptions: { numberPrecision: 0 },
+		description: `Days before a message or conversation may be deleted, ${RANGES.retentionTtlDays.min} to ${RANGES.retentionTtlDays.max}. Sinch's cleanup runs once a day.`,
+	},
 	{
 		displayName: 'Retention Type',
 		name: 'retentionType',

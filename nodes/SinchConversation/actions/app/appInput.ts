@@ -3,7 +3,6 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { appSettingsFromUi, channelEntryFromUi } from '../../helpers/appBody';
 import { maskSecrets } from '../../helpers/secrets';
-import { withoutReadOnlyEntryFields } from '../../helpers/validateApp';
 
 /** A JSON parameter arrives as text (typed in) or as a value (from an expression); both mean the same. */
 export function parseJsonParameter(
@@ -29,18 +28,8 @@ export function parseJsonParameter(
 	}
 }
 
-/** Channel credentials from the list in the UI, or from the JSON field, in Sinch's shape. */
-export function readChannelCredentials(this: IExecuteFunctions, itemIndex: number): unknown {
-	if (this.getNodeParameter('channelCredentialsInput', itemIndex, 'fields') === 'json') {
-		// The list from an earlier Get output carries state and known IDs; Sinch rejects them on input.
-		const entries = parseJsonParameter.call(
-			this,
-			'channelCredentialsJson',
-			'Channel Credentials (JSON)',
-			itemIndex,
-		);
-		return withoutReadOnlyEntryFields(entries);
-	}
+/** Channel credentials from the list in the UI, in Sinch's shape. */
+export function readChannelCredentials(this: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	const entries = this.getNodeParameter(
 		'channelCredentials.entries',
 		itemIndex,

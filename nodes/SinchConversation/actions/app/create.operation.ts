@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
@@ -17,10 +12,7 @@ import {
 	channelEntryProperties,
 	channelListProperty,
 	inputModeOptions,
-	V1,
-	V2,
 } from './appFields';
-import { appSettingPropertiesV1, channelEntryPropertiesV1 } from './appFieldsV1';
 import {
 	assertValid,
 	includeSecretsOption,
@@ -30,24 +22,6 @@ import {
 } from './appInput';
 import { optionsCollection } from '../../shared/requestOptions';
 
-const CHANNELS_HELP =
-	'Channels of the app, each with its credentials. The order is the channel priority: Sinch tries the first one first.';
-const channelList = (show: IDisplayOptions['show'], values: INodeProperties[]) =>
-	channelListProperty(show, values, CHANNELS_HELP);
-
-const additionalFields = (
-	version: IDisplayOptions['show'],
-	options: INodeProperties[],
-): INodeProperties => ({
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	default: {},
-	placeholder: 'Add Field',
-	description: 'Optional app settings; Sinch uses its defaults for any not added here',
-	displayOptions: { show: { ...version, specifyBody: ['fields'] } },
-	options,
-});
 import { createApp, CREATING_APP } from './appApi';
 import { readChannelWait, savedAppOutput, waitForChannelsOptions } from './waitForChannels';
 import type { OperationMeta } from '../operation';
@@ -71,30 +45,11 @@ const properties: INodeProperties[] = [
 		description: 'Name of the app as shown in the Sinch dashboard; need not be unique',
 		displayOptions: { show: { specifyBody: ['fields'] } },
 	},
-	channelList({ ...V2, specifyBody: ['fields'] }, channelEntryProperties),
-	{
-		displayName: 'Channel Credentials Input',
-		name: 'channelCredentialsInput',
-		type: 'options',
-		default: 'fields',
-		description:
-			'Whether to add channels one by one, or give the channel_credentials list as JSON (e.g. from an earlier node)',
-		options: inputModeOptions,
-		displayOptions: { show: { ...V1, specifyBody: ['fields'] } },
-	},
-	channelList(
-		{ ...V1, specifyBody: ['fields'], channelCredentialsInput: ['fields'] },
-		channelEntryPropertiesV1,
+	channelListProperty(
+		{ specifyBody: ['fields'] },
+		channelEntryProperties,
+		'Channels of the app, each with its credentials. The order is the channel priority: Sinch tries the first one first.',
 	),
-	{
-		displayName: 'Channel Credentials (JSON)',
-		name: 'channelCredentialsJson',
-		type: 'json',
-		default: '[]',
-		description:
-			'Sinch\'s channel_credentials array, e.g. [{"channel": "SMS", "static_bearer": {"claimed_identity": "…", "token": "…"}}]. Checked like the fields.',
-		displayOptions: { show: { ...V1, specifyBody: ['fields'], channelCredentialsInput: ['json'] } },
-	},
 	{
 		displayName: 'App (JSON)',
 		name: 'jsonBody',
@@ -104,8 +59,16 @@ const properties: INodeProperties[] = [
 			"The whole create request in Sinch's field names; read-only fields such as ID and state are ignored. Checked like the fields.",
 		displayOptions: { show: { specifyBody: ['json'] } },
 	},
-	additionalFields(V2, appSettingProperties),
-	additionalFields(V1, appSettingPropertiesV1),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		default: {},
+		placeholder: 'Add Field',
+		description: 'Optional app settings; Sinch uses its defaults for any not added here',
+		displayOptions: { show: { specifyBody: ['fields'] } },
+		options: appSettingProperties,
+	},
 	optionsCollection([includeSecretsOption, ...waitForChannelsOptions]),
 ];
 
@@ -133,7 +96,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject
 			channel_credentials: readChannelCredentials.call(this, itemIndex) as IDataObject[],
 			...readAppSettings.call(this, itemIndex),
 		};
-		if (this.getNode().typeVersion >= 2) problems.push(...checkNoEmptySecrets(fields));
+		problems.push(...checkNoEmptySecrets(fields));
 		body = withoutEmptyCallbackSecret(fields);
 	}
 	assertValid.call(this, [...checkAppBody(body, 'create', naming), ...problems], itemIndex);

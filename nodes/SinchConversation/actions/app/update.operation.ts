@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { CHANNELS } from '../../helpers/channels';
@@ -28,10 +23,7 @@ import {
 	clearCallbackSecretProperty,
 	inputModeOptions,
 	sortedByDisplayName,
-	V1,
-	V2,
 } from './appFields';
-import { appSettingPropertiesV1, channelEntryPropertiesV1 } from './appFieldsV1';
 import { appLocatorProperty, readAppId } from '../../shared/appLocator';
 import { getApp, updateApp } from './appApi';
 import {
@@ -56,37 +48,6 @@ const displayNameField: INodeProperties = {
 	description: 'New name of the app as shown in the Sinch dashboard; need not be unique',
 };
 
-const updateFields = (
-	version: IDisplayOptions['show'],
-	options: INodeProperties[],
-): INodeProperties => ({
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	default: {},
-	placeholder: 'Add Field',
-	description: 'Fields to change; fields not added here keep their current values',
-	displayOptions: { show: { ...version, specifyBody: ['fields'] } },
-	options: sortedByDisplayName(options),
-});
-
-/** The same list, under the same name, as in Create. */
-const channelList = (
-	version: IDisplayOptions['show'],
-	input: IDisplayOptions['show'],
-	values: INodeProperties[],
-) =>
-	channelListProperty(
-		{
-			...version,
-			specifyBody: ['fields'],
-			channelCredentialsMode: ['replace', 'addOrReplace'],
-			...input,
-		},
-		values,
-		'Channel entries, each with its credentials. With Replace All their order is the channel priority; with Add or Replace Entries new channels go after the existing ones.',
-	);
-
 const properties: INodeProperties[] = [
 	appLocatorProperty,
 	{
@@ -98,8 +59,20 @@ const properties: INodeProperties[] = [
 			"Whether to give the changes field by field, or as one JSON object in Sinch's field names",
 		options: inputModeOptions,
 	},
-	updateFields(V2, [displayNameField, clearCallbackSecretProperty, ...appSettingProperties]),
-	updateFields(V1, [displayNameField, ...appSettingPropertiesV1]),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		default: {},
+		placeholder: 'Add Field',
+		description: 'Fields to change; fields not added here keep their current values',
+		displayOptions: { show: { specifyBody: ['fields'] } },
+		options: sortedByDisplayName([
+			displayNameField,
+			clearCallbackSecretProperty,
+			...appSettingProperties,
+		]),
+	},
 	{
 		displayName: 'Channel Changes',
 		name: 'channelCredentialsMode',
@@ -132,36 +105,12 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Channel Credentials Input',
-		name: 'channelCredentialsInput',
-		type: 'options',
-		default: 'fields',
-		description:
-			'Whether to give the channel entries one by one, or as a channel_credentials list in JSON (e.g. from an earlier node)',
-		options: inputModeOptions,
-		displayOptions: {
-			show: { ...V1, specifyBody: ['fields'], channelCredentialsMode: ['replace', 'addOrReplace'] },
-		},
-	},
-	channelList(V2, {}, channelEntryProperties),
-	channelList(V1, { channelCredentialsInput: ['fields'] }, channelEntryPropertiesV1),
-	{
-		displayName: 'Channel Entries (JSON)',
-		name: 'channelCredentialsJson',
-		type: 'json',
-		default: '[]',
-		description:
-			'A list of entries in Sinch\'s channel_credentials shape, e.g. [{"channel": "SMS", "static_bearer": {"claimed_identity": "…", "token": "…"}}]. Checked like the fields.',
-		displayOptions: {
-			show: {
-				...V1,
-				specifyBody: ['fields'],
-				channelCredentialsMode: ['replace', 'addOrReplace'],
-				channelCredentialsInput: ['json'],
-			},
-		},
-	},
+	// The same list, under the same name, as in Create.
+	channelListProperty(
+		{ specifyBody: ['fields'], channelCredentialsMode: ['replace', 'addOrReplace'] },
+		channelEntryProperties,
+		'Channel entries, each with its credentials. With Replace All their order is the channel priority; with Add or Replace Entries new channels go after the existing ones.',
+	),
 	{
 		displayName: 'Channels to Remove',
 		name: 'channelsToRemove',
@@ -245,12 +194,8 @@ function readRequestedUpdate(this: IExecuteFunctions, itemIndex: number): Reques
 		...(fields.displayName !== undefined ? { display_name: fields.displayName } : {}),
 		...appSettingsFromUi(fields),
 	};
-	const version2 = this.getNode().typeVersion >= 2;
 	const settings = withoutEmptyCallbackSecret(given);
-	const problems = [
-		...checkAppBody(settings, 'update'),
-		...(version2 ? checkNoEmptySecrets(given) : []),
-	];
+	const problems = [...checkAppBody(settings, 'update'), ...checkNoEmptySecrets(given)];
 	const clear = fields.clearSecretForOverriddenCallbackUrls;
 	if (clear === true || clear === 'true') {
 		if (settings.callback_settings !== undefined) {
@@ -266,14 +211,12 @@ function readRequestedUpdate(this: IExecuteFunctions, itemIndex: number): Reques
 	if (mode === 'replace') {
 		const entries = readChannelCredentials.call(this, itemIndex);
 		problems.push(...checkAppBody({ channel_credentials: entries }, 'update'));
-		if (version2)
-			problems.push(...checkNoEmptySecrets({ channel_credentials: entries as IDataObject[] }));
+		problems.push(...checkNoEmptySecrets({ channel_credentials: entries as IDataObject[] }));
 		channels = { mode, entries: entries as IDataObject[] };
 	} else if (mode === 'addOrReplace') {
 		const entries = readChannelCredentials.call(this, itemIndex);
 		problems.push(...checkEntriesToMerge(entries));
-		if (version2)
-			problems.push(...checkNoEmptySecrets({ channel_credentials: entries as IDataObject[] }));
+		problems.push(...checkNoEmptySecrets({ channel_credentials: entries as IDataObject[] }));
 		channels = { mode: 'upsert', entries: entries as IDataObject[] };
 	} else if (mode === 'remove') {
 		const removed = this.getNodeParameter('channelsToRemove', itemIndex, []) as string[];
