@@ -7,9 +7,11 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as app from './actions/app';
+import * as message from './actions/message';
 import * as webhook from './actions/webhook';
 import { router } from './actions/router';
 import { searchApps, searchWebhooks } from './methods/listSearch';
+import { sendAndWaitWebhook, sendAndWaitWebhooks } from './helpers/sendAndWait/webhook';
 
 export class SinchConversation implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,6 +29,12 @@ export class SinchConversation implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sinchConversationApi', required: true }],
+		// Send and Wait for Response: n8n resumes a waiting execution through these when an answer link is opened. They
+		// live on n8n only (restartWebhook, under /webhook-waiting/), so nothing is registered at Sinch or elsewhere and
+		// there is no webhook lifecycle (checkExists/create/delete) to implement, as in n8n's own send-and-wait nodes.
+		webhooks: sendAndWaitWebhooks,
+		waitingNodeTooltip:
+			'={{ $parameter["operation"] === "sendAndWait" ? "The execution goes on when the person answers" : "" }}',
 		properties: [
 			{
 				displayName: 'Resource',
@@ -40,6 +48,11 @@ export class SinchConversation implements INodeType {
 						description: 'A Conversation API app: its channels and settings',
 					},
 					{
+						name: 'Message',
+						value: 'message',
+						description: 'Messages to a contact on any channel of an app',
+					},
+					{
 						name: 'Webhook',
 						value: 'webhook',
 						description:
@@ -49,6 +62,7 @@ export class SinchConversation implements INodeType {
 				default: 'app',
 			},
 			...app.description,
+			...message.description,
 			...webhook.description,
 		],
 	};
@@ -58,4 +72,6 @@ export class SinchConversation implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
 	}
+
+	webhook = sendAndWaitWebhook;
 }
