@@ -14,6 +14,7 @@ import { ensureRuntime, type N8nRuntime } from '../../scripts/n8n/cache';
 import {
 	emulatorCredentials,
 	EMULATOR_CREDENTIALS,
+	EXAMPLES_DIR,
 	importCredentials,
 } from '../../scripts/n8n/importData';
 import { ensureOwner, type Session } from '../../scripts/n8n/owner';
@@ -28,6 +29,8 @@ import { startEmulator, type Emulator } from '../emulator';
 import { emulatorApi } from '../harness/emulatorApi';
 
 const WORKFLOW_ID = 'sinchE2eSendWait';
+const HITL_TOOL = `${NODE_TYPE}HitlTool`;
+const AGENT_EXAMPLE = path.join(EXAMPLES_DIR, 'ai-agent-approval-by-sms.json');
 const PHONE = '46701234567';
 const BROWSER =
 	'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari/604.1';
@@ -252,19 +255,40 @@ test('a tampered link is refused by n8n', async () => {
 	expect((await rest(`/executions/${executionId}`)).status).toBe('waiting');
 });
 
-test('n8n generates the approval tool for AI agents from the node (export:nodes)', async () => {
+test('n8n generates the approval tool for AI agents, and the example wires it between an agent and a tool', async () => {
 	const out = path.join(root, 'nodes.json');
 	await n8nCli(runtime, folder, ['export:nodes', `--output=${out}`]);
 	const nodes = JSON.parse(readFileSync(out, 'utf8')) as Array<{
 		name: string;
+		inputs?: unknown;
 		outputs?: unknown;
 		properties: Array<{ name: string; type: string; default: unknown }>;
 	}>;
-	const tool = nodes.find((node) => node.name === `${NODE_TYPE}HitlTool`);
+	const tool = nodes.find((node) => node.name === HITL_TOOL);
 	expect(tool).toBeDefined();
+	expect(JSON.stringify(tool!.inputs)).toContain('ai_tool');
+	expect(JSON.stringify(tool!.outputs)).toContain('ai_tool');
 	const byName = Object.fromEntries(tool!.properties.map((property) => [property.name, property]));
 	expect(byName.operation).toMatchObject({ type: 'hidden', default: 'sendAndWait' });
 	expect(byName.resource).toMatchObject({ type: 'hidden', default: 'message' });
 	expect(byName.responseType).toMatchObject({ type: 'hidden', default: 'approval' });
 	expect(byName.recipientIdentity).toBeDefined();
+
+	// The example: every node type it uses exists in this n8n, and n8n stores it with the tool gated.
+	const example = JSON.parse(readFileSync(AGENT_EXAMPLE, 'utf8')) as {
+		id: string;
+		nodes: Array<{ name: string; type: string }>;
+	};
+	const known = new Set(nodes.map((node) => node.name));
+	for (const node of example.nodes)
+		expect([node.name, known.has(node.type)]).toEqual([node.name, true]);
+	await n8nCli(runtime, folder, ['import:workflow', `--input=${AGENT_EXAMPLE}`]);
+	const stored = await rest(`/workflows/${example.id}`);
+	const connections = stored.connections as Record<
+		string,
+		Record<string, Array<Array<{ node: string }>>>
+	>;
+	const gate = example.nodes.find((node) => node.type === HITL_TOOL)!.name;
+	expect(connections['Issue refund'].ai_tool[0][0].node).toBe(gate);
+	expect(connections[gate].ai_tool[0][0].node).toBe('AI Agent');
 });
