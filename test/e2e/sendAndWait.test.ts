@@ -17,11 +17,13 @@ import {
 	EXAMPLES_DIR,
 	importCredentials,
 } from '../../scripts/n8n/importData';
+import { launchEditorBrowser } from '../../scripts/n8n/browser';
 import { ensureOwner, type Session } from '../../scripts/n8n/owner';
 import { n8nCli, startN8nServer, waitForReady, type N8nServer } from '../../scripts/n8n/process';
 import {
 	freePort,
 	NODE_TYPE,
+	packageRoot,
 	prepareUserFolder,
 	type UserFolder,
 } from '../../scripts/n8n/userFolder';
@@ -30,6 +32,8 @@ import { emulatorApi } from '../harness/emulatorApi';
 
 const WORKFLOW_ID = 'sinchE2eSendWait';
 const HITL_TOOL = `${NODE_TYPE}HitlTool`;
+/** The answer page as a phone shows it, for the README. */
+const PAGE_SCREENSHOT = path.join(packageRoot, 'docs', 'send-and-wait-answer-page.png');
 const AGENT_EXAMPLE = path.join(EXAMPLES_DIR, 'ai-agent-approval-by-sms.json');
 const PHONE = '46701234567';
 const BROWSER =
@@ -215,6 +219,31 @@ test('approval by SMS: one link behind WEBHOOK_URL; its page approves, and the e
 	const data = await finished(executionId);
 	expect(data).toContain('"approved":true');
 	expect(data).toContain('Answered');
+	// Once answered, the link answers nothing more: n8n shows its own "no action required" page.
+	const again = await fetch(link, {
+		method: 'POST',
+		headers: { 'user-agent': BROWSER, 'content-type': 'application/x-www-form-urlencoded' },
+		body: 'a=n',
+	});
+	expect(await again.text()).not.toContain('Got it, thanks');
+	expect(await finished(executionId)).toContain('"approved":true');
+});
+
+test("in a phone-sized browser: the SMS link's page, Approve tapped, the execution finishes approved", async () => {
+	const { sms, executionId } = await ask('Refund 120 EUR to order 1042?', 'approval');
+	// The browser may reach 127.0.0.1 only; n8n signs the path and query, not the host.
+	const link = linkIn(sms).replace('//localhost:', '//127.0.0.1:');
+	const browser = await launchEditorBrowser({ viewport: { width: 390, height: 520 } });
+	try {
+		await browser.page.goto(link);
+		await browser.page.getByRole('button', { name: 'Decline' }).waitFor();
+		await browser.page.screenshot({ path: PAGE_SCREENSHOT });
+		await browser.page.getByRole('button', { name: 'Approve' }).click();
+		await browser.page.getByText('Got it, thanks').waitFor();
+	} finally {
+		await browser.close();
+	}
+	expect(await finished(executionId)).toContain('"approved":true');
 });
 
 test('decline through the direct link of the choice message', async () => {
