@@ -11,6 +11,7 @@ import * as message from './actions/message';
 import * as webhook from './actions/webhook';
 import { router } from './actions/router';
 import { searchApps, searchWebhooks } from './methods/listSearch';
+import { sendAndWaitWebhook, sendAndWaitWebhooks } from './helpers/sendAndWait/webhook';
 
 export class SinchConversation implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,6 +30,12 @@ export class SinchConversation implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sinchConversationApi', required: true }],
+		// Send and Wait for Response: n8n resumes a waiting execution through these when an answer link is opened. They
+		// live on n8n only (restartWebhook, under /webhook-waiting/), so nothing is registered at Sinch or elsewhere and
+		// there is no webhook lifecycle (checkExists/create/delete) to implement, as in n8n's own send-and-wait nodes.
+		webhooks: sendAndWaitWebhooks,
+		waitingNodeTooltip:
+			'={{ $parameter["operation"] === "sendAndWait" ? "The execution goes on when the person answers" : "" }}',
 		properties: [
 			{
 				displayName: 'Resource',
@@ -67,4 +74,6 @@ export class SinchConversation implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
 	}
+
+	webhook = sendAndWaitWebhook;
 }

@@ -31,6 +31,8 @@ import { executeWorkflow, executedNodes, outputItems, outputJson, type Execution
 
 const TOOL_NODE_TYPE = `${NODE_TYPE}Tool`;
 const TRIGGER_NODE_TYPE = `${NODE_TYPE}Trigger`;
+/** The approval tool n8n makes from a node with a Send and Wait operation. */
+const HITL_TOOL_NODE_TYPE = `${NODE_TYPE}HitlTool`;
 const MASK = '********';
 
 let runtime: N8nRuntime;
@@ -111,7 +113,7 @@ describe('n8n export:nodes', () => {
 		const nodes = JSON.parse(readFileSync(file, 'utf8')) as Array<Record<string, unknown>>;
 		const ours = nodes.filter((node) => String(node.name).startsWith(`${PACKAGE_NAME}.`));
 		expect(ours.map((node) => node.name).sort()).toEqual(
-			[NODE_TYPE, TOOL_NODE_TYPE, TRIGGER_NODE_TYPE].sort(),
+			[NODE_TYPE, TOOL_NODE_TYPE, TRIGGER_NODE_TYPE, HITL_TOOL_NODE_TYPE].sort(),
 		);
 
 		const node = ours.find((entry) => entry.name === NODE_TYPE) as Record<string, unknown>;
@@ -159,7 +161,7 @@ describe('imported like `npm start` does', () => {
 	test('both credentials and every example workflow are stored, examples pointing at the imported credentials', async () => {
 		const listed = await n8nCli(runtime, folder, ['list:workflow']);
 		const examples = exampleWorkflows();
-		expect(examples.length).toBe(12);
+		expect(examples.length).toBe(13);
 		for (const example of examples)
 			expect(listed.stdout).toContain(`${example.id}|${example.name}`);
 
@@ -211,7 +213,10 @@ describe('imported like `npm start` does', () => {
 			);
 			expect([context, starts.length]).toEqual([context, 1]);
 			const sinchNodes = nodes.filter(
-				(node) => node.type === NODE_TYPE || node.type === TRIGGER_NODE_TYPE,
+				(node) =>
+					node.type === NODE_TYPE ||
+					node.type === TRIGGER_NODE_TYPE ||
+					node.type === HITL_TOOL_NODE_TYPE,
 			);
 			expect([context, sinchNodes.length > 0]).toEqual([context, true]);
 			for (const node of sinchNodes) {

@@ -35,6 +35,7 @@ import {
 	workflowRecord,
 } from './engine';
 import type { TestCredentialsHelper } from './credentials-helper';
+import { expressLike, readRequest } from './http';
 
 export const TRIGGER_TYPE = 'n8n-nodes-sinch-conversation.sinchConversationTrigger';
 export const TRIGGER_NAME = 'Sinch Trigger';
@@ -69,52 +70,6 @@ export interface TriggerHarnessOptions {
 	staticData?: IDataObject;
 	/** The trigger node's version as saved in the workflow; the newest by default. */
 	typeVersion?: number;
-}
-
-/** Reads the body the way n8n's rawBodyReader and body parser do: raw bytes kept, JSON parsed for `body`. */
-async function readRequest(req: IncomingMessage): Promise<{ rawBody: Buffer; body: IDataObject }> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of req) chunks.push(chunk as Buffer);
-	const rawBody = Buffer.concat(chunks);
-	let body: IDataObject = {};
-	if (
-		String(req.headers['content-type'] ?? '').startsWith('application/json') &&
-		rawBody.length > 0
-	) {
-		try {
-			body = JSON.parse(rawBody.toString('utf8')) as IDataObject;
-		} catch {
-			body = {};
-		}
-	}
-	return { rawBody, body };
-}
-
-/** The parts of an express Response that nodes use, over a node:http response. */
-function expressLike(res: ServerResponse) {
-	const wrapper = {
-		get headersSent() {
-			return res.headersSent;
-		},
-		status(code: number) {
-			res.statusCode = code;
-			return wrapper;
-		},
-		json(data: unknown) {
-			res.setHeader('content-type', 'application/json');
-			res.end(JSON.stringify(data));
-			return wrapper;
-		},
-		send(data: unknown) {
-			res.end(typeof data === 'string' ? data : JSON.stringify(data));
-			return wrapper;
-		},
-		end(data?: string) {
-			res.end(data);
-			return wrapper;
-		},
-	};
-	return wrapper;
 }
 
 export class TriggerHarness {

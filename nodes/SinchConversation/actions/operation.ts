@@ -8,6 +8,11 @@ export interface OperationMeta {
 	noun: string;
 	/** Set when it makes something at Sinch that running the item again would make twice (a create, a send). */
 	makes?: Making;
+	/**
+	 * Runs for the node's first item only (Send and Wait: one message, then the whole execution waits for its answer;
+	 * n8n then replaces the node's output with the answer, or with the input items when the wait times out).
+	 */
+	firstItemOnly?: boolean;
 }
 
 /**

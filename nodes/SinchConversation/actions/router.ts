@@ -120,6 +120,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 
+	if (meta.firstItemOnly) {
+		try {
+			const result = await operation.execute.call(this, 0, operation.prepare?.call(this, 0));
+			return [
+				this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+					itemData: { item: 0 },
+				}),
+			];
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError.call(this, error, 0);
+			return [[failedItem(error, 0)]];
+		}
+	}
+
 	const results: Array<INodeExecutionData[] | undefined> = new Array(items.length);
 	const prepared: unknown[] = new Array(items.length);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {

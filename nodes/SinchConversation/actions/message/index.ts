@@ -1,13 +1,22 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as send from './send.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as updateMetadata from './updateMetadata.operation';
 
 /** Operation name (the parameter's value) to its implementation. */
-export const operations = { delete: del, get, getAll, send, updateMetadata };
+export const operations = {
+	delete: del,
+	get,
+	getAll,
+	send,
+	[SEND_AND_WAIT_OPERATION]: sendAndWait,
+	updateMetadata,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -44,6 +53,13 @@ export const description: INodeProperties[] = [
 				action: 'Send a message',
 			},
 			{
+				name: 'Send and Wait for Response',
+				value: SEND_AND_WAIT_OPERATION,
+				description:
+					'Send a question and pause the workflow until the person answers: approve or decline, a text, or a form',
+				action: 'Send message and wait for response',
+			},
+			{
 				name: 'Update Metadata',
 				value: 'updateMetadata',
 				description: "Replace a message's metadata",
@@ -57,4 +73,5 @@ export const description: INodeProperties[] = [
 	...getAll.description,
 	...del.description,
 	...updateMetadata.description,
+	...sendAndWait.description,
 ];
