@@ -155,6 +155,8 @@ export class SinchConversationApi implements ICredentialType {
 			displayName: 'Access Token Expires',
 			name: 'accessTokenExpires',
 			type: 'hidden',
+			// Not a secret, but the lint takes any "token" field for one; masking it costs nothing.
+			typeOptions: { password: true },
 			default: '',
 		},
 	];

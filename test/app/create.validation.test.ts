@@ -179,7 +179,7 @@ describe("that channel's required fields present (fields mode, the value from an
 			]),
 		);
 		expect(error.message).toBe(
-			'channel_credentials[0] (LINE): line_enterprise_credentials.line_thailand.secret is required. Channel secret of the LINE Official Account.',
+			'channel_credentials[0] (LINE): line_enterprise_credentials.line_thailand.secret is required: Channel secret of the LINE Official Account.',
 		);
 	});
 });
@@ -432,7 +432,8 @@ describe('JSON of the wrong shape', () => {
 		[
 			'a credential field that is not text',
 			channelsAsJson([{ channel: 'SMS', static_bearer: { claimed_identity: 'a', token: 12345 } }]),
-			`${entry('SMS')}: static_bearer.token must be text, not 12345.`,
+			// The value is not shown: it may be a secret.
+			`${entry('SMS')}: static_bearer.token must be text, not a number. If an expression fills it, make it give one text value, e.g. {{ String($json.field) }}.`,
 		],
 		[
 			'basic_auth that is not an object (said once)',

@@ -29,8 +29,8 @@ function acceptSends() {
 }
 
 const sent = () =>
-	emulator
-		.requests.filter((request) => request.path.endsWith('/messages:send'))
+	emulator.requests
+		.filter((request) => request.path.endsWith('/messages:send'))
 		.map((request) => request.body as IDataObject);
 
 async function start(parameters: INodeParameters, items?: IDataObject[]) {

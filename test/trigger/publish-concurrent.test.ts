@@ -49,8 +49,8 @@ const seedWebhook = async (target: string) =>
 	})) as unknown as Webhook;
 
 const posts = (mark: number) =>
-	emulator
-		.requests.slice(mark)
+	emulator.requests
+		.slice(mark)
 		.filter((request) => request.method === 'POST' && request.path.endsWith('/webhooks'));
 
 /** Each list of the app's webhooks waits, so both publications list before either creates. */

@@ -38,8 +38,8 @@ const slowLists = () =>
 	emulator.delayNext({ ms: 300, method: 'GET', pathIncludes: '/webhooks', times: 10 });
 
 const posts = (mark: number) =>
-	emulator
-		.requests.slice(mark)
+	emulator.requests
+		.slice(mark)
 		.filter((request) => request.method === 'POST' && request.path.endsWith('/webhooks'));
 
 async function run(parameters: INodeParameters, items: IDataObject[]) {
@@ -159,9 +159,7 @@ describe('Webhook → Update, items of one run at the same time', () => {
 				{ id: hooks[2].id, target: 'https://new.example.com/x' },
 			],
 		);
-		const patches = emulator
-			.requests.slice(mark)
-			.filter((request) => request.method === 'PATCH');
+		const patches = emulator.requests.slice(mark).filter((request) => request.method === 'PATCH');
 		expect(patches.map((patch) => patch.path.split('/').pop())).toEqual([hooks[0].id, hooks[1].id]);
 		expect(patches.every((patch) => patch.status === 200)).toBe(true);
 		expect(outputs[0][2].json.error).toBe(

@@ -47,9 +47,7 @@ test('Remove Client Credentials sends the current target as JSON, with a mask of
 	});
 	expect(error).toBeUndefined();
 	expect(outputs[0][0].json.client_credentials).toBeUndefined();
-	const patch = emulator
-		.requests.slice(mark)
-		.find((request) => request.method === 'PATCH')!;
+	const patch = emulator.requests.slice(mark).find((request) => request.method === 'PATCH')!;
 	expect(patch.query).toEqual({ update_mask: 'client_credentials' });
 	expect(patch.headers['content-type']).toMatch(/^application\/json/);
 	expect(patch.body).toEqual({ target: 'https://hooks.example.com/sinch?key=abc' });
