@@ -5,26 +5,12 @@ import { listApps } from './appApi';
 import { simplifyApp } from '../../helpers/simplify';
 import { appOutput, includeSecretsOption } from './appInput';
 import { optionsCollection } from '../../shared/requestOptions';
+import { returnAllAndLimit } from '../../shared/returnAll';
 import { failedRegionItem, listAppsOfAllRegions } from './regions';
 import type { OperationMeta } from '../operation';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllAndLimit,
 	{
 		displayName: 'All Regions',
 		name: 'allRegions',
