@@ -102,8 +102,9 @@ const workflow = () => ({
 				resource: 'message',
 				operation: 'sendAndWait',
 				appId: { __rl: true, mode: 'id', value: appId },
-				recipientChannel: 'SMS',
-				recipientIdentity: '={{ $json.body.to }}',
+				recipientType: 'phone',
+				phoneNumber: '={{ $json.body.to }}',
+				phoneChannels: ['SMS'],
 				message: '={{ $json.body.question }}',
 				responseType: '={{ $json.body.responseType }}',
 				approvalOptions: { values: { approvalType: 'double' } },
@@ -301,7 +302,7 @@ test('n8n generates the approval tool for AI agents, and the example wires it be
 	expect(byName.operation).toMatchObject({ type: 'hidden', default: 'sendAndWait' });
 	expect(byName.resource).toMatchObject({ type: 'hidden', default: 'message' });
 	expect(byName.responseType).toMatchObject({ type: 'hidden', default: 'approval' });
-	expect(byName.recipientIdentity).toBeDefined();
+	expect(byName.phoneNumber).toBeDefined();
 
 	// The example: every node type it uses exists in this n8n, and n8n stores it with the tool gated.
 	const example = JSON.parse(readFileSync(AGENT_EXAMPLE, 'utf8')) as {

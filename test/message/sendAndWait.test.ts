@@ -40,8 +40,9 @@ async function start(parameters: INodeParameters, items?: IDataObject[]) {
 			resource: 'message',
 			operation: 'sendAndWait',
 			appId: { mode: 'id', value: APP_ID },
-			recipientChannel: 'SMS',
-			recipientIdentity: '46701234567',
+			recipientType: 'phone',
+			phoneNumber: '46701234567',
+			phoneChannels: ['SMS'],
 			message: 'Refund 120 EUR to order 1042?',
 			...parameters,
 		},
@@ -72,7 +73,7 @@ const approveAndDecline = {
 
 describe('the message', () => {
 	it('offers link choices on button channels and one short link on SMS, and the execution waits', async () => {
-		const run = await start({ ...approveAndDecline, recipientChannel: 'WHATSAPP' });
+		const run = await start({ ...approveAndDecline, phoneChannels: ['WHATSAPP'] });
 		expect(run.waitTill).toEqual(WAIT_INDEFINITELY);
 		expect(run.data.resultData.lastNodeExecuted).toBe('Sinch');
 		expect(harness.output).toEqual([]);
@@ -94,6 +95,20 @@ describe('the message', () => {
 		const shown = run.data.resultData.runData.Sinch[0].data!.main[0]![0].json;
 		expect(shown.message_id).toBe('01JMSG0000000000000000000A');
 		expect(shown.notes).toEqual(['WHATSAPP: 2 link buttons, shown as links under the text']);
+	});
+
+	it('asks the sender of a trigger item, on its channel, with the recipient choices of Send', async () => {
+		await start({ recipientType: 'trigger', triggerItem: '' }, [
+			{
+				app_id: APP_ID,
+				message: { channel_identity: { channel: 'RCS', identity: '46709998877' } },
+			},
+		]);
+		const [body] = sent();
+		expect(body.app_id).toBe(APP_ID);
+		expect(body.recipient).toEqual({
+			identified_by: { channel_identities: [{ channel: 'RCS', identity: '46709998877' }] },
+		});
 	});
 
 	it('on SMS counts the parts of the short text; Approve Only carries the direct link', async () => {

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { CHANNELS } from '../../helpers/channels';
 import {
@@ -8,7 +9,12 @@ import {
 	type SendOptionValues,
 } from '../../helpers/messageBody';
 import { fieldNamesOf, MESSAGE_TYPE_BY_VALUE, type FieldValues } from '../../helpers/messageTypes';
-import type { ChannelIdentity, RecipientInput } from '../../helpers/recipient';
+import {
+	replyFromTriggerItem,
+	type ChannelIdentity,
+	type RecipientInput,
+} from '../../helpers/recipient';
+import { appLocatorProperty, parseAppId, readAppId } from '../../shared/appLocator';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
@@ -295,6 +301,59 @@ export const sendOptionFields: INodeProperties[] = [
 ];
 
 /** The Recipient as the panel holds it (not for Reply to Trigger Item, which reads an item). */
+/** Recipient and, unless it comes from a trigger item, the app: the same for every operation that sends. */
+export const sendTargetProperties: INodeProperties[] = [
+	...recipientProperties,
+	{
+		...appLocatorProperty,
+		description: `${appLocatorProperty.description} The message is sent from this app, on its channels.`,
+		displayOptions: { hide: { recipientType: ['trigger'] } },
+	},
+];
+
+/** The app and recipient of a reply to a trigger item: the item given, or the input item. */
+function triggerReply(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { appId: string; recipient: RecipientInput } {
+	const given = this.getNodeParameter('triggerItem', itemIndex, '') as unknown;
+	let item = given;
+	if (given === '' || given === undefined || given === null)
+		item = this.getInputData()[itemIndex]?.json;
+	else if (typeof given === 'string') {
+		try {
+			item = JSON.parse(given) as unknown;
+		} catch {
+			item = undefined;
+		}
+	}
+	const reply = replyFromTriggerItem(item);
+	if (!reply.ok) {
+		throw new NodeOperationError(this.getNode(), reply.problem, {
+			itemIndex,
+			description:
+				'Connect this node after a Sinch Conversation Trigger (events Message Inbound or Message Delivery), or set Trigger Item to an expression that gives such an item. Nothing was sent.',
+		});
+	}
+	return {
+		appId: parseAppId(this.getNode(), reply.appId, itemIndex),
+		recipient: { kind: 'identities', identities: [reply.identity] },
+	};
+}
+
+/** The app a message goes out from and who it goes to, as the item gives them. Sends nothing. */
+export function readAppAndRecipient(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { appId: string; recipient: RecipientInput } {
+	return this.getNodeParameter('recipientType', itemIndex, 'phone') === 'trigger'
+		? triggerReply.call(this, itemIndex)
+		: {
+				appId: readAppId.call(this, itemIndex),
+				recipient: readRecipientInput.call(this, itemIndex),
+			};
+}
+
 export function readRecipientInput(this: IExecuteFunctions, itemIndex: number): RecipientInput {
 	const kind = this.getNodeParameter('recipientType', itemIndex, 'phone') as string;
 	if (kind === 'contact')
