@@ -142,7 +142,8 @@ describe('the start of a run', () => {
 
 describe('the wave', () => {
 	test('a batch of 100 goes in one wave; 150 items never have more than 100 in flight', async () => {
-		emulator.setLatency(100);
+		// Long enough that, on a loaded machine, the first answer does not come before the hundredth request leaves.
+		emulator.setLatency(400);
 		const { error, outputs } = await runNode({
 			credentials: emulatorCredentials(emulator),
 			parameters: named(),
