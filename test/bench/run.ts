@@ -265,7 +265,6 @@ function report(results: Result[]): void {
 		const ok = r.better === 'higher' ? r.value >= r.target : r.value <= r.target;
 		if (!ok) missed++;
 		console.log(
-			`${ok ? 'ok  ' : 'MISS'} ${r.name}: ${r.value.toFixed(2)} ${r.unit} (target ${r.better === 'higher' ? '≥' : '≤'} ${r.target})`,
 			`${ok ? 'ok  ' : 'MISS'} ${r.name}: ${r.value.toFixed(r.unit.startsWith('x') ? 2 : 1)} ${r.unit} (target ${r.better === 'higher' ? '≥' : '≤'} ${r.target})`,
 		);
 	}
