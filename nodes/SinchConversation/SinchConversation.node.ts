@@ -7,10 +7,11 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as app from './actions/app';
+import * as conversation from './actions/conversation';
 import * as message from './actions/message';
 import * as webhook from './actions/webhook';
 import { router } from './actions/router';
-import { searchApps, searchWebhooks } from './methods/listSearch';
+import { searchApps, searchConversations, searchWebhooks } from './methods/listSearch';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './helpers/sendAndWait/webhook';
 
 export class SinchConversation implements INodeType {
@@ -49,6 +50,12 @@ export class SinchConversation implements INodeType {
 						description: 'A Conversation API app: its channels and settings',
 					},
 					{
+						name: 'Conversation',
+						value: 'conversation',
+						description:
+							'A thread between an app in Conversation mode and a contact: read, list, stop, delete, its metadata',
+					},
+					{
 						name: 'Message',
 						value: 'message',
 						description:
@@ -64,12 +71,13 @@ export class SinchConversation implements INodeType {
 				default: 'app',
 			},
 			...app.description,
+			...conversation.description,
 			...message.description,
 			...webhook.description,
 		],
 	};
 
-	methods = { listSearch: { searchApps, searchWebhooks } };
+	methods = { listSearch: { searchApps, searchConversations, searchWebhooks } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

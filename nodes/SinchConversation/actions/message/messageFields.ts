@@ -15,6 +15,7 @@ import {
 	type RecipientInput,
 } from '../../helpers/recipient';
 import { appLocatorProperty, parseAppId, readAppId } from '../../shared/appLocator';
+import { metadataStrategyOptions } from '../conversation/conversationFields';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
@@ -219,10 +220,7 @@ export const sendOptionFields: INodeProperties[] = [
 		type: 'options',
 		default: 'REPLACE',
 		description: "How the conversation's metadata changes",
-		options: [
-			{ name: 'Replace', value: 'REPLACE' },
-			{ name: 'Merge (JSON Merge Patch)', value: 'MERGE_PATCH' },
-		],
+		options: metadataStrategyOptions,
 	},
 	{
 		displayName: 'Correlation ID',
