@@ -40,21 +40,30 @@ export async function getConversation(
 	});
 }
 
-/** `qs` holds `app_id` and/or `contact_id` (Sinch needs one), `only_active`, `active_channel`. */
+/**
+ * Sinch's two lists: `all` by app and/or contact (`qs`: `app_id`, `contact_id`, `only_active`, `active_channel`),
+ * and `recent`, an app's conversations by their latest message, each as {conversation, last_message}.
+ */
+const LISTS = {
+	all: { path: '/conversations', maxPageSize: CONVERSATIONS_PAGE_MAX },
+	recent: { path: '/conversations:recent', maxPageSize: RECENT_PAGE_MAX },
+};
+
 export async function listConversations(
 	this: SinchContext,
+	list: keyof typeof LISTS,
 	qs: IDataObject,
 	limit: number | undefined,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	return await pagedList.call(this, 'GET', '/conversations', {
+	return await pagedList.call(this, 'GET', LISTS[list].path, {
 		qs,
 		itemIndex,
 		...listTarget(qs),
 		key: 'conversations',
 		what: 'a list of conversations',
 		limit,
-		maxPageSize: CONVERSATIONS_PAGE_MAX,
+		maxPageSize: LISTS[list].maxPageSize,
 	});
 }
 
@@ -64,7 +73,7 @@ export async function recentConversationsPage(
 	qs: IDataObject,
 	itemIndex?: number,
 ): Promise<{ entries: IDataObject[]; next?: string }> {
-	const page = await sinchApiRequest.call(this, 'GET', '/conversations:recent', {
+	const page = await sinchApiRequest.call(this, 'GET', LISTS.recent.path, {
 		qs,
 		itemIndex,
 		...listTarget(qs),
@@ -73,23 +82,6 @@ export async function recentConversationsPage(
 	const entries = Array.isArray(page.conversations) ? (page.conversations as IDataObject[]) : [];
 	const next = typeof page.next_page_token === 'string' ? page.next_page_token : '';
 	return { entries, next: next === '' ? undefined : next };
-}
-
-export async function listRecentConversations(
-	this: SinchContext,
-	qs: IDataObject,
-	limit: number | undefined,
-	itemIndex?: number,
-): Promise<IDataObject[]> {
-	return await pagedList.call(this, 'GET', '/conversations:recent', {
-		qs,
-		itemIndex,
-		...listTarget(qs),
-		key: 'conversations',
-		what: 'a list of conversations',
-		limit,
-		maxPageSize: RECENT_PAGE_MAX,
-	});
 }
 
 /** Changes the conversation's JSON metadata (`metadata_json`), replacing it or merging into it (RFC 7386). */

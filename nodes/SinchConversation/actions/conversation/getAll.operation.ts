@@ -119,7 +119,7 @@ export async function execute(
 	itemIndex: number,
 	{ qs, appId, limit }: PreparedList,
 ): Promise<IDataObject[]> {
-	const conversations = await listConversations.call(this, qs, limit, itemIndex);
+	const conversations = await listConversations.call(this, 'all', qs, limit, itemIndex);
 	if (conversations.length === 0 && appId) await refuseDispatchApp.call(this, appId, itemIndex);
 	return conversations;
 }

@@ -5,7 +5,7 @@ import { appLocatorProperty, readAppId } from '../../shared/appLocator';
 import { optionsCollection } from '../../shared/requestOptions';
 import { returnAllAndLimit } from '../../shared/returnAll';
 import type { OperationMeta } from '../operation';
-import { listRecentConversations, refuseDispatchApp } from './conversationApi';
+import { listConversations, refuseDispatchApp } from './conversationApi';
 
 const properties: INodeProperties[] = [
 	appLocatorProperty,
@@ -68,7 +68,7 @@ export async function execute(
 	itemIndex: number,
 	{ appId, qs, limit }: PreparedRecent,
 ): Promise<IDataObject[]> {
-	const entries = await listRecentConversations.call(this, qs, limit, itemIndex);
+	const entries = await listConversations.call(this, 'recent', qs, limit, itemIndex);
 	if (entries.length === 0) await refuseDispatchApp.call(this, appId, itemIndex);
 	return entries.map((entry) => ({
 		...((entry.conversation ?? {}) as IDataObject),
