@@ -1,6 +1,8 @@
 /** Contact → Merge through n8n's engine against the emulator; the request compared with Sinch's Node SDK's. */
 import { emulatorPerFile } from '../harness/emulatorPerFile';
+import { runNode } from '../harness/engine';
 import { sdkClient } from '../harness/sdk';
+import { emulatorCredentials } from '../harness/setup';
 import { byId, contactCalls, runContact, seedApp, seedContact } from './setup';
 
 const emulator = emulatorPerFile();
@@ -100,4 +102,42 @@ it('is never repeated after a lost answer, and says how to check', async () => {
 	});
 	expect(result.error?.message).toMatch(/may or may not have been merged/);
 	expect(merges()).toHaveLength(1);
+});
+
+it('a contact one item removes cannot take part in another item of the run: refused before anything is sent', async () => {
+	const { keep, remove } = await twoContacts();
+	const third = String(
+		(await seedContact(emulator, { channel_identities: [{ channel: 'RCS', identity: '1' }] })).id,
+	);
+	const result = await runContact(
+		emulator,
+		'merge',
+		{ keepContactId: byId('={{ $json.keep }}'), removeContactId: byId('={{ $json.remove }}') },
+		{
+			items: [
+				{ keep, remove },
+				{ keep: remove, remove: third },
+			],
+		},
+	);
+	expect(result.error?.message).toBe(
+		`Item 0 of this run removes contact ${remove}, the Contact to Keep of this item`,
+	);
+	expect(merges()).toEqual([]);
+});
+
+it('Retry On Fail is refused, as a repeat would merge again', async () => {
+	const { keep, remove } = await twoContacts();
+	const result = await runNode({
+		parameters: {
+			resource: 'contact',
+			operation: 'merge',
+			keepContactId: byId(keep),
+			removeContactId: byId(remove),
+		},
+		credentials: emulatorCredentials(emulator),
+		settings: { retryOnFail: true },
+	});
+	expect(result.error?.message).toMatch(/Retry On Fail/);
+	expect(merges()).toEqual([]);
 });

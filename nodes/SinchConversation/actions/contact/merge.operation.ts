@@ -47,8 +47,33 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedMer
 					'A merge needs two different contacts: choose the one to keep and the one whose identities move over and that is then removed. Nothing was sent.',
 			},
 		);
+	let removedInRun = removals.get(this);
+	if (!removedInRun) {
+		removedInRun = new Map();
+		removals.set(this, removedInRun);
+	}
+	for (const [id, role] of [
+		[keepId, 'Contact to Keep'],
+		[removeId, 'Contact to Remove'],
+	]) {
+		const other = removedInRun.get(id);
+		if (other !== undefined && other !== itemIndex)
+			throw new NodeOperationError(
+				this.getNode(),
+				`Item ${other} of this run removes contact ${id}, the ${role} of this item`,
+				{
+					itemIndex,
+					description:
+						'Items of one run are merged at the same time, so a contact one item removes cannot take part in another. Merge it in a later run, or merge into the contact the first item keeps.',
+				},
+			);
+	}
+	removedInRun.set(removeId, itemIndex);
 	return { keepId, removeId };
 }
+
+/** The contacts each run's items remove, so no other item of the run merges into or from one of them. */
+const removals = new WeakMap<object, Map<string, number>>();
 
 /**
  * Reads both contacts first, so a missing one is named as the one to keep or to remove, then merges. The output says
