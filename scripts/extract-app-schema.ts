@@ -13,6 +13,7 @@ import {
 	TOKEN_REQUEST_TYPES,
 	TRIGGER_VALUES,
 } from '../nodes/SinchConversation/helpers/webhookRules';
+import { CONTACT_LANGUAGE_CODES } from '../nodes/SinchConversation/helpers/contactLanguages';
 import { CHANNELS, exclusivePropertyGroups } from '../test/emulator/credential-rules';
 
 // js-yaml ships no types and the project has no @types/js-yaml; load() is all we use.
@@ -290,6 +291,12 @@ export function buildContactSchema(specText: string): Schema {
 	const definitions = collectDefinitions(specSchemas, CONTACT_ROOTS);
 	flattenSingleFieldOneOfs(definitions, true);
 	checkEnum(definitions, 'ConversationChannel', CHANNELS, 'test/emulator/credential-rules.ts');
+	checkEnum(
+		definitions,
+		'ContactLanguage',
+		CONTACT_LANGUAGE_CODES,
+		'nodes/SinchConversation/helpers/contactLanguages.ts',
+	);
 	applyExtraConstraints(definitions, CONTACT_EXTRA_CONSTRAINTS);
 	return sortKeys({
 		$schema: 'http://json-schema.org/draft-07/schema#',

@@ -7,11 +7,17 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as app from './actions/app';
+import * as contact from './actions/contact';
 import * as conversation from './actions/conversation';
 import * as message from './actions/message';
 import * as webhook from './actions/webhook';
 import { router } from './actions/router';
-import { searchApps, searchConversations, searchWebhooks } from './methods/listSearch';
+import {
+	searchApps,
+	searchContacts,
+	searchConversations,
+	searchWebhooks,
+} from './methods/listSearch';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './helpers/sendAndWait/webhook';
 
 export class SinchConversation implements INodeType {
@@ -25,7 +31,7 @@ export class SinchConversation implements INodeType {
 		version: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Send messages through the Sinch Conversation API, and manage its apps, channels and webhooks',
+			'Send messages through the Sinch Conversation API, and manage its apps, channels, webhooks and contacts',
 		defaults: { name: 'Sinch Conversation' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -50,6 +56,12 @@ export class SinchConversation implements INodeType {
 						description: 'A Conversation API app: its channels and settings',
 					},
 					{
+						name: 'Contact',
+						value: 'contact',
+						description:
+							'A person Sinch knows on one or more channels (apps in Conversation mode): find, create, update, merge',
+					},
+					{
 						name: 'Conversation',
 						value: 'conversation',
 						description:
@@ -71,13 +83,14 @@ export class SinchConversation implements INodeType {
 				default: 'app',
 			},
 			...app.description,
+			...contact.description,
 			...conversation.description,
 			...message.description,
 			...webhook.description,
 		],
 	};
 
-	methods = { listSearch: { searchApps, searchConversations, searchWebhooks } };
+	methods = { listSearch: { searchApps, searchContacts, searchConversations, searchWebhooks } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -74,14 +74,16 @@ describe('Get Many', () => {
 			bob.conversationId,
 		]);
 		expect(
-			ids(await run('getAll', { listBy: 'contact', contactId: ann.contactId, returnAll: true })),
+			ids(
+				await run('getAll', { listBy: 'contact', contactId: byId(ann.contactId), returnAll: true }),
+			),
 		).toEqual([ann.conversationId, annAtSales.conversationId]);
 		expect(
 			ids(
 				await run('getAll', {
 					listBy: 'both',
 					appId: byId(other),
-					contactId: ann.contactId,
+					contactId: byId(ann.contactId),
 					returnAll: true,
 				}),
 			),
@@ -134,12 +136,14 @@ describe('Get Many', () => {
 		expect(result.outputs[0].map((item) => item.json.id)).toEqual([wa.conversationId]);
 	});
 
-	it('refuses an empty or impossible Contact ID before any request', async () => {
+	it('refuses an empty or impossible contact before any request', async () => {
 		const before = emulator.requests.length;
-		const empty = await run('getAll', { listBy: 'contact', contactId: ' ' });
-		expect(empty.error?.message).toMatch(/^Contact ID is empty/);
-		const bad = await run('getAll', { listBy: 'contact', contactId: 'a b' });
-		expect(bad.error?.message).toBe('Contact ID "a b" is not a contact ID.');
+		const empty = await run('getAll', { listBy: 'contact', contactId: byId('={{ " " }}') });
+		expect(empty.error?.message).toBe(
+			'The Contact parameter is empty. Choose a contact or give its ID.',
+		);
+		const bad = await run('getAll', { listBy: 'contact', contactId: byId('={{ "a b" }}') });
+		expect(bad.error?.message).toBe('The Contact parameter "a b" is not a contact ID');
 		expect(emulator.requests.length).toBe(before);
 	});
 

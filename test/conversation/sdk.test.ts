@@ -62,7 +62,7 @@ const cases: Array<
 		() => ({
 			listBy: 'both',
 			appId: byId(appId),
-			contactId,
+			contactId: byId(contactId),
 			status: 'ended',
 			filters: { activeChannel: 'WHATSAPP' },
 			limit: 20,

@@ -1,16 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { channelOptions } from '../../helpers/channels';
 import { appLocatorProperty, readAppId } from '../../shared/appLocator';
-import { RESOURCE_ID_PATTERN } from '../../shared/idLocator';
 import { optionsCollection } from '../../shared/requestOptions';
 import { returnAllAndLimit } from '../../shared/returnAll';
-import { assertValid } from '../app/appInput';
-import { channelOptions } from '../message/messageFields';
+import { contactLocator, readContactId } from '../contact/contactLocator';
 import type { OperationMeta } from '../operation';
 import { listConversations, refuseDispatchApp } from './conversationApi';
-
-const EXAMPLE_CONTACT_ID = '01HZX7E3G5H6J7K8M9N0P1Q2RS';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,13 +24,7 @@ const properties: INodeProperties[] = [
 	},
 	{ ...appLocatorProperty, displayOptions: { show: { listBy: ['app', 'both'] } } },
 	{
-		displayName: 'Contact ID',
-		name: 'contactId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: `e.g. ${EXAMPLE_CONTACT_ID}`,
-		description: 'The contact, e.g. the contact_id of a trigger item',
+		...contactLocator(),
 		displayOptions: { show: { listBy: ['contact', 'both'] } },
 	},
 	{
@@ -88,23 +79,14 @@ interface PreparedList {
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedList {
 	const listBy = this.getNodeParameter('listBy', itemIndex, 'app') as string;
 	const qs: IDataObject = {};
-	const problems: string[] = [];
 	if (listBy !== 'contact') qs.app_id = readAppId.call(this, itemIndex);
-	if (listBy !== 'app') {
-		const contactId = String(this.getNodeParameter('contactId', itemIndex, '') ?? '').trim();
-		if (contactId === '')
-			problems.push(`Contact ID is empty: give the contact's ID, e.g. ${EXAMPLE_CONTACT_ID}.`);
-		else if (!RESOURCE_ID_PATTERN.test(contactId))
-			problems.push(`Contact ID "${contactId.slice(0, 60)}" is not a contact ID.`);
-		qs.contact_id = contactId;
-	}
+	if (listBy !== 'app') qs.contact_id = readContactId.call(this, itemIndex);
 	const status = this.getNodeParameter('status', itemIndex, 'all') as string;
 	// Sinch's only_active=false lists the ended ones only; left out, it lists all.
 	if (status !== 'all') qs.only_active = status === 'active';
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	if (typeof filters.activeChannel === 'string' && filters.activeChannel !== '')
 		qs.active_channel = filters.activeChannel;
-	assertValid.call(this, problems, itemIndex, 'Nothing was sent for this item.');
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	return {
 		qs,
