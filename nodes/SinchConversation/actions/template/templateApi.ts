@@ -96,9 +96,11 @@ export interface ListWhatsAppOptions {
 	itemIndex?: number;
 	/** Only templates in this state (asked of Sinch). */
 	state?: string;
+	/** Templates wanted at most: the pages stop there. Undefined for all. */
+	limit?: number;
 }
 
-/** Every WhatsApp template of the project (all pages), as Sinch lists them (by name). */
+/** The project's WhatsApp templates (every page, or up to `limit`), as Sinch lists them: by name, then language. */
 export async function listWhatsAppTemplates(
 	ctx: SinchContext,
 	options: ListWhatsAppOptions = {},
@@ -109,6 +111,7 @@ export async function listWhatsAppTemplates(
 		key: 'templates',
 		what: 'a list of WhatsApp templates',
 		maxPageSize: WHATSAPP_PAGE_MAX,
+		limit: options.limit,
 		paging: CAMEL_CASE_PAGING,
 		qs: options.state ? { filterStates: options.state } : undefined,
 	});
