@@ -23,6 +23,7 @@ import { MessageStore, type StoredMessage } from './messages';
 import { RateLimits } from './rate-limits';
 import { RegionStores } from './regions';
 import { TemplateStore } from './templates';
+import { templateFailure } from './template-sends';
 import { WebhookStore } from './webhooks';
 import type {
 	App,
@@ -440,7 +441,10 @@ export class Emulator implements Controllable {
 							region: routed.region ?? '',
 							messages: this.messageStore,
 							rateLimits: this.rateLimits,
-							afterSend: (sent, plan, app) => this.reports.planFor(sent, plan, app),
+							afterSend: (sent, plan, app) =>
+								this.reports.planFor(sent, plan, app, (target) =>
+									templateFailure(sent.request, target, this.templateStore, routed.region ?? ''),
+								),
 						},
 					);
 		if (fault) {
