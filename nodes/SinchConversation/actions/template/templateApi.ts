@@ -58,8 +58,9 @@ export interface WhatsAppTemplate {
 	whatsappId?: string;
 	name: string;
 	/**
-	 * Sinch's language enum, upper case (`EN_US`, `PT_BR`, `EN`). A send wants WhatsApp's form (`en_US`): see
-	 * whatsAppSendLanguage.
+	 * Sinch's language enum, upper case (`EN_US`, `PT_BR`, `EN`): Sinch's reference shows values such as `EN` and `AF`
+	 * without listing them all, so nothing here depends on the case (provisioningLanguage, whatsAppSendLanguage and the
+	 * filters accept either). A send wants WhatsApp's form (`en_US`): see whatsAppSendLanguage.
 	 */
 	language: string;
 	/** MARKETING, UTILITY, AUTHENTICATION (older templates may carry other values). */
