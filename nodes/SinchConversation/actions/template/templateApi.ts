@@ -79,13 +79,17 @@ export function provisioningLanguage(language: string): string {
 
 /**
  * The language code a WhatsApp template send carries (`channel_template.WHATSAPP.language_code`): WhatsApp's form,
- * the language in lower case and a two-letter region in upper case, joined by an underscore (`en_US`, `pt_BR`, `en`).
+ * the language in lower case, a two-letter region in upper case, a script capitalised (`en_US`, `pt_BR`, `sr_Latn`).
  */
 export function whatsAppSendLanguage(language: string): string {
 	const [first, ...rest] = language.trim().split(/[-_]/);
 	return [
 		first.toLowerCase(),
-		...rest.map((part) => (part.length === 2 ? part.toUpperCase() : part.toLowerCase())),
+		...rest.map((part) =>
+			part.length === 2
+				? part.toUpperCase()
+				: part.charAt(0).toUpperCase() + part.slice(1).toLowerCase(),
+		),
 	].join('_');
 }
 
