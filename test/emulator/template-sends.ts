@@ -97,12 +97,12 @@ function missingOf(keys: string[], parameters: JsonObject): string[] {
 const sameCode = (a: string, b: string) =>
 	a.replace(/_/g, '-').toLowerCase() === b.replace(/_/g, '-').toLowerCase();
 
-/** WhatsApp's language form of a stored Sinch enum value: EN_US → en_US. */
+/** WhatsApp's language form of a stored Sinch enum value: EN_US → en_US, SR_LATN → sr_Latn. */
 export function whatsAppForm(language: string): string {
 	const [first, ...rest] = language.split(/[-_]/);
-	return [first.toLowerCase(), ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p))].join(
-		'_',
-	);
+	const part = (p: string) =>
+		p.length === 2 ? p.toUpperCase() : p.charAt(0).toUpperCase() + p.slice(1).toLowerCase();
+	return [first.toLowerCase(), ...rest.map(part)].join('_');
 }
 
 function whatsAppFailure(reference: JsonObject, store: TemplateStore): TemplateFailure | undefined {
