@@ -115,6 +115,27 @@ describe('Template: Get Many (WhatsApp)', () => {
 	});
 });
 
+describe('Template: Get Many, Sinch errors', () => {
+	it("shows the Provisioning API's own error shape: its code, message and resolution", async () => {
+		emu.failNext({
+			status: 400,
+			pathIncludes: '/whatsapp/templates',
+			body: {
+				errorCode: 'project_not_initialized',
+				message: 'Project not initialized for WhatsApp.',
+				resolution: 'Onboard the project for WhatsApp first.',
+			},
+		});
+		const { error } = await runNode(getMany({ kind: 'whatsapp', returnAll: true }));
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.httpCode).toBe('400');
+		expect(error?.message).toContain(
+			'Sinch answered 400 project_not_initialized: Project not initialized for WhatsApp',
+		);
+		expect(error?.description).toContain('Onboard the project for WhatsApp first.');
+	});
+});
+
 describe('Template: Get Many (Omnichannel)', () => {
 	const omniPath = () => `/v2/projects/${emu.projectId}/templates`;
 
