@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * The built package in the real n8n CLI (2.41.1 on Node 24, from the cache), against the Sinch emulator on 127.0.0.1:
  * `n8n export:nodes` shows what n8n loaded; then the emulator credentials (OAuth2 and Basic) and every example

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 import { isFailingIdentity, type ChannelTarget } from './message-rules';
 import type { StoredMessage } from './messages';
 import type { App, Delivery, JsonObject } from './types';
@@ -155,6 +156,7 @@ export class DeliveryReports {
 
 	private track(work: Promise<unknown>): void {
 		const tracked = work.catch((error: unknown) =>
+			// eslint-disable-next-line no-console -- the emulator's own log of a failure it cannot answer with
 			console.error('sinch emulator: delivery report failed', error),
 		);
 		this.running.add(tracked);
