@@ -161,7 +161,7 @@ describe('imported like `npm start` does', () => {
 	test('both credentials and every example workflow are stored, examples pointing at the imported credentials', async () => {
 		const listed = await n8nCli(runtime, folder, ['list:workflow']);
 		const examples = exampleWorkflows();
-		expect(examples.length).toBe(13);
+		expect(examples.length).toBe(14);
 		for (const example of examples)
 			expect(listed.stdout).toContain(`${example.id}|${example.name}`);
 
@@ -225,6 +225,29 @@ describe('imported like `npm start` does', () => {
 				);
 			}
 		}
+	});
+
+	test('whatsapp-templates.json lists the approved WhatsApp templates and reads each from the Provisioning API', async () => {
+		const { run, requests } = await execute('sinchExTemplates');
+		expect(executedNodes(run)).toEqual([
+			"When clicking 'Execute workflow'",
+			'Approved WhatsApp templates',
+			'Read each template',
+		]);
+		const listed = outputJson(run, 'Approved WhatsApp templates');
+		expect(listed.map((template) => `${template.name}/${template.language}`)).toEqual([
+			'delivery_photo/EN_US',
+			'order_shipped/EN_US',
+			'order_shipped/PT_BR',
+			'spring_picks/EN_US',
+		]);
+		expect(outputJson(run, 'Read each template')).toEqual(listed);
+		const templates = `/v1/projects/${emulator.projectId}/whatsapp/templates`;
+		expect(apiRequests(requests).map((entry) => entry.path)).toEqual([
+			templates,
+			...listed.map((t) => `${templates}/${String(t.name)}/languages/${String(t.language)}`),
+		]);
+		expectOAuth2(requests);
 	});
 
 	test('app-lifecycle.json creates, updates, gets, lists and deletes an app', async () => {

@@ -40,8 +40,8 @@ interface Pending {
 
 /**
  * The MESSAGE_DELIVERY callbacks of sent messages, in order per message: QUEUED_ON_CHANNEL, DELIVERED, READ on a
- * reachable channel; on an unreachable one (identity starting with fail-) SWITCHING_CHANNEL when another channel
- * follows in the plan, else FAILED, both with a reason.
+ * reachable channel; on an unreachable one (identity starting with fail-, or a template the channel cannot send)
+ * SWITCHING_CHANNEL when another channel follows in the plan, else FAILED, both with a reason.
  */
 export class DeliveryReports {
 	private setting: DeliveryReportMode;
@@ -65,8 +65,16 @@ export class DeliveryReports {
 		this.setting = { ...mode };
 	}
 
-	/** Plans the reports of a message just accepted and, in auto mode, starts sending them after the answer. */
-	planFor(sent: StoredMessage, plan: ChannelTarget[], app: App): void {
+	/**
+	 * Plans the reports of a message just accepted and, in auto mode, starts sending them after the answer.
+	 * `failureOn` says why a channel cannot deliver this message (a template check), beside unreachable identities.
+	 */
+	planFor(
+		sent: StoredMessage,
+		plan: ChannelTarget[],
+		app: App,
+		failureOn: (target: ChannelTarget) => object | undefined = () => undefined,
+	): void {
 		if (this.setting.mode === 'off') return;
 		const request = sent.request ?? {};
 		const pending: Pending = {
@@ -81,8 +89,9 @@ export class DeliveryReports {
 				pending.targets.push(target);
 			};
 			if (pending.bodies.some((body) => statusOf(body) === 'DELIVERED')) return;
-			if (isFailingIdentity(target.identity)) {
-				report(i < plan.length - 1 ? 'SWITCHING_CHANNEL' : 'FAILED', UNREACHABLE);
+			const failed = isFailingIdentity(target.identity) ? UNREACHABLE : failureOn(target);
+			if (failed) {
+				report(i < plan.length - 1 ? 'SWITCHING_CHANNEL' : 'FAILED', failed);
 				return;
 			}
 			report('QUEUED_ON_CHANNEL');
