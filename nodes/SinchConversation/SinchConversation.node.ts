@@ -10,6 +10,7 @@ import * as app from './actions/app';
 import * as contact from './actions/contact';
 import * as conversation from './actions/conversation';
 import * as message from './actions/message';
+import * as template from './actions/template';
 import * as webhook from './actions/webhook';
 import { router } from './actions/router';
 import {
@@ -31,7 +32,7 @@ export class SinchConversation implements INodeType {
 		version: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Send messages through the Sinch Conversation API, and manage its apps, channels, webhooks and contacts',
+			'Send messages through the Sinch Conversation API, manage its apps, channels, webhooks and contacts, and read templates',
 		defaults: { name: 'Sinch Conversation' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -74,6 +75,12 @@ export class SinchConversation implements INodeType {
 							'Send messages of every type on every channel, reply to trigger items, and read or delete sent ones',
 					},
 					{
+						name: 'Template',
+						value: 'template',
+						description:
+							'WhatsApp and omnichannel message templates: list them (e.g. the approved ones) or read one',
+					},
+					{
 						name: 'Webhook',
 						value: 'webhook',
 						description:
@@ -86,6 +93,7 @@ export class SinchConversation implements INodeType {
 			...contact.description,
 			...conversation.description,
 			...message.description,
+			...template.description,
 			...webhook.description,
 		],
 	};

@@ -2,24 +2,16 @@
 import type { INodeListSearchResult } from 'n8n-workflow';
 
 import { SinchConversation } from '../../nodes/SinchConversation/SinchConversation.node';
-import { newCredentialsHelper } from '../harness/engine';
 import { emulatorPerFile } from '../harness/emulatorPerFile';
 import { listSearchContext } from '../harness/listSearch';
+import { emulatorCredentials } from '../harness/setup';
 import { seedContact } from './setup';
 
 const emulator = emulatorPerFile();
 const nodeType = new SinchConversation();
 
 async function search(filter?: string, token?: string): Promise<INodeListSearchResult> {
-	const credentials = newCredentialsHelper({
-		projectId: emulator.projectId,
-		keyId: emulator.keyId,
-		keySecret: emulator.keySecret,
-		region: 'custom',
-		baseUrl: emulator.url,
-		tokenUrl: emulator.tokenUrl,
-		authentication: 'oAuth2',
-	});
+	const credentials = emulatorCredentials(emulator);
 	const parameters = {
 		resource: 'contact',
 		operation: 'get',

@@ -6,6 +6,7 @@ import { handleConversations, type ConversationOperation } from './conversation-
 import { sinchError } from './errors';
 import { json, parseJson, updateMask, type Reply } from './http-io';
 import { handleMessages, type MessageOperation, type MessageState } from './message-api';
+import { handleTemplates, templateRoute, type TemplateStore } from './templates';
 import type { JsonObject, RequestLogEntry } from './types';
 import { handleWebhooks, type WebhookOperation } from './webhook-api';
 import type { WebhookStore } from './webhooks';
@@ -26,6 +27,9 @@ export interface ApiState extends MessageState, ContactState {
 	tokens: Tokens;
 	apps: AppStore;
 	webhooks: WebhookStore;
+	templates: TemplateStore;
+	/** The region the path was for ('' without a region prefix): omnichannel templates are kept per region. */
+	region: string;
 }
 
 type Operation = 'create' | 'list' | 'get' | 'update' | 'delete';
@@ -143,21 +147,26 @@ function route(
 }
 
 /**
- * The App, Webhook, Message and Contact endpoints under /v1/projects/{project}. Order of checks as a gateway would: route (anything else,
+ * The App, Webhook, Message, Contact and template endpoints under /v1 (and the Templates V2 ones under /v2)/projects/{project}. Order of checks as a gateway would: route (anything else,
  * e.g. a base URL with a region prefix, is 404), then authentication, then the project, then the operation.
  */
 export function handleApi(request: ApiRequest, state: ApiState): Reply {
 	const found = route(request.method, request.path);
-	if (!found) return sinchError(404, `No such API resource: ${request.method} ${request.path}`);
+	const template = found ? undefined : templateRoute(request.method, request.path);
+	if (!found && !template)
+		return sinchError(404, `No such API resource: ${request.method} ${request.path}`);
 
 	const auth = state.tokens.authenticate(request.headers.authorization);
 	if (!auth.ok) return auth.reply;
 
-	const projectId = found.project;
+	const projectId = (found ?? template)?.project ?? '';
 	if (state.otherProjects.has(projectId)) {
 		return sinchError(403, `The access key is not allowed to access project ${projectId}`);
 	}
 	if (projectId !== state.projectId) return sinchError(404, `Project ${projectId} not found`);
+
+	if (template) return handleTemplates(template, request.query, state.templates, state.region);
+	if (!found) return sinchError(404, `No such API resource: ${request.method} ${request.path}`);
 
 	if (found.resource === 'webhook') {
 		const { query, rawBody, entry } = request;

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 import axios from 'axios';
 import { emulatorPerFile } from '../harness/emulatorPerFile';
 import { sdkClient } from '../harness/sdk';
@@ -237,6 +238,20 @@ describe('conversations made by messages', () => {
 			text: 'hi',
 		});
 		expect(message.contact_id).toBe(contact.id);
+	});
+
+	it("a send to a contact goes to its identity on the app's channels, in the contact's priority", async () => {
+		const app = await createApp();
+		const contact = await createContact({
+			channel_identities: [{ channel: 'WHATSAPP', identity: '4681' }, sms('4682')],
+			channel_priority: ['SMS', 'WHATSAPP'],
+		});
+		const sent = await sendText(app.id, { contact_id: contact.id });
+		expect(sent.status).toBe(200);
+		expect(emulator.messages[0].message).toMatchObject({
+			contact_id: contact.id,
+			channel_identity: { channel: 'SMS', identity: '4682' },
+		});
 	});
 
 	it('deleting a contact deletes its conversations', async () => {

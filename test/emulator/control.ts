@@ -43,6 +43,10 @@ export interface Controllable {
 	receive(
 		request: InboundRequest,
 	): Promise<{ message: StoredMessage['message']; deliveries: Delivery[] }>;
+	readonly whatsAppTemplates: readonly JsonObject[];
+	setWhatsAppTemplates(templates: readonly JsonObject[]): void;
+	omniTemplates(region?: string): readonly JsonObject[];
+	setOmniTemplates(templates: readonly JsonObject[], region?: string): void;
 }
 
 export const CONTROL_PREFIX = '/_emulator/';
@@ -67,6 +71,8 @@ const ENDPOINTS = [
 	'POST rate-limits',
 	'POST delivery-reports',
 	'POST delivery-reports/step',
+	'GET templates',
+	'POST templates',
 ];
 
 /** /_emulator/* for tests in other processes (n8n running the node, say). No auth, not logged. */
@@ -168,6 +174,33 @@ export async function handleControl(
 					typeof messageId === 'string' ? messageId : undefined,
 				),
 			});
+		}
+		case 'GET templates':
+			return json(200, { whatsapp: emulator.whatsAppTemplates, omni: emulator.omniTemplates() });
+		case 'POST templates': {
+			const body = objectBody(rawBody);
+			const region = body?.region ?? '';
+			const regions = emulator.info().regions ?? [];
+			const list = (value: unknown) =>
+				value === undefined ||
+				(Array.isArray(value) &&
+					value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item)));
+			if (
+				!body ||
+				!list(body.whatsapp) ||
+				!list(body.omni) ||
+				typeof region !== 'string' ||
+				(region !== '' && !regions.includes(region))
+			)
+				return json(400, {
+					error:
+						'body must be {"whatsapp"?: [template...], "omni"?: [template...], "region"?: a served region}',
+				});
+			if (body.whatsapp !== undefined)
+				emulator.setWhatsAppTemplates(body.whatsapp as unknown as JsonObject[]);
+			if (body.omni !== undefined)
+				emulator.setOmniTemplates(body.omni as unknown as JsonObject[], region);
+			return json(200, {});
 		}
 		case 'POST events': {
 			const parsed = parseJson(rawBody);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApi } from './api';
@@ -24,6 +25,8 @@ import { ContactStore, type Contact } from './contacts';
 import { ConversationStore, type Conversation } from './conversations';
 import { RateLimits } from './rate-limits';
 import { RegionStores } from './regions';
+import { TemplateStore } from './templates';
+import { templateFailure } from './template-sends';
 import { WebhookStore } from './webhooks';
 import type {
 	App,
@@ -46,6 +49,7 @@ import type {
 
 /** Fixed development values, so a running emulator can be configured once in n8n. Not secrets. */
 export const DEFAULT_PROJECT_ID = '8f2b6c1e-4d3a-4b7e-9c5f-1a2b3c4d5e6f';
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- the emulator's fixed development key, not a secret
 export const DEFAULT_KEY_ID = '3c9e7a51-2f4d-4e8b-a6c0-5d1f9b2e7a34';
 export const DEFAULT_KEY_SECRET = 'emulator-secret-do-not-use-in-production';
 
@@ -76,6 +80,7 @@ export class Emulator implements Controllable {
 	private readonly contactStore = new ContactStore();
 	private readonly conversationStore = new ConversationStore();
 	private readonly messageStore = new MessageStore(this.contactStore, this.conversationStore);
+	private readonly templateStore: TemplateStore;
 	private readonly rateLimits: RateLimits;
 	private readonly reports: DeliveryReports;
 	private readonly faults = new Faults();
@@ -105,6 +110,7 @@ export class Emulator implements Controllable {
 			{ mode: 'auto', stepMs: options.deliveryReportStepMs ?? 0 },
 		);
 		this.stores = new RegionStores(options.regions ?? [], this.channelStates, this.rateLimits);
+		this.templateStore = new TemplateStore(this.stores.names);
 		this.tokens = new Tokens({
 			keyId: this.keyId,
 			keySecret: this.keySecret,
@@ -114,6 +120,7 @@ export class Emulator implements Controllable {
 		server.on('request', (req: IncomingMessage, res: ServerResponse) => {
 			this.handle(req, res)
 				.catch((error: unknown) => {
+					// eslint-disable-next-line no-console -- the emulator's own log of a failure it cannot answer with
 					console.error('sinch emulator: unhandled error', error);
 					if (!res.headersSent) send(res, sinchError(500, 'emulator error'));
 				})
@@ -238,6 +245,26 @@ export class Emulator implements Controllable {
 		return this.reports.idle();
 	}
 
+	/** The project's WhatsApp templates (Provisioning API), by name then language (copies). */
+	get whatsAppTemplates(): readonly JsonObject[] {
+		return this.templateStore.whatsAppTemplates();
+	}
+
+	/** Replaces the WhatsApp templates (the seeds come back on reset). */
+	setWhatsAppTemplates(templates: readonly JsonObject[]): void {
+		this.templateStore.setWhatsAppTemplates(templates);
+	}
+
+	/** The latest version of each omnichannel template of a region (default: the root, without a region prefix). */
+	omniTemplates(region?: string): readonly JsonObject[] {
+		return this.templateStore.omniTemplates(region);
+	}
+
+	/** Replaces a region's omnichannel templates; an ID given more than once gets those versions. */
+	setOmniTemplates(templates: readonly JsonObject[], region?: string): void {
+		this.templateStore.setOmniTemplates(templates, region);
+	}
+
 	/**
 	 * A contact sends the app a message (text, media or the answer to a choice): it is stored like Sinch stores
 	 * inbound messages and delivered as MESSAGE_INBOUND to the app's webhooks. Resolves with the message and deliveries.
@@ -312,7 +339,8 @@ export class Emulator implements Controllable {
 	}
 
 	/**
-	 * Forgets apps (of every region), webhooks, messages, contacts, conversations, channel profiles, deliveries, the request log, armed faults, issued tokens and
+	 * Forgets apps (of every region), webhooks, messages, contacts, conversations, channel profiles, deliveries, templates
+	 * (back to the seeds), the request log, armed faults, issued tokens and
 	 * credential rejections; rate limits and delivery report mode go back to their defaults.
 	 */
 	reset(): void {
@@ -323,6 +351,7 @@ export class Emulator implements Controllable {
 		this.messageStore.clear();
 		this.contactStore.clear();
 		this.conversationStore.clear();
+		this.templateStore.clear();
 		this.rateLimits.clear();
 		this.reports.clear();
 		this.deliveryLog.length = 0;
@@ -461,11 +490,16 @@ export class Emulator implements Controllable {
 							tokens: this.tokens,
 							apps: routed.store,
 							webhooks: this.webhookStore,
+							templates: this.templateStore,
+							region: routed.region ?? '',
 							messages: this.messageStore,
 							contacts: this.contactStore,
 							conversations: this.conversationStore,
 							rateLimits: this.rateLimits,
-							afterSend: (sent, plan, app) => this.reports.planFor(sent, plan, app),
+							afterSend: (sent, plan, app) =>
+								this.reports.planFor(sent, plan, app, (target) =>
+									templateFailure(sent.request, target, this.templateStore, routed.region ?? ''),
+								),
 						},
 					);
 		if (fault) {

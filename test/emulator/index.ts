@@ -19,6 +19,9 @@ export type { InboundRequest } from './inbound';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './message-api';
 export { FAILING_IDENTITY_PREFIX } from './message-rules';
 export { DEFAULT_RATE_LIMIT } from './rate-limits';
+export { SEEDED_OMNI_TEMPLATES, SEEDED_WHATSAPP_TEMPLATES } from './template-seeds';
+export { WHATSAPP_DEFAULT_PAGE_SIZE, WHATSAPP_MAX_PAGE_SIZE } from './templates';
+export { whatsAppTemplateKeys, type TemplateFailure } from './template-sends';
 
 export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	return Emulator.start(options);

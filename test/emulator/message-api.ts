@@ -1,4 +1,5 @@
 import type { AppStore } from './apps';
+import type { ContactStore } from './contacts';
 import { sinchError } from './errors';
 import { json, type Reply } from './http-io';
 import {
@@ -40,6 +41,7 @@ export interface MessageRequest {
 export interface MessageState {
 	apps: AppStore;
 	messages: MessageStore;
+	contacts: ContactStore;
 	rateLimits: RateLimits;
 	/** Called once a send is accepted (after the answer is decided), to report its delivery. */
 	afterSend: (sent: StoredMessage, plan: ChannelTarget[], app: App) => void;
@@ -89,7 +91,9 @@ function send(request: MessageRequest, state: MessageState): Reply {
 			{ 'retry-after': String(admission.retryAfterSeconds) },
 		);
 	}
-	const plan = deliveryPlan(body.value, app);
+	const contactId = (body.value.recipient as JsonObject).contact_id;
+	const contact = typeof contactId === 'string' ? state.contacts.get(contactId) : undefined;
+	const plan = deliveryPlan(body.value, app, contact);
 	const sent = state.messages.addSent(app, body.value, plan[0]);
 	state.afterSend(sent, plan, app);
 	return json(200, { message_id: sent.message.id, accepted_time: sent.message.accept_time });

@@ -135,7 +135,7 @@ function conversationEntry(entry: IDataObject): INodeListSearchItems | undefined
 const CONTACT_PAGES_PER_SEARCH = 5;
 
 /**
- * The project's contacts for the Contact picker, oldest first, named by display name and identities. Sinch cannot
+ * The project's contacts for the Contact picker, in Sinch's order, named by display name and identities. Sinch cannot
  * search contacts by name, so the filter (display name, external ID or an identity, case-insensitive, anywhere) is
  * applied here, reading up to five pages a call; n8n asks for more with the page token as the list is scrolled.
  */

@@ -148,6 +148,19 @@ export function readText(
 	return String(value).trim();
 }
 
+/** A text parameter that must not be empty, trimmed; `help` says what to give. */
+export function readRequiredText(
+	this: IExecuteFunctions,
+	param: string,
+	label: string,
+	itemIndex: number,
+	help: string,
+): string {
+	const text = readText.call(this, this.getNodeParameter(param, itemIndex, ''), label, itemIndex);
+	if (text === '') throw refuse(this, itemIndex, `The ${label} parameter is empty`, help);
+	return text;
+}
+
 /** Sinch's channel_identities from the Channel Identities entries, checked. */
 export function readIdentities(
 	this: IExecuteFunctions,

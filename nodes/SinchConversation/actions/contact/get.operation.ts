@@ -5,7 +5,7 @@ import { CHANNEL_BY_VALUE, channelOptions } from '../../helpers/channels';
 import { optionsCollection } from '../../shared/requestOptions';
 import type { OperationMeta } from '../operation';
 import { DISPATCH_MODE_HINT, getContact, listContacts } from './contactApi';
-import { readText } from './contactFields';
+import { readRequiredText } from './contactFields';
 import { contactLocatorProperty, readContactId } from './contactLocator';
 
 const properties: INodeProperties[] = [
@@ -83,17 +83,13 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): Lookup {
 				itemIndex,
 				description: `Pick one of: ${channelOptions.map((option) => option.name).join(', ')}.`,
 			});
-		const identity = readText.call(
+		const identity = readRequiredText.call(
 			this,
-			this.getNodeParameter('identity', itemIndex, ''),
+			'identity',
 			'Identity',
 			itemIndex,
+			'Give who the contact is on the channel, e.g. a phone number.',
 		);
-		if (identity === '')
-			throw new NodeOperationError(this.getNode(), 'The Identity parameter is empty', {
-				itemIndex,
-				description: 'Give who the contact is on the channel, e.g. a phone number.',
-			});
 		return {
 			by: 'identity',
 			qs: { channel, identity },
@@ -101,17 +97,13 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): Lookup {
 		};
 	}
 	if (findBy === 'externalId') {
-		const externalId = readText.call(
+		const externalId = readRequiredText.call(
 			this,
-			this.getNodeParameter('externalId', itemIndex, ''),
+			'externalId',
 			'External ID',
 			itemIndex,
+			'Give the ID your own system gave the contact.',
 		);
-		if (externalId === '')
-			throw new NodeOperationError(this.getNode(), 'The External ID parameter is empty', {
-				itemIndex,
-				description: 'Give the ID your own system gave the contact.',
-			});
 		return {
 			by: 'externalId',
 			qs: { external_id: externalId },

@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		placeholder: 'Add Filter',
 		description:
-			'Oldest contacts first; without filters, every contact of the project. Filter by External ID, or by Channel and Identity together (Sinch takes one or the other).',
+			'In the order Sinch lists them; without filters, every contact of the project. Filter by External ID, or by Channel and Identity together (Sinch takes one or the other).',
 		options: [
 			{
 				displayName: 'Channel',

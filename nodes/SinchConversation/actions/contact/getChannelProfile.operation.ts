@@ -7,7 +7,7 @@ import { optionsCollection } from '../../shared/requestOptions';
 import { getApp } from '../app/appApi';
 import type { OperationMeta } from '../operation';
 import { DISPATCH_MODE_HINT, getChannelProfile } from './contactApi';
-import { readText } from './contactFields';
+import { readRequiredText } from './contactFields';
 import { contactLocator, readContactId } from './contactLocator';
 
 const properties: INodeProperties[] = [
@@ -89,17 +89,13 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedPro
 		const contactId = readContactId.call(this, itemIndex);
 		return { appId, channel, recipient: { contact_id: contactId }, who: { contact_id: contactId } };
 	}
-	const identity = readText.call(
+	const identity = readRequiredText.call(
 		this,
-		this.getNodeParameter('identity', itemIndex, ''),
+		'identity',
 		'Identity',
 		itemIndex,
+		"Give the person's user ID on the channel.",
 	);
-	if (identity === '')
-		throw new NodeOperationError(this.getNode(), 'The Identity parameter is empty', {
-			itemIndex,
-			description: "Give the person's user ID on the channel.",
-		});
 	return {
 		appId,
 		channel,
