@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * The example test/examples/contact-external-id-on-inbound.json in real n8n against the emulator, published with its
  * app (in CONVERSATION mode) picked: an inbound SMS made through the emulator's `POST /_emulator/events` runs Sinch

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * What the tests of published example workflows share: importing them with an app picked, waiting for something to
  * happen, and reading executions through n8n's REST API as the owner.
