@@ -73,6 +73,20 @@ it('hands Sinch’s page token to n8n, so scrolling loads the next page', async 
 	expect(new Set([...first.results, ...second.results].map((entry) => entry.value)).size).toBe(55);
 });
 
+it('a filter reads on through the pages until something matches', async () => {
+	const appId = await conversationApp(emulator);
+	const oldest = await inbound(emulator, appId, '46799999999');
+	for (let index = 0; index < 60; index++) await inbound(emulator, appId, `4670500${index}`);
+	const since = emulator.requests.length;
+	const found = await search(appId, '46799999999');
+	expect(found.results.map((entry) => entry.value)).toEqual([oldest.conversationId]);
+	expect(found.paginationToken).toBeUndefined();
+	const pages = emulator.requests
+		.slice(since)
+		.filter((request) => request.path.endsWith('/conversations:recent'));
+	expect(pages.map((request) => request.query.page_token !== undefined)).toEqual([false, true]);
+});
+
 it('asks for the app first, without a request', async () => {
 	await expect(search('')).rejects.toThrow(
 		'Choose the App first: the list shows its conversations',

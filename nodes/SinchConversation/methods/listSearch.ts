@@ -87,11 +87,15 @@ export async function searchWebhooks(
 	return { results };
 }
 
+/** Pages of conversations one filtered search reads at most while looking for matches (50 a page). */
+const CONVERSATION_PAGES_PER_SEARCH = 5;
+
 /**
- * The conversations of the app chosen in the App parameter, for the Conversation picker: the latest first, one
- * Sinch page per scroll, each named by the identity and channel of its latest message (how the contact is known
- * there), with the contact ID as a hint; filtered by identity, contact ID or conversation ID. An app in DISPATCH
- * mode, which has none, says so.
+ * The conversations of the app chosen in the App parameter, for the Conversation picker: the latest first, each
+ * named by the identity and channel of its latest message (how the contact is known there), with the contact ID as a
+ * hint. Sinch cannot search them, so a filter (identity, channel, contact ID or conversation ID) is applied here,
+ * reading up to five pages a call until something matches; n8n asks for more with the page token as the list is
+ * scrolled. An app in DISPATCH mode, which has none, says so.
  */
 export async function searchConversations(
 	this: ILoadOptionsFunctions,
@@ -99,18 +103,23 @@ export async function searchConversations(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const appId = chosenApp.call(this, 'conversations');
-	const qs: IDataObject = { app_id: appId, page_size: RECENT_PAGE_MAX, order: 'DESC' };
-	if (paginationToken) qs.page_token = paginationToken;
-	const { entries, next } = await recentConversationsPage.call(this, qs);
-	if (entries.length === 0 && !paginationToken) await refuseDispatchApp.call(this, appId);
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results: INodeListSearchItems[] = [];
-	for (const entry of entries) {
-		const item = conversationEntry(entry);
-		const words = `${item?.name} ${item?.description} ${item?.value}`.toLowerCase();
-		if (item && (needle === '' || words.includes(needle))) results.push(item);
+	let token = paginationToken;
+	for (let pages = 0; pages < CONVERSATION_PAGES_PER_SEARCH; pages++) {
+		const qs: IDataObject = { app_id: appId, page_size: RECENT_PAGE_MAX, order: 'DESC' };
+		if (token) qs.page_token = token;
+		const { entries, next } = await recentConversationsPage.call(this, qs);
+		if (entries.length === 0 && !token) await refuseDispatchApp.call(this, appId);
+		for (const entry of entries) {
+			const item = conversationEntry(entry);
+			const words = `${item?.name} ${item?.description} ${item?.value}`.toLowerCase();
+			if (item && (needle === '' || words.includes(needle))) results.push(item);
+		}
+		token = next;
+		if (token === undefined || needle === '' || results.length > 0) break;
 	}
-	return { results, paginationToken: next };
+	return { results, paginationToken: token };
 }
 
 function conversationEntry(entry: IDataObject): INodeListSearchItems | undefined {
