@@ -58,6 +58,33 @@ it('sends the identities, language and the fields given, as the SDK does, and ou
 	expect(call).toEqual(sdkCall);
 });
 
+it('sends Channel Priority in the order given, as the SDK does', async () => {
+	const result = await runContact(emulator, 'create', {
+		...identities(
+			{ channel: 'SMS', identity: '4670444' },
+			{ channel: 'WHATSAPP', identity: '4670444' },
+		),
+		language: 'EN_US',
+		additionalFields: { channelPriority: ['WHATSAPP', 'SMS'] },
+	});
+	expect(result.error).toBeUndefined();
+	expect(result.outputs[0][0].json.channel_priority).toEqual(['WHATSAPP', 'SMS']);
+	const [call] = contactCalls(emulator);
+	emulator.reset();
+	await sdkClient(emulator).conversation.contact.create({
+		contactCreateRequestBody: {
+			channel_identities: [
+				{ channel: 'SMS', identity: '4670444' },
+				{ channel: 'WHATSAPP', identity: '4670444' },
+			],
+			channel_priority: ['WHATSAPP', 'SMS'],
+			language: 'EN_US',
+		},
+	});
+	const [sdkCall] = contactCalls(emulator);
+	expect(call).toEqual(sdkCall);
+});
+
 it.each([
 	['no identity', identities(), {}, /Channel Identities is empty/],
 	[
@@ -89,6 +116,18 @@ it.each([
 		identities({ channel: 'SMS', identity: '1' }),
 		{ metadata: 'x'.repeat(1025) },
 		/at most 1024/,
+	],
+	[
+		'a channel Sinch lacks in Channel Priority',
+		identities({ channel: 'SMS', identity: '1' }),
+		{ channelPriority: ['SMS', 'PIGEON'] },
+		/Channel Priority: "PIGEON" is not a channel/,
+	],
+	[
+		'a channel twice in Channel Priority',
+		identities({ channel: 'SMS', identity: '1' }),
+		{ channelPriority: ['SMS', 'SMS'] },
+		/Channel Priority names SMS twice/,
 	],
 	[
 		'an identity that is not text',
@@ -133,6 +172,9 @@ it("an identity another contact has: Sinch's refusal names that contact; with co
 	expect(result.outputs[1]).toHaveLength(1);
 	expect(result.outputs[1][0].pairedItem).toEqual({ item: 0 });
 	expect(String(result.outputs[1][0].json.error)).toContain(String(existing.id));
+	expect(String(result.outputs[1][0].json.details)).toMatch(
+		/belongs to one contact only\. Remove it from that contact first .* or Merge the two contacts/,
+	);
 	expect(emulator.contacts).toHaveLength(2);
 });
 

@@ -170,6 +170,58 @@ describe('update', () => {
 			{ channel: 'SMS', identity: '4672', app_id: '' },
 		]);
 	});
+	it('channel_identities in the mask replaces the list: own identities may stay, a dropped one is free for others', async () => {
+		const a = await createContact({ channel_identities: [sms('4691'), sms('4692')] });
+		const b = await createContact({ channel_identities: [sms('4693')] });
+		const replaced = await patch(
+			`/contacts/${a.id}?update_mask=channel_identities,channel_priority`,
+			{
+				channel_identities: [sms('4691'), { channel: 'WHATSAPP', identity: '4692' }],
+				channel_priority: ['WHATSAPP', 'SMS'],
+			},
+		);
+		expect(replaced.status).toBe(200);
+		expect(replaced.data).toMatchObject({
+			channel_identities: [
+				{ channel: 'SMS', identity: '4691', app_id: '' },
+				{ channel: 'WHATSAPP', identity: '4692', app_id: '' },
+			],
+			channel_priority: ['WHATSAPP', 'SMS'],
+		});
+		const taken = await patch(`/contacts/${b.id}?update_mask=channel_identities`, {
+			channel_identities: [sms('4693'), sms('4692')],
+		});
+		expect(taken.status).toBe(200);
+		const clash = await patch(`/contacts/${b.id}?update_mask=channel_identities`, {
+			channel_identities: [{ channel: 'WHATSAPP', identity: '4692' }],
+		});
+		expect(clash.status).toBe(400);
+		expect(clash.data.error.message).toContain(`already belongs to contact ${a.id}`);
+		const cleared = await patch(`/contacts/${a.id}?update_mask=channel_priority`, {});
+		expect(cleared.data.channel_priority).toEqual([]);
+		expect(
+			(
+				await patch(`/contacts/${a.id}?update_mask=channel_priority`, {
+					channel_priority: ['FAX'],
+				})
+			).status,
+		).toBe(400);
+	});
+
+	it('an app-scoped identity is unique within its app on update too', async () => {
+		const psid = (appId: string) => ({ channel: 'MESSENGER', identity: 'psid-9', app_id: appId });
+		const a = await createContact({ channel_identities: [psid('01HZX3K5V8Q2M7N4P6R9S0T1AA')] });
+		const b = await createContact({ channel_identities: [sms('4694')] });
+		const otherApp = await patch(`/contacts/${b.id}?update_mask=channel_identities`, {
+			channel_identities: [psid('01HZX3K5V8Q2M7N4P6R9S0T1AB')],
+		});
+		expect(otherApp.status).toBe(200);
+		const sameApp = await patch(`/contacts/${b.id}?update_mask=channel_identities`, {
+			channel_identities: [psid('01HZX3K5V8Q2M7N4P6R9S0T1AA')],
+		});
+		expect(sameApp.status).toBe(400);
+		expect(sameApp.data.error.message).toContain(a.id);
+	});
 });
 
 describe('conversations made by messages', () => {

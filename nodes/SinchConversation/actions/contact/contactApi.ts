@@ -34,6 +34,13 @@ export const MERGING_CONTACTS: Making = {
 export const DISPATCH_MODE_HINT =
 	'Sinch keeps contacts only for apps in CONVERSATION processing mode; an app in DISPATCH mode (the default for new apps) makes none. To have them, set App → Update → Update Fields → Processing Mode: Conversation (contacts are made from then on, not for earlier messages).';
 
+/** Sinch's wording for an identity another contact has is its own; this says the rule and the ways out. */
+const IDENTITY_TAKEN_NOTE =
+	'If Sinch names a channel identity that another contact has: an identity belongs to one contact only. Remove it from that contact first (Contact → Update), or Merge the two contacts (Contact → Merge).';
+
+const identitiesIn = (body: IDataObject) =>
+	body.channel_identities === undefined ? undefined : IDENTITY_TAKEN_NOTE;
+
 const contactPath = (contactId: string) => `/contacts/${encodeURIComponent(contactId)}`;
 
 export async function createContact(
@@ -47,6 +54,7 @@ export async function createContact(
 		noun: NOUN,
 		makes: CREATING_CONTACT,
 		expect: A_CONTACT,
+		badRequestNote: identitiesIn(body),
 	});
 }
 
@@ -111,6 +119,7 @@ export async function updateContact(
 		noun: NOUN,
 		id: contactId,
 		expect: A_CONTACT,
+		badRequestNote: identitiesIn(body),
 	});
 }
 

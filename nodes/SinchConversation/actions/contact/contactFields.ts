@@ -8,6 +8,7 @@ import {
 	CONTACT_LANGUAGES,
 	CONTACT_METADATA_MAX_LENGTH,
 } from '../../helpers/contactLanguages';
+import { channelList } from '../../helpers/messageBody';
 import { notTextProblem } from '../../helpers/text';
 import { parseAppId } from '../../shared/appLocator';
 
@@ -33,8 +34,81 @@ export const CONTACT_FIELDS: ReadonlyArray<{ param: string; key: string; label: 
 	{ param: 'metadata', key: 'metadata', label: 'Metadata' },
 ];
 
-/** The optional contact fields, for Create's Additional Fields and Update's Update Fields. */
-export const contactFieldProperties = (withLanguage: boolean): INodeProperties[] => [
+/** One Channel Identities entry: the channel, who the contact is there, and for app-scoped channels the app. */
+const IDENTITY_ENTRY: INodeProperties['options'] = [
+	{
+		displayName: 'Identity',
+		name: 'entries',
+		values: [
+			{
+				displayName: 'Channel',
+				name: 'channel',
+				type: 'options',
+				default: 'SMS',
+				options: channelOptions,
+			},
+			{
+				displayName: 'Identity',
+				name: 'identity',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 46732001122',
+				description:
+					'The identity on that channel: a phone number in international form for phone channels, the user ID the channel gives otherwise',
+			},
+			{
+				displayName: 'App ID',
+				name: 'appId',
+				type: 'string',
+				default: '',
+				description:
+					'Messenger, Instagram, LINE and WeChat give each app its own user IDs, so the identity names the app it belongs to (the app ID, 26 letters and digits)',
+				displayOptions: { show: { channel: APP_SCOPED_CHANNELS } },
+			},
+		],
+	},
+];
+
+/** A contact's identities, one entry per channel identity. */
+function identitiesField(description: string): INodeProperties {
+	return {
+		displayName: 'Channel Identities',
+		name: 'channelIdentities',
+		type: 'fixedCollection',
+		default: {},
+		placeholder: 'Add Channel Identity',
+		typeOptions: { multipleValues: true, sortable: true },
+		description,
+		options: IDENTITY_ENTRY,
+	};
+}
+
+/** Create's identities: a new contact needs at least one. */
+export const identitiesProperty: INodeProperties = {
+	...identitiesField(
+		'Who the contact is on each channel: a phone number on SMS, WhatsApp, RCS, MMS or Viber Business, a user ID on the others. An identity belongs to one contact only.',
+	),
+	required: true,
+};
+
+/** The optional contact fields, for Create's Additional Fields and Update's Update Fields (which adds more). */
+export const contactFieldProperties = (operation: 'create' | 'update'): INodeProperties[] => [
+	...(operation === 'update'
+		? [
+				identitiesField(
+					"The contact's identities after the update: the list given replaces the whole list Sinch has, so include the identities to keep. An identity belongs to one contact only.",
+				),
+			]
+		: []),
+	{
+		displayName: 'Channel Priority',
+		name: 'channelPriority',
+		type: 'multiOptions',
+		default: [],
+		options: channelOptions,
+		description:
+			'The channels Sinch tries for this contact, first to last, in the order picked (from an expression: a list or comma-separated text). On Update it replaces the current order; empty clears it.',
+	},
 	{
 		displayName: 'Display Name',
 		name: 'displayName',
@@ -58,7 +132,7 @@ export const contactFieldProperties = (withLanguage: boolean): INodeProperties[]
 		description:
 			'The ID of this person in your own system (a CRM ID, say); Contact → Get can find the contact by it. Empty on Update clears it.',
 	},
-	...(withLanguage ? [languageField("The contact's language")] : []),
+	...(operation === 'update' ? [languageField("The contact's language")] : []),
 	{
 		displayName: 'Metadata',
 		name: 'metadata',
@@ -74,52 +148,6 @@ export const createLanguageProperty: INodeProperties = {
 		"The contact's language. Sinch requires one for every contact it does not make itself.",
 	),
 	required: true,
-};
-
-/** The identities of a new contact, one entry per channel identity. */
-export const identitiesProperty: INodeProperties = {
-	displayName: 'Channel Identities',
-	name: 'channelIdentities',
-	type: 'fixedCollection',
-	default: {},
-	required: true,
-	placeholder: 'Add Channel Identity',
-	typeOptions: { multipleValues: true, sortable: true },
-	description:
-		'Who the contact is on each channel: a phone number on SMS, WhatsApp, RCS, MMS or Viber Business, a user ID on the others. An identity belongs to one contact only.',
-	options: [
-		{
-			displayName: 'Identity',
-			name: 'entries',
-			values: [
-				{
-					displayName: 'Channel',
-					name: 'channel',
-					type: 'options',
-					default: 'SMS',
-					options: channelOptions,
-				},
-				{
-					displayName: 'Identity',
-					name: 'identity',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 46732001122',
-					description:
-						'The identity on that channel: a phone number in international form for phone channels, the user ID the channel gives otherwise',
-				},
-				{
-					displayName: 'App ID',
-					name: 'appId',
-					type: 'string',
-					default: '',
-					description:
-						'Messenger, Instagram, LINE and WeChat give each app its own user IDs, so the identity names the app it belongs to (the app ID, 26 letters and digits)',
-					displayOptions: { show: { channel: APP_SCOPED_CHANNELS } },
-				},
-			],
-		},
-	],
 };
 
 interface IdentityEntry {
@@ -161,12 +189,15 @@ export function readRequiredText(
 	return text;
 }
 
-/** Sinch's channel_identities from the Channel Identities entries, checked. */
+export type ChannelIdentity = { channel: string; identity: string; app_id?: string };
+
+/** Sinch's channel_identities from the Channel Identities parameter's value, checked. */
 export function readIdentities(
 	this: IExecuteFunctions,
+	value: unknown,
 	itemIndex: number,
-): Array<{ channel: string; identity: string; app_id?: string }> {
-	const collection = this.getNodeParameter('channelIdentities', itemIndex, {}) as IDataObject;
+): ChannelIdentity[] {
+	const collection = (value ?? {}) as IDataObject;
 	const entries = (Array.isArray(collection.entries) ? collection.entries : []) as IdentityEntry[];
 	if (entries.length === 0)
 		throw refuse(
@@ -223,13 +254,49 @@ export function readIdentities(
 	});
 }
 
-/** The contact fields present in `values` (Additional or Update Fields), checked, in Sinch's names. */
+/** Sinch's channel_priority from Channel Priority: known channels, each once, in the order given. */
+function readChannelPriority(this: IExecuteFunctions, value: unknown, itemIndex: number): string[] {
+	if (typeof value !== 'string' && !Array.isArray(value) && value !== undefined && value !== null)
+		throw refuse(
+			this,
+			itemIndex,
+			'Channel Priority is neither a list nor text',
+			'Pick the channels, or give an expression that answers a list such as ["WHATSAPP", "SMS"] or the text WHATSAPP,SMS.',
+		);
+	const channels = channelList(value);
+	channels.forEach((channel, i) => {
+		if (!CHANNEL_BY_VALUE.has(channel))
+			throw refuse(
+				this,
+				itemIndex,
+				`Channel Priority: "${channel.slice(0, 40)}" is not a channel`,
+				`Use the channels' codes: ${[...CHANNEL_BY_VALUE.keys()].join(', ')}.`,
+			);
+		if (channels.indexOf(channel) !== i)
+			throw refuse(
+				this,
+				itemIndex,
+				`Channel Priority names ${CHANNEL_BY_VALUE.get(channel)?.name ?? channel} twice`,
+				'Give each channel once, in the order Sinch should try them.',
+			);
+	});
+	return channels;
+}
+
+/**
+ * The contact fields present in `values` (Additional or Update Fields), checked, in Sinch's names and in the Contact's
+ * order, so the keys are also the update_mask.
+ */
 export function readContactFields(
 	this: IExecuteFunctions,
 	values: IDataObject,
 	itemIndex: number,
 ): IDataObject {
 	const body: IDataObject = {};
+	if ('channelIdentities' in values)
+		body.channel_identities = readIdentities.call(this, values.channelIdentities, itemIndex);
+	if ('channelPriority' in values)
+		body.channel_priority = readChannelPriority.call(this, values.channelPriority, itemIndex);
 	for (const { param, key, label } of CONTACT_FIELDS) {
 		if (!(param in values)) continue;
 		const text = readText.call(this, values[param], label, itemIndex);

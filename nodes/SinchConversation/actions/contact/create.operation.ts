@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/requestOptions';
 import type { OperationMeta } from '../operation';
@@ -11,6 +11,7 @@ import {
 	readContactFields,
 	readIdentities,
 } from './contactFields';
+import { claimIdentities } from './identityClaims';
 
 const properties: INodeProperties[] = [
 	identitiesProperty,
@@ -21,7 +22,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		default: {},
 		placeholder: 'Add Field',
-		options: contactFieldProperties(false),
+		options: contactFieldProperties('create'),
 	},
 	optionsCollection(),
 ];
@@ -33,34 +34,16 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** The identities each run's items create, so two items of one run never claim the same identity. */
-const claimedInRun = new WeakMap<object, Map<string, number>>();
-
 export function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const identities = readIdentities.call(this, itemIndex);
+	const identities = readIdentities.call(
+		this,
+		this.getNodeParameter('channelIdentities', itemIndex, {}),
+		itemIndex,
+	);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const language = this.getNodeParameter('language', itemIndex, 'EN_US') as string;
 	const fields = readContactFields.call(this, { ...additional, language }, itemIndex);
-	let claimed = claimedInRun.get(this);
-	if (!claimed) {
-		claimed = new Map();
-		claimedInRun.set(this, claimed);
-	}
-	for (const { channel, identity, app_id: appId } of identities) {
-		const key = `${channel} ${appId ?? ''} ${identity}`;
-		const other = claimed.get(key);
-		if (other !== undefined && other !== itemIndex)
-			throw new NodeOperationError(
-				this.getNode(),
-				`Item ${other} of this run already creates a contact with the ${channel} identity ${identity}`,
-				{
-					itemIndex,
-					description:
-						'A channel identity belongs to one contact only, so Sinch would refuse the second. Give each item its own identities, or add the identity to the first contact.',
-				},
-			);
-		claimed.set(key, itemIndex);
-	}
+	claimIdentities.call(this, itemIndex, identities);
 	return { channel_identities: identities, ...fields };
 }
 

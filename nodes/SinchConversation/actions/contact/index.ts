@@ -59,7 +59,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				description: "Change a contact's display name, email, external ID, language or metadata",
+				description:
+					"Change a contact's channel identities, channel priority, display name, email, external ID, language or metadata",
 				action: 'Update a contact',
 			},
 		],

@@ -4,8 +4,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../shared/requestOptions';
 import type { OperationMeta } from '../operation';
 import { updateContact } from './contactApi';
-import { contactFieldProperties, readContactFields } from './contactFields';
+import { contactFieldProperties, readContactFields, type ChannelIdentity } from './contactFields';
 import { contactLocatorProperty, readContactId } from './contactLocator';
+import { claimIdentities } from './identityClaims';
 
 const properties: INodeProperties[] = [
 	contactLocatorProperty,
@@ -16,8 +17,8 @@ const properties: INodeProperties[] = [
 		default: {},
 		placeholder: 'Add Field',
 		description:
-			'The fields to change; only these are sent, and Sinch keeps the others as they are. A field added but left empty is cleared.',
-		options: contactFieldProperties(true),
+			'The fields to change; only these are sent, and Sinch keeps the others as they are. A field added but left empty is cleared; Channel Identities and Channel Priority replace the whole list.',
+		options: contactFieldProperties('update'),
 	},
 	optionsCollection(),
 ];
@@ -43,6 +44,8 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedUpd
 			itemIndex,
 			description: 'Add the fields to change under Update Fields, e.g. External ID.',
 		});
+	if (body.channel_identities)
+		claimIdentities.call(this, itemIndex, body.channel_identities as ChannelIdentity[], contactId);
 	return { contactId, body };
 }
 
