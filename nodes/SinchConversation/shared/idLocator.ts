@@ -14,6 +14,8 @@ export interface LocatorKind {
 	noun: string;
 	/** How to find or give a right value. */
 	help: string;
+	/** Said as well when the parameter is empty. */
+	emptyNote?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export function readLocatorId(
 		throw new NodeOperationError(
 			this.getNode(),
 			`The ${kind.label} parameter is empty. Choose a ${kind.noun} or give its ID.`,
-			{ itemIndex, description: kind.help },
+			{ itemIndex, description: kind.emptyNote ? `${kind.help} ${kind.emptyNote}` : kind.help },
 		);
 	if (!RESOURCE_ID_PATTERN.test(id)) {
 		const shown = id.length > 60 ? `${id.slice(0, 60)}…` : id;
