@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { channelOptions } from '../../helpers/channels';
 import { appLocatorProperty, readAppId } from '../../shared/appLocator';
 import { optionsCollection } from '../../shared/requestOptions';
-import { returnAllAndLimit } from '../../shared/returnAll';
+import { readLimit, returnAllAndLimit } from '../../shared/returnAll';
 import { contactLocator, readContactId } from '../contact/contactLocator';
 import type { OperationMeta } from '../operation';
 import { listConversations, refuseDispatchApp } from './conversationApi';
@@ -87,11 +87,10 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedLis
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	if (typeof filters.activeChannel === 'string' && filters.activeChannel !== '')
 		qs.active_channel = filters.activeChannel;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	return {
 		qs,
 		appId: qs.app_id as string | undefined,
-		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+		limit: readLimit.call(this, itemIndex),
 	};
 }
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { appLocatorProperty, readAppId } from '../../shared/appLocator';
 import { optionsCollection } from '../../shared/requestOptions';
-import { returnAllAndLimit } from '../../shared/returnAll';
+import { readLimit, returnAllAndLimit } from '../../shared/returnAll';
 import type { OperationMeta } from '../operation';
 import { listConversations, refuseDispatchApp } from './conversationApi';
 
@@ -51,11 +51,10 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedRec
 		only_active: this.getNodeParameter('onlyActive', itemIndex, false) as boolean,
 		order: this.getNodeParameter('order', itemIndex, 'DESC') as string,
 	};
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	return {
 		appId,
 		qs,
-		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+		limit: readLimit.call(this, itemIndex),
 	};
 }
 
