@@ -1,3 +1,5 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
+/* eslint-disable no-console -- a command-line tool: the console is where it reports */
 /**
  * The cost of checking every item before the first request, through n8n-core's engine: the time `prepare` takes per
  * item of an App → Create whose fields are expressions (the real-n8n bench's parameters), and how long after the

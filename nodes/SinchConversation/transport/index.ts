@@ -24,11 +24,11 @@ import {
 } from '../helpers/sinchErrors';
 import { collectSecrets } from '../helpers/secrets';
 import {
-	apiBaseUrl,
 	credentialProblem,
-	credentialText,
+	projectUrl,
 	TOKEN_ERROR,
 	TOKEN_ONLY_HEADER,
+	type SinchApi,
 } from './hosts';
 import { retryWait, waitText } from './rateLimit';
 import { sendThroughGate, wouldGoFirst } from './tokenGate';
@@ -36,6 +36,7 @@ import { noteRateLimit } from './wave';
 
 export type { ExpectedAnswer } from '../helpers/sinchAnswer';
 export { DEFAULT_TIMEOUT_SECONDS } from '../shared/requestOptions';
+export type { SinchApi } from './hosts';
 
 export const CREDENTIAL_TYPE = 'sinchConversationApi';
 
@@ -64,6 +65,11 @@ export interface SinchRequestOptions {
 	itemIndex?: number;
 	/** A region (us, eu, br) to call instead of the credential's own, to look across regions. */
 	region?: string;
+	/**
+	 * Which Sinch API the path belongs to (default the Conversation API): picks the host and the path's version.
+	 * The Provisioning API is global, so `region` does not apply to it.
+	 */
+	api?: SinchApi;
 	expect?: ExpectedAnswer;
 	/** Seconds to wait for the answer; default: the item's Timeout option, else 30. */
 	timeout?: number;
@@ -71,6 +77,10 @@ export interface SinchRequestOptions {
 	noun?: string;
 	/** The ID the path names: a 404 then means it was not found; without one, that the project or address is wrong. */
 	id?: string;
+	/** What to check after a 404 on `id`, when the usual hint (the ID, or the credential's Region) does not fit. */
+	notFoundHint?: string;
+	/** Added to the description of a 400: the likely cause the caller knows of, and its fix. */
+	badRequestNote?: string;
 	/** Set when the request makes something a repeat would make twice. */
 	makes?: Making;
 }
@@ -168,9 +178,6 @@ async function credentialsOf(ctx: SinchContext): Promise<CheckedCredentials> {
 	return await known;
 }
 
-const projectUrl = (credentials: ICredentialDataDecryptedObject, path: string, region?: string) =>
-	`${apiBaseUrl(credentials, region)}/v1/projects/${encodeURIComponent(credentialText(credentials, 'projectId'))}${path}`;
-
 /** What the run started while its items are being checked: see startEarly. */
 export interface EarlyStart {
 	/** Resolves once the run knows what it sent early, if anything: its other requests go after this. */
@@ -195,7 +202,7 @@ export function startEarly(ctx: IExecuteFunctions, readPath?: string): EarlyStar
 		if (!oAuth2 && readPath === undefined) return {};
 		const options: IHttpRequestOptions = {
 			method: 'GET',
-			url: projectUrl(credentials, readPath ?? ''),
+			url: `${projectUrl(credentials)}${readPath ?? ''}`,
 			headers: { Accept: 'application/json' },
 			json: false,
 			encoding: 'text',
@@ -254,7 +261,7 @@ export async function sinchApiRequest(
 	const seconds = timeoutSeconds(this, request);
 	const options: IHttpRequestOptions = {
 		method,
-		url: projectUrl(credentials, path, request.region),
+		url: `${projectUrl(credentials, request.api, request.region)}${path}`,
 		headers: { Accept: 'application/json' },
 		// Read as text and parsed here, so a proxy's HTML page or a cut-off body is seen for what it is.
 		json: false,
@@ -449,6 +456,7 @@ function failure(
 		message: describeSinchError(parsed, hint),
 		description: joinDescription([
 			parsed.details,
+			status === 400 ? context.badRequestNote : undefined,
 			rateLimited
 				? rateLimitNote(rateLimited)
 				: retryAfter
@@ -471,7 +479,8 @@ function notFound(
 	return new NodeApiError(this.getNode(), { ...parsed } as JsonObject, {
 		message: `${capitalized(nounOf(context))} ${context.id} was not found (404)`,
 		description: [
-			`Check the ${nounOf(context)} ID, or set the credential's Region to the one the ${nounOf(context)} was created in.`,
+			context.notFoundHint ??
+				`Check the ${nounOf(context)} ID, or set the credential's Region to the one the ${nounOf(context)} was created in.`,
 			answered ? `Sinch answered: ${answered}` : undefined,
 		]
 			.filter(Boolean)

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CHANNELS } from '../../helpers/channels';
+import { channelOptions } from '../../helpers/channels';
 import {
 	CHANNEL_PROPERTIES,
 	channelList,
@@ -15,13 +15,7 @@ import {
 	type RecipientInput,
 } from '../../helpers/recipient';
 import { appLocatorProperty, parseAppId, readAppId } from '../../shared/appLocator';
-
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-
-export const channelOptions = CHANNELS.map((channel) => ({
-	name: channel.name,
-	value: channel.value,
-})).sort(byName);
+import { metadataStrategyOptions } from '../conversation/conversationFields';
 
 /** The Recipient parameter and the fields of each choice. Reply to Trigger Item takes the app from the item too. */
 export const recipientProperties: INodeProperties[] = [
@@ -219,10 +213,7 @@ export const sendOptionFields: INodeProperties[] = [
 		type: 'options',
 		default: 'REPLACE',
 		description: "How the conversation's metadata changes",
-		options: [
-			{ name: 'Replace', value: 'REPLACE' },
-			{ name: 'Merge (JSON Merge Patch)', value: 'MERGE_PATCH' },
-		],
+		options: metadataStrategyOptions,
 	},
 	{
 		displayName: 'Correlation ID',
