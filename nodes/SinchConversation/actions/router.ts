@@ -156,7 +156,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			readRequestOptions.call(this, itemIndex);
 			prepared[itemIndex] = operation.prepare?.call(this, itemIndex);
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
+			if (!this.continueOnFail()) {
+				early.cancel();
+				throw asNodeError.call(this, error, itemIndex);
+			}
 			results[itemIndex] = [failedItem(error, itemIndex)];
 		}
 		if (earlyOut && Date.now() - pausedAt >= PAUSE_EVERY_MS) {

@@ -184,6 +184,8 @@ export interface EarlyStart {
 	started: Promise<void>;
 	/** Resolves when that request has its answer (at once when nothing was sent); never rejects. */
 	settled: Promise<void>;
+	/** The run stopped before it sent anything: what has not left yet stays unsent. */
+	cancel(): void;
 }
 
 /**
@@ -195,9 +197,10 @@ export interface EarlyStart {
  * them unsent, in each item's words).
  */
 export function startEarly(ctx: IExecuteFunctions, readPath?: string): EarlyStart {
+	let cancelled = false;
 	const decided = credentialsOf(ctx).then(({ credentials, problem, decrypted }) => {
 		// Without the stored credential's ID, n8n would fetch the token into an object the run does not hold.
-		if (problem || !decrypted || !wouldGoFirst(ctx, credentials)) return {};
+		if (cancelled || problem || !decrypted || !wouldGoFirst(ctx, credentials)) return {};
 		const oAuth2 = credentials.authentication !== 'basic';
 		if (!oAuth2 && readPath === undefined) return {};
 		const options: IHttpRequestOptions = {
@@ -229,6 +232,7 @@ export function startEarly(ctx: IExecuteFunctions, readPath?: string): EarlyStar
 	return {
 		started: decided.then(nothing, nothing),
 		settled: decided.then(async ({ flight }) => await flight).then(nothing, nothing),
+		cancel: () => (cancelled = true),
 	};
 }
 
