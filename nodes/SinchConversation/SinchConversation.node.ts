@@ -11,6 +11,14 @@ import * as message from './actions/message';
 import * as webhook from './actions/webhook';
 import { router } from './actions/router';
 import { searchApps, searchWebhooks } from './methods/listSearch';
+import {
+	omniTemplateLanguages,
+	omniTemplateParameters,
+	omniTemplateVersions,
+	searchOmniTemplates,
+	searchWhatsAppTemplates,
+	whatsAppTemplateParameters,
+} from './methods/templates';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './helpers/sendAndWait/webhook';
 
 export class SinchConversation implements INodeType {
@@ -69,7 +77,11 @@ export class SinchConversation implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchApps, searchWebhooks } };
+	methods = {
+		listSearch: { searchApps, searchWebhooks, searchWhatsAppTemplates, searchOmniTemplates },
+		loadOptions: { omniTemplateVersions, omniTemplateLanguages },
+		resourceMapping: { whatsAppTemplateParameters, omniTemplateParameters },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
