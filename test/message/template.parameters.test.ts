@@ -50,7 +50,7 @@ describe('WhatsApp template parameters in Sinch keys', () => {
 			{ key: 'button[1]quick_reply[1]payload', example: undefined, required: false },
 			{ key: 'button[2]quick_reply[1]payload', example: undefined, required: false },
 		]);
-		expect(parameters[3].label).toBe('Button 1 "Track it" URL suffix');
+		expect(parameters[3].label).toBe('Button 1 URL Suffix');
 	});
 
 	it('a carousel: each card its header, body and buttons under carousel[c]', () => {
@@ -69,7 +69,7 @@ describe('WhatsApp template parameters in Sinch keys', () => {
 		]);
 		const card = whatsAppParameters(whatsApp('spring_picks'))[6];
 		expect(card).toMatchObject({
-			label: 'Card 2: Header image URL',
+			label: 'Card 2 Image',
 			example: 'https://example.com/media/pick-2.jpg',
 		});
 	});
@@ -79,7 +79,7 @@ describe('WhatsApp template parameters in Sinch keys', () => {
 			{ key: 'header[1]text', label: 'Header {{1}}', example: 'Ana', required: true },
 			{
 				key: 'button[0]copy_code[1]coupon_code',
-				label: 'Button 1 code to copy',
+				label: 'Button 1 Code',
 				example: 'SPRING20',
 				required: true,
 			},
@@ -102,11 +102,11 @@ describe('WhatsApp template parameters in Sinch keys', () => {
 		expect(whatsAppParameters(template)).toEqual([
 			{
 				key: 'header[1]document.link',
-				label: 'Header document URL',
+				label: 'Document',
 				example: 'https://example.com/invoice.pdf',
 				required: true,
 			},
-			{ key: 'header[1]document.filename', label: 'Header document file name', required: false },
+			{ key: 'header[1]document.filename', label: 'Document File Name', required: false },
 			{ key: 'body[1]text', label: 'Body {{1}}', example: 'Ana', required: true },
 			{ key: 'body[2]text', label: 'Body {{2}}', example: '10 EUR', required: true },
 		]);
@@ -143,7 +143,7 @@ describe('checking given values against a template', () => {
 		);
 		expect(problems).toEqual([
 			`Body {{2}} (body[2]text) has no value: the ${what} needs it, e.g. "your parcel".`,
-			`Button 1 "Track it" URL suffix (button[0]url[1]text) has no value: the ${what} needs it, e.g. "A-1001".`,
+			`Button 1 URL Suffix (button[0]url[1]text) has no value: the ${what} needs it, e.g. "A-1001".`,
 		]);
 	});
 

@@ -151,7 +151,7 @@ describe('the named fields built for each seeded template', () => {
 		]);
 		expect(shown(await fieldsOf('order_shipped|pt_BR'))[2]).toEqual([
 			'body[3]text',
-			'Body {{3}} (e.g. sexta-feira)',
+			'Body {{3}} (e.g. sexta-fei…)',
 			true,
 		]);
 	});
@@ -159,12 +159,12 @@ describe('the named fields built for each seeded template', () => {
 	it('delivery_photo: image link, body, URL suffix, two optional quick-reply payloads', async () => {
 		const fields = await fieldsOf('delivery_photo|en_US');
 		expect(shown(fields)).toEqual([
-			['header[1]image.link', 'Header image URL (e.g. https://example.com/media/parcel.jpg)', true],
+			['header[1]image.link', 'Image (e.g. parcel.jpg)', true],
 			['body[1]text', 'Body {{1}} (e.g. Ana)', true],
-			['body[2]text', 'Body {{2}} (e.g. your parcel)', true],
-			['button[0]url[1]text', 'Button 1 "Track it" URL suffix (e.g. A-1001)', true],
-			['button[1]quick_reply[1]payload', 'Button 2 "Change address" reply payload', false],
-			['button[2]quick_reply[1]payload', 'Button 3 "Stop updates" reply payload', false],
+			['body[2]text', 'Body {{2}} (e.g. your parc…)', true],
+			['button[0]url[1]text', 'Button 1 URL Suffix', true],
+			['button[1]quick_reply[1]payload', 'Button 2 Reply Payload', false],
+			['button[2]quick_reply[1]payload', 'Button 3 Reply Payload', false],
 		]);
 		expect(fields.every((field) => field.type === 'string' && field.display)).toBe(true);
 	});
@@ -184,13 +184,13 @@ describe('the named fields built for each seeded template', () => {
 			'carousel[1]button[0]quick_reply[1]payload',
 			'carousel[1]button[1]url[1]text',
 		]);
-		expect(fields[7].displayName).toBe('Card 2: Body {{1}} (e.g. Pick 2)');
+		expect(fields[7].displayName).toBe('Card 2 Body {{1}}');
 	});
 
 	it('welcome_code: the header variable and the code to copy; flash_sale: its body', async () => {
 		expect(shown(await fieldsOf('welcome_code|en_US'))).toEqual([
 			['header[1]text', 'Header {{1}} (e.g. Ana)', true],
-			['button[0]copy_code[1]coupon_code', 'Button 1 code to copy (e.g. SPRING20)', true],
+			['button[0]copy_code[1]coupon_code', 'Button 1 Code (e.g. SPRING…)', true],
 		]);
 		expect(shown(await fieldsOf('flash_sale|en_US'))).toEqual([
 			['body[1]text', 'Body {{1}} (e.g. 50% off)', true],
@@ -314,7 +314,7 @@ describe('refused before anything is sent', () => {
 				'body[2]text': 'x',
 				'button[0]url[1]text': 'A-42',
 			}),
-			'Header image URL (header[1]image.link) has no value: the WhatsApp template "delivery_photo" (en_US) needs it, e.g. "https://example.com/media/parcel.jpg".',
+			'Image (header[1]image.link) has no value: the WhatsApp template "delivery_photo" (en_US) needs it, e.g. "https://example.com/media/parcel.jpg".',
 		],
 		[
 			'a bare key',

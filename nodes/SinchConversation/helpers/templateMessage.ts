@@ -10,10 +10,44 @@ import { kindOf } from './text';
  * and run once per run (actions/message/templateChecks.ts).
  */
 
-/** Where the named fields of a kind show: that kind, with Parameters From on Named Fields. */
-const fieldsOrJson = (kind: 'whatsapp' | 'omni') => ({
-	show: { templateKind: [kind], templateParametersInput: ['fields'] },
-});
+/**
+ * The named fields of a kind's template (n8n's resource mapper): built by `method` from the chosen template, shown
+ * once one is chosen and Parameters From is on Named Fields. n8n's mapper fields have no placeholder: each label
+ * carries the template's example instead.
+ */
+function parametersMapper(
+	kind: 'whatsapp' | 'omni',
+	method: string,
+	dependsOn: string[],
+	hideUntilChosen: Record<string, string[]>,
+): Omit<INodeProperties, 'required'> {
+	return {
+		displayName: 'Parameters',
+		name: `${kind}Parameters`,
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		description: "The template's variables, each labelled with the template's example",
+		typeOptions: {
+			loadOptionsDependsOn: dependsOn,
+			resourceMapper: {
+				resourceMapperMethod: method,
+				mode: 'add',
+				fieldWords: { singular: 'parameter', plural: 'parameters' },
+				valuesLabel: 'Parameters',
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+				allowEmptyValues: true,
+				noFieldsError: 'This template has no variables: nothing to fill in',
+			},
+		},
+		displayOptions: {
+			show: { templateKind: [kind], templateParametersInput: ['fields'] },
+			hide: hideUntilChosen,
+		},
+	};
+}
 
 export const TEMPLATE_FIELDS: Record<string, Omit<INodeProperties, 'required'>> = {
 	templateKind: {
@@ -136,50 +170,18 @@ export const TEMPLATE_FIELDS: Record<string, Omit<INodeProperties, 'required'>> 
 			},
 		],
 	},
-	whatsappParameters: {
-		displayName: 'Parameters',
-		name: 'whatsappParameters',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
-		description: "The template's variables; each label shows the template's own example",
-		typeOptions: {
-			loadOptionsDependsOn: ['whatsappTemplate.value'],
-			resourceMapper: {
-				resourceMapperMethod: 'whatsAppTemplateParameters',
-				mode: 'add',
-				fieldWords: { singular: 'parameter', plural: 'parameters' },
-				addAllFields: true,
-				multiKeyMatch: false,
-				supportAutoMap: false,
-				allowEmptyValues: true,
-				noFieldsError: 'This template has no variables: nothing to fill in',
-			},
-		},
-		displayOptions: { ...fieldsOrJson('whatsapp'), hide: { whatsappTemplate: [''] } },
-	},
-	omniParameters: {
-		displayName: 'Parameters',
-		name: 'omniParameters',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
-		description: "The template's variables; each label shows the template's preview value",
-		typeOptions: {
-			loadOptionsDependsOn: ['omniTemplate.value', 'omniVersion', 'omniLanguage'],
-			resourceMapper: {
-				resourceMapperMethod: 'omniTemplateParameters',
-				mode: 'add',
-				fieldWords: { singular: 'parameter', plural: 'parameters' },
-				addAllFields: true,
-				multiKeyMatch: false,
-				supportAutoMap: false,
-				allowEmptyValues: true,
-				noFieldsError: 'This template has no variables: nothing to fill in',
-			},
-		},
-		displayOptions: { ...fieldsOrJson('omni'), hide: { omniTemplate: [''], omniLanguage: [''] } },
-	},
+	whatsappParameters: parametersMapper(
+		'whatsapp',
+		'whatsAppTemplateParameters',
+		['whatsappTemplate.value'],
+		{ whatsappTemplate: [''] },
+	),
+	omniParameters: parametersMapper(
+		'omni',
+		'omniTemplateParameters',
+		['omniTemplate.value', 'omniVersion', 'omniLanguage'],
+		{ omniTemplate: [''], omniLanguage: [''] },
+	),
 	templateParametersJson: {
 		displayName: 'Parameters (JSON)',
 		name: 'templateParametersJson',

@@ -110,10 +110,6 @@ function mediaExample(component: WhatsAppComponentLike): string | undefined {
 		: (exampleAt(exampleField(component.example, 'header_handle')) ?? exampleAt(component.example));
 }
 
-function clip(text: string, length = 24): string {
-	return text.length > length ? `${text.slice(0, length - 1)}…` : text;
-}
-
 /** The header's, body's and buttons' parameters of one component list (the template's, or one carousel card's). */
 function componentParameters(
 	components: WhatsAppComponentLike[],
@@ -137,21 +133,21 @@ function componentParameters(
 				const media = format.toLowerCase();
 				found.push({
 					key: `${prefix}header[1]${media}.link`,
-					label: `${where}Header ${media} URL`,
+					label: `${where}${media[0].toUpperCase()}${media.slice(1)}`,
 					example: mediaExample(component),
 					required: true,
 				});
 				if (format === 'DOCUMENT')
 					found.push({
 						key: `${prefix}header[1]document.filename`,
-						label: `${where}Header document file name`,
+						label: `${where}Document File Name`,
 						required: false,
 					});
 			} else if (format === 'LOCATION') {
 				for (const field of ['latitude', 'longitude'])
 					found.push({
 						key: `${prefix}header[1]location.${field}`,
-						label: `${where}Header location ${field}`,
+						label: `${where}${field[0].toUpperCase()}${field.slice(1)}`,
 						required: true,
 					});
 			}
@@ -166,27 +162,28 @@ function componentParameters(
 		} else if (type === 'BUTTONS') {
 			(component.buttons ?? []).forEach((button, index) => {
 				const kind = String(button.type ?? '').toUpperCase();
-				const named = button.text ? ` "${clip(button.text)}"` : '';
+				// Named by place, as WhatsApp orders them: the panel has little room for a button's text.
+				const named = `Button ${index + 1}`;
 				if (kind === 'URL' && variableNumbers(button.url).length > 0) {
 					const full = exampleAt(button.example);
 					const fixed = String(button.url).split('{{')[0];
 					found.push({
 						key: `${prefix}button[${index}]url[1]text`,
-						label: `${where}Button ${index + 1}${named} URL suffix`,
+						label: `${where}${named} URL Suffix`,
 						example: full?.startsWith(fixed) ? full.slice(fixed.length) : full,
 						required: true,
 					});
 				} else if (kind === 'QUICK_REPLY') {
 					found.push({
 						key: `${prefix}button[${index}]quick_reply[1]payload`,
-						label: `${where}Button ${index + 1}${named} reply payload`,
+						label: `${where}${named} Reply Payload`,
 						required: false,
 						whenMissing: '',
 					});
 				} else if (kind === 'COPY_CODE') {
 					found.push({
 						key: `${prefix}button[${index}]copy_code[1]coupon_code`,
-						label: `${where}Button ${index + 1} code to copy`,
+						label: `${where}${named} Code`,
 						example: exampleAt(button.example),
 						required: true,
 					});
@@ -195,11 +192,7 @@ function componentParameters(
 		} else if (type === 'CAROUSEL' && prefix === '') {
 			(component.cards ?? []).forEach((card, index) =>
 				found.push(
-					...componentParameters(
-						card.components ?? [],
-						`carousel[${index}]`,
-						`Card ${index + 1}: `,
-					),
+					...componentParameters(card.components ?? [], `carousel[${index}]`, `Card ${index + 1} `),
 				),
 			);
 		}

@@ -45,17 +45,27 @@ function chosen(ctx: ILoadOptionsFunctions, name: string, what: string): string 
 	return value;
 }
 
-const EXAMPLE_LENGTH = 40;
+/** Labels of mapper fields longer than this are cut off in the editor's panel at its usual width (n8n 2.41). */
+const LABEL_LENGTH = 28;
 
-/** A field of the resource mapper for one template parameter; the label carries the template's example. */
+/**
+ * A field of the resource mapper for one template parameter. n8n's mapper fields have no placeholder, so the label
+ * carries the template's example, shortened to fit (a URL by its file name).
+ */
 function mapperField(parameter: TemplateParameter): ResourceMapperField {
-	const example =
-		parameter.example && parameter.example.length > EXAMPLE_LENGTH
-			? `${parameter.example.slice(0, EXAMPLE_LENGTH - 1)}…`
+	let displayName = parameter.label;
+	if (parameter.example) {
+		// A URL shows by its last part, which is what tells one sample file from another.
+		const example = /^https?:\/\/\S+\/\S/.test(parameter.example)
+			? (parameter.example.replace(/\/+$/, '').split('/').pop() ?? parameter.example)
 			: parameter.example;
+		const room = LABEL_LENGTH - parameter.label.length - ' (e.g. )'.length;
+		if (room >= 6)
+			displayName = `${parameter.label} (e.g. ${example.length > room ? `${example.slice(0, room - 1)}…` : example})`;
+	}
 	return {
 		id: parameter.key,
-		displayName: example ? `${parameter.label} (e.g. ${example})` : parameter.label,
+		displayName,
 		required: parameter.required,
 		defaultMatch: false,
 		canBeUsedToMatch: false,
