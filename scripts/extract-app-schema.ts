@@ -1,3 +1,5 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
+/* eslint-disable no-console -- a command-line tool: the console is where it reports */
 /**
  * Builds test/emulator/app-schema.json, webhook-schema.json and message-schema.json, the emulator's own JSON Schemas
  * (draft-07) for the App and Webhook create and update request bodies and the Message send and update bodies, from
@@ -14,8 +16,7 @@ import {
 } from '../nodes/SinchConversation/helpers/webhookRules';
 import { CHANNELS, exclusivePropertyGroups } from '../test/emulator/credential-rules';
 
-// js-yaml ships no types and the project has no @types/js-yaml; load() is all we use.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- js-yaml ships no types (and there is no @types/js-yaml); load() is all we use
 const yaml = require('js-yaml') as { load(text: string): unknown };
 
 export const SPEC_PATH = path.resolve(

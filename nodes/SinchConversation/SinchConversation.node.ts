@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as app from './actions/app';
 import * as message from './actions/message';
+import * as template from './actions/template';
 import * as webhook from './actions/webhook';
 import { router } from './actions/router';
 import { searchApps, searchWebhooks } from './methods/listSearch';
@@ -32,7 +33,7 @@ export class SinchConversation implements INodeType {
 		version: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Send messages through the Sinch Conversation API, and manage its apps, channels and webhooks',
+			'Send messages through the Sinch Conversation API, manage its apps, channels and webhooks, and read templates',
 		defaults: { name: 'Sinch Conversation' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -63,6 +64,12 @@ export class SinchConversation implements INodeType {
 							'Send messages of every type on every channel, reply to trigger items, and read or delete sent ones',
 					},
 					{
+						name: 'Template',
+						value: 'template',
+						description:
+							'WhatsApp and omnichannel message templates: list them (e.g. the approved ones) or read one',
+					},
+					{
 						name: 'Webhook',
 						value: 'webhook',
 						description:
@@ -73,6 +80,7 @@ export class SinchConversation implements INodeType {
 			},
 			...app.description,
 			...message.description,
+			...template.description,
 			...webhook.description,
 		],
 	};

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApi } from './api';
@@ -23,6 +24,7 @@ import { MessageStore, type StoredMessage } from './messages';
 import { RateLimits } from './rate-limits';
 import { RegionStores } from './regions';
 import { TemplateStore } from './templates';
+import { templateFailure } from './template-sends';
 import { WebhookStore } from './webhooks';
 import type {
 	App,
@@ -45,6 +47,7 @@ import type {
 
 /** Fixed development values, so a running emulator can be configured once in n8n. Not secrets. */
 export const DEFAULT_PROJECT_ID = '8f2b6c1e-4d3a-4b7e-9c5f-1a2b3c4d5e6f';
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- the emulator's fixed development key, not a secret
 export const DEFAULT_KEY_ID = '3c9e7a51-2f4d-4e8b-a6c0-5d1f9b2e7a34';
 export const DEFAULT_KEY_SECRET = 'emulator-secret-do-not-use-in-production';
 
@@ -112,6 +115,7 @@ export class Emulator implements Controllable {
 		server.on('request', (req: IncomingMessage, res: ServerResponse) => {
 			this.handle(req, res)
 				.catch((error: unknown) => {
+					// eslint-disable-next-line no-console -- the emulator's own log of a failure it cannot answer with
 					console.error('sinch emulator: unhandled error', error);
 					if (!res.headersSent) send(res, sinchError(500, 'emulator error'));
 				})
@@ -440,7 +444,10 @@ export class Emulator implements Controllable {
 							region: routed.region ?? '',
 							messages: this.messageStore,
 							rateLimits: this.rateLimits,
-							afterSend: (sent, plan, app) => this.reports.planFor(sent, plan, app),
+							afterSend: (sent, plan, app) =>
+								this.reports.planFor(sent, plan, app, (target) =>
+									templateFailure(sent.request, target, this.templateStore, routed.region ?? ''),
+								),
 						},
 					);
 		if (fault) {

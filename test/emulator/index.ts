@@ -18,6 +18,7 @@ export { FAILING_IDENTITY_PREFIX } from './message-rules';
 export { DEFAULT_RATE_LIMIT } from './rate-limits';
 export { SEEDED_OMNI_TEMPLATES, SEEDED_WHATSAPP_TEMPLATES } from './template-seeds';
 export { WHATSAPP_DEFAULT_PAGE_SIZE, WHATSAPP_MAX_PAGE_SIZE } from './templates';
+export { whatsAppTemplateKeys, type TemplateFailure } from './template-sends';
 
 export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	return Emulator.start(options);

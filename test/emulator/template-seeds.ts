@@ -156,62 +156,69 @@ export const SEEDED_WHATSAPP_TEMPLATES: JsonObject[] = [
 	},
 ];
 
+const LATER = '2026-02-01T09:00:00Z';
+
+/** One translation of an omnichannel template: variables with preview values, then the message they fill in. */
+function translation(
+	language_code: string,
+	version: number,
+	previews: Record<string, string>,
+	message: JsonObject,
+	time = TIME,
+): JsonObject {
+	return {
+		language_code,
+		version: String(version),
+		variables: Object.entries(previews).map(([key, preview_value]) => ({ key, preview_value })),
+		...message,
+		create_time: time,
+		update_time: time,
+	};
+}
+
+const reminder = (version: number, translations: JsonObject[]): JsonObject => ({
+	id: 'appointment_reminder',
+	description: 'Reminds a customer of an appointment',
+	version,
+	default_translation: 'en-US',
+	create_time: TIME,
+	update_time: version === 1 ? TIME : LATER,
+	translations,
+});
+
+const orderCard = (language: string, title: string, description: string) =>
+	translation(
+		language,
+		1,
+		{ order: 'A-1001', image: 'https://example.com/media/parcel.jpg' },
+		{ card_message: { title, description, media_message: { url: '${image}' } } },
+	);
+
 export const SEEDED_OMNI_TEMPLATES: JsonObject[] = [
-	{
-		id: 'appointment_reminder',
-		description: 'Reminds a customer of an appointment',
-		version: 1,
-		default_translation: 'en-US',
-		create_time: TIME,
-		update_time: TIME,
-		translations: [
-			{
-				language_code: 'en-US',
-				version: '1',
-				variables: [
-					{ key: 'name', preview_value: 'Ana' },
-					{ key: 'date', preview_value: 'May 4' },
-				],
-				text_message: { text: 'Hi ${name}, see you on ${date}.' },
-				create_time: TIME,
-				update_time: TIME,
-			},
-		],
-	},
-	{
-		id: 'appointment_reminder',
-		description: 'Reminds a customer of an appointment',
-		version: 2,
-		default_translation: 'en-US',
-		create_time: TIME,
-		update_time: '2026-02-01T09:00:00Z',
-		translations: [
-			{
-				language_code: 'en-US',
-				version: '2',
-				variables: [
-					{ key: 'name', preview_value: 'Ana' },
-					{ key: 'date', preview_value: 'May 4' },
-					{ key: 'time', preview_value: '10:30' },
-				],
-				text_message: { text: 'Hi ${name}, see you on ${date} at ${time}.' },
-				create_time: TIME,
-				update_time: '2026-02-01T09:00:00Z',
-			},
-			{
-				language_code: 'de-DE',
-				version: '2',
-				variables: [
-					{ key: 'name', preview_value: 'Anna' },
-					{ key: 'date', preview_value: '4. Mai' },
-					{ key: 'time', preview_value: '10:30' },
-				],
-				text_message: { text: 'Hallo ${name}, bis ${date} um ${time}.' },
-				create_time: '2026-02-01T09:00:00Z',
-				update_time: '2026-02-01T09:00:00Z',
-			},
-		],
-	},
+	reminder(1, [
+		translation(
+			'en-US',
+			1,
+			{ name: 'Ana', date: 'May 4' },
+			{ text_message: { text: 'Hi ${name}, see you on ${date}.' } },
+		),
+	]),
+	reminder(2, [
+		translation(
+			'en-US',
+			2,
+			{ name: 'Ana', date: 'May 4', time: '10:30' },
+			{ text_message: { text: 'Hi ${name}, see you on ${date} at ${time}.' } },
+			LATER,
+		),
+		translation(
+			'de-DE',
+			2,
+			{ name: 'Anna', date: '4. Mai', time: '10:30' },
+			{ text_message: { text: 'Hallo ${name}, bis ${date} um ${time}.' } },
+			LATER,
+		),
+	]),
 	{
 		id: 'order_card',
 		description: 'An order summary card',
@@ -220,36 +227,8 @@ export const SEEDED_OMNI_TEMPLATES: JsonObject[] = [
 		create_time: TIME,
 		update_time: TIME,
 		translations: [
-			{
-				language_code: 'en-US',
-				version: '1',
-				variables: [
-					{ key: 'order', preview_value: 'A-1001' },
-					{ key: 'image', preview_value: 'https://example.com/media/parcel.jpg' },
-				],
-				card_message: {
-					title: 'Order ${order}',
-					description: 'Thank you for your order.',
-					media_message: { url: '${image}' },
-				},
-				create_time: TIME,
-				update_time: TIME,
-			},
-			{
-				language_code: 'es-ES',
-				version: '1',
-				variables: [
-					{ key: 'order', preview_value: 'A-1001' },
-					{ key: 'image', preview_value: 'https://example.com/media/parcel.jpg' },
-				],
-				card_message: {
-					title: 'Pedido ${order}',
-					description: 'Gracias por su pedido.',
-					media_message: { url: '${image}' },
-				},
-				create_time: TIME,
-				update_time: TIME,
-			},
+			orderCard('en-US', 'Order ${order}', 'Thank you for your order.'),
+			orderCard('es-ES', 'Pedido ${order}', 'Gracias por su pedido.'),
 		],
 	},
 ];

@@ -58,8 +58,9 @@ export interface WhatsAppTemplate {
 	whatsappId?: string;
 	name: string;
 	/**
-	 * Sinch's language enum, upper case (`EN_US`, `PT_BR`, `EN`). A send wants WhatsApp's form (`en_US`): see
-	 * whatsAppSendLanguage.
+	 * Sinch's language enum, upper case (`EN_US`, `PT_BR`, `EN`): Sinch's reference shows values such as `EN` and `AF`
+	 * without listing them all, so nothing here depends on the case (provisioningLanguage, whatsAppSendLanguage and the
+	 * filters accept either). A send wants WhatsApp's form (`en_US`): see whatsAppSendLanguage.
 	 */
 	language: string;
 	/** MARKETING, UTILITY, AUTHENTICATION (older templates may carry other values). */
@@ -78,13 +79,17 @@ export function provisioningLanguage(language: string): string {
 
 /**
  * The language code a WhatsApp template send carries (`channel_template.WHATSAPP.language_code`): WhatsApp's form,
- * the language in lower case and a two-letter region in upper case, joined by an underscore (`en_US`, `pt_BR`, `en`).
+ * the language in lower case, a two-letter region in upper case, a script capitalised (`en_US`, `pt_BR`, `sr_Latn`).
  */
 export function whatsAppSendLanguage(language: string): string {
 	const [first, ...rest] = language.trim().split(/[-_]/);
 	return [
 		first.toLowerCase(),
-		...rest.map((part) => (part.length === 2 ? part.toUpperCase() : part.toLowerCase())),
+		...rest.map((part) =>
+			part.length === 2
+				? part.toUpperCase()
+				: part.charAt(0).toUpperCase() + part.slice(1).toLowerCase(),
+		),
 	].join('_');
 }
 
@@ -96,9 +101,11 @@ export interface ListWhatsAppOptions {
 	itemIndex?: number;
 	/** Only templates in this state (asked of Sinch). */
 	state?: string;
+	/** Templates wanted at most: the pages stop there. Undefined for all. */
+	limit?: number;
 }
 
-/** Every WhatsApp template of the project (all pages), as Sinch lists them (by name). */
+/** The project's WhatsApp templates (every page, or up to `limit`), as Sinch lists them: by name, then language. */
 export async function listWhatsAppTemplates(
 	ctx: SinchContext,
 	options: ListWhatsAppOptions = {},
@@ -109,6 +116,7 @@ export async function listWhatsAppTemplates(
 		key: 'templates',
 		what: 'a list of WhatsApp templates',
 		maxPageSize: WHATSAPP_PAGE_MAX,
+		limit: options.limit,
 		paging: CAMEL_CASE_PAGING,
 		qs: options.state ? { filterStates: options.state } : undefined,
 	});
