@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * Send → Template in the real n8n editor (2.41.1, Chromium through playwright-core) against the emulator: a workflow
  * with a Send node set to a WhatsApp template is imported; in the editor the template is picked from the list (which
