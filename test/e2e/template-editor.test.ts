@@ -111,7 +111,7 @@ beforeAll(async () => {
 	await waitForReady(server);
 	await ensureOwner(server.url);
 	browser = await launchEditorBrowser({
-		viewport: { width: 1400, height: 1000 },
+		viewport: { width: 1400, height: 1300 },
 		actionTimeoutMs: 30_000,
 	});
 }, 600_000);
@@ -147,7 +147,7 @@ test('the editor picks a WhatsApp template, shows its fields, and a send reaches
 
 		// Its variables appear as named fields, labelled with the template's examples.
 		const mapper = ndv.getByTestId('mapping-fields-container');
-		await mapper.getByText('Body {{2}} (e.g. your parc…)').waitFor();
+		await mapper.getByText('Body {{2}} (e.g. your pa…)').waitFor();
 		const labels = (await mapper.getByTestId('input-label').allInnerTexts()).map((label) =>
 			label.split('\n')[0].trim(),
 		);
@@ -155,7 +155,7 @@ test('the editor picks a WhatsApp template, shows its fields, and a send reaches
 			'Parameters',
 			'Image (e.g. parcel.jpg)',
 			'Body {{1}} (e.g. Ana)',
-			'Body {{2}} (e.g. your parc…)',
+			'Body {{2}} (e.g. your pa…)',
 			'Button 1 URL Suffix',
 			'Button 2 Reply Payload',
 			'Button 3 Reply Payload',
@@ -172,7 +172,10 @@ test('the editor picks a WhatsApp template, shows its fields, and a send reaches
 			await field.locator('input, textarea, [contenteditable="true"]').first().fill(value);
 		}
 		await page.evaluate('document.activeElement && document.activeElement.blur()');
-		await page.mouse.move(10, 990);
+		await mapper
+			.getByTestId('parameter-input-button[2]quick_reply[1]payload')
+			.scrollIntoViewIfNeeded();
+		await page.mouse.move(10, 1290);
 		await page.waitForTimeout(500);
 		const shot = path.join(ARTIFACTS, 'send-template-fields.png');
 		await page.screenshot({ path: shot });

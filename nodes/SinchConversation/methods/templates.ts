@@ -46,7 +46,7 @@ function chosen(ctx: ILoadOptionsFunctions, name: string, what: string): string 
 }
 
 /** Labels of mapper fields longer than this are cut off in the editor's panel at its usual width (n8n 2.41). */
-const LABEL_LENGTH = 28;
+const LABEL_LENGTH = 26;
 
 /**
  * A field of the resource mapper for one template parameter. n8n's mapper fields have no placeholder, so the label
