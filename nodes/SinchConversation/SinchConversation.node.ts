@@ -7,11 +7,12 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as app from './actions/app';
+import * as contact from './actions/contact';
 import * as message from './actions/message';
 import * as template from './actions/template';
 import * as webhook from './actions/webhook';
 import { router } from './actions/router';
-import { searchApps, searchWebhooks } from './methods/listSearch';
+import { searchApps, searchContacts, searchWebhooks } from './methods/listSearch';
 import {
 	omniTemplateLanguages,
 	omniTemplateParameters,
@@ -33,7 +34,7 @@ export class SinchConversation implements INodeType {
 		version: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Send messages through the Sinch Conversation API, manage its apps, channels and webhooks, and read templates',
+			'Send messages through the Sinch Conversation API, manage its apps, channels, webhooks and contacts, and read templates',
 		defaults: { name: 'Sinch Conversation' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -58,6 +59,12 @@ export class SinchConversation implements INodeType {
 						description: 'A Conversation API app: its channels and settings',
 					},
 					{
+						name: 'Contact',
+						value: 'contact',
+						description:
+							'A person Sinch knows on one or more channels (apps in Conversation mode): find, create, update, merge',
+					},
+					{
 						name: 'Message',
 						value: 'message',
 						description:
@@ -79,6 +86,7 @@ export class SinchConversation implements INodeType {
 				default: 'app',
 			},
 			...app.description,
+			...contact.description,
 			...message.description,
 			...template.description,
 			...webhook.description,
@@ -86,7 +94,13 @@ export class SinchConversation implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchApps, searchWebhooks, searchWhatsAppTemplates, searchOmniTemplates },
+		listSearch: {
+			searchApps,
+			searchContacts,
+			searchWebhooks,
+			searchWhatsAppTemplates,
+			searchOmniTemplates,
+		},
 		loadOptions: { omniTemplateVersions, omniTemplateLanguages },
 		resourceMapping: { whatsAppTemplateParameters, omniTemplateParameters },
 	};

@@ -1,6 +1,7 @@
 import { checkMaskPaths, validateAppBody, type AppRequestKind } from './app-validation';
 import type { AppStore } from './apps';
 import type { Tokens } from './auth';
+import { handleContacts, type ContactOperation, type ContactState } from './contact-api';
 import { sinchError } from './errors';
 import { json, parseJson, updateMask, type Reply } from './http-io';
 import { handleMessages, type MessageOperation, type MessageState } from './message-api';
@@ -19,7 +20,7 @@ export interface ApiRequest {
 	entry: RequestLogEntry;
 }
 
-export interface ApiState extends MessageState {
+export interface ApiState extends MessageState, ContactState {
 	projectId: string;
 	otherProjects: ReadonlySet<string>;
 	tokens: Tokens;
@@ -31,13 +32,13 @@ export interface ApiState extends MessageState {
 }
 
 type Operation = 'create' | 'list' | 'get' | 'update' | 'delete';
-type Resource = 'app' | 'webhook' | 'message';
+type Resource = 'app' | 'webhook' | 'message' | 'contact';
 
 /** Each route: its path pattern (project, then the one ID if any) and the operation for each method. */
 const ROUTES: Array<{
 	pattern: RegExp;
 	resource: Resource;
-	methods: Record<string, Operation | WebhookOperation | MessageOperation>;
+	methods: Record<string, Operation | WebhookOperation | MessageOperation | ContactOperation>;
 }> = [
 	{
 		pattern: /^\/v1\/projects\/([^/]+)\/apps$/,
@@ -80,6 +81,26 @@ const ROUTES: Array<{
 		resource: 'message',
 		methods: { GET: 'get', PATCH: 'update', DELETE: 'delete' },
 	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/contacts$/,
+		resource: 'contact',
+		methods: { POST: 'create', GET: 'list' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/contacts(?::|%3[Aa])getChannelProfile$/,
+		resource: 'contact',
+		methods: { POST: 'getChannelProfile' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/contacts\/([^/]+?)(?::|%3[Aa])merge$/,
+		resource: 'contact',
+		methods: { POST: 'merge' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/contacts\/([^/]+)$/,
+		resource: 'contact',
+		methods: { GET: 'get', PATCH: 'update', DELETE: 'delete' },
+	},
 ];
 
 function route(
@@ -102,7 +123,7 @@ function route(
 }
 
 /**
- * The App, Webhook, Message and template endpoints under /v1 (and the Templates V2 ones under /v2)/projects/{project}. Order of checks as a gateway would: route (anything else,
+ * The App, Webhook, Message, Contact and template endpoints under /v1 (and the Templates V2 ones under /v2)/projects/{project}. Order of checks as a gateway would: route (anything else,
  * e.g. a base URL with a region prefix, is 404), then authentication, then the project, then the operation.
  */
 export function handleApi(request: ApiRequest, state: ApiState): Reply {
@@ -138,6 +159,13 @@ export function handleApi(request: ApiRequest, state: ApiState): Reply {
 			state,
 		);
 	}
+	if (found.resource === 'contact') {
+		const { query, rawBody, entry } = request;
+		return handleContacts(
+			{ operation: found.operation as ContactOperation, id: found.id, query, rawBody, entry },
+			state,
+		);
+	}
 	const appId = found.id;
 	const notFound = (): Reply => sinchError(404, `App ${appId ?? ''} not found`);
 	switch (found.operation as Operation) {
@@ -149,6 +177,7 @@ export function handleApi(request: ApiRequest, state: ApiState): Reply {
 			if (!state.apps.delete(appId as string)) return notFound();
 			state.webhooks.deleteForApp(appId as string);
 			state.messages.deleteForApp(appId as string);
+			state.conversations.deleteForApp(appId as string);
 			return json(200, {});
 		case 'create': {
 			const body = validBody(request, 'create');

@@ -232,7 +232,10 @@ describe('projects and routes', () => {
 			'NOT_FOUND',
 		);
 		sinchError(
-			await http.get(`${emulator.url}/v1/projects/${emulator.projectId}/contacts`, withBasic()),
+			await http.get(
+				`${emulator.url}/v1/projects/${emulator.projectId}/no-such-resource`,
+				withBasic(),
+			),
 			404,
 			'NOT_FOUND',
 		);

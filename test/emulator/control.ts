@@ -3,6 +3,8 @@ import type { DeliveryReportMode } from './delivery-reports';
 import { faultRequestProblem } from './faults';
 import { inboundFromEvent, type InboundRequest } from './inbound';
 import type { StoredMessage } from './messages';
+import type { Contact } from './contacts';
+import type { Conversation } from './conversations';
 import { json, parseJson, type Reply } from './http-io';
 import type {
 	App,
@@ -33,6 +35,8 @@ export interface Controllable {
 	deliver(request: DeliverRequest): Promise<Delivery[]>;
 	readonly messages: readonly StoredMessage[];
 	readonly sentMessages: readonly StoredMessage[];
+	readonly contacts: readonly Contact[];
+	readonly conversations: readonly Conversation[];
 	setOutboundRateLimit(outbound: number, appId?: string): void;
 	setDeliveryReports(mode: DeliveryReportMode): void;
 	stepDeliveryReports(messageId?: string): Promise<Delivery[]>;
@@ -62,6 +66,8 @@ const ENDPOINTS = [
 	'POST events',
 	'GET messages',
 	'GET sent-messages',
+	'GET contacts',
+	'GET conversations',
 	'POST rate-limits',
 	'POST delivery-reports',
 	'POST delivery-reports/step',
@@ -125,6 +131,10 @@ export async function handleControl(
 			return json(200, { messages: emulator.messages });
 		case 'GET sent-messages':
 			return json(200, { messages: emulator.sentMessages });
+		case 'GET contacts':
+			return json(200, { contacts: emulator.contacts });
+		case 'GET conversations':
+			return json(200, { conversations: emulator.conversations });
 		case 'POST rate-limits': {
 			const body = objectBody(rawBody);
 			const outbound = body?.outbound;

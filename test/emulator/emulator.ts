@@ -21,6 +21,8 @@ import {
 import { DeliveryReports, type DeliveryReportMode } from './delivery-reports';
 import { inboundContent, type InboundRequest } from './inbound';
 import { MessageStore, type StoredMessage } from './messages';
+import { ContactStore, type Contact } from './contacts';
+import { ConversationStore, type Conversation } from './conversations';
 import { RateLimits } from './rate-limits';
 import { RegionStores } from './regions';
 import { TemplateStore } from './templates';
@@ -74,7 +76,10 @@ export class Emulator implements Controllable {
 	// One webhook store for every region: webhook IDs are unique, and each names its app.
 	private readonly webhookStore = new WebhookStore();
 	private readonly deliveryLog: Delivery[] = [];
-	private readonly messageStore = new MessageStore();
+	// Contacts and conversations are the project's, like messages: one store for every region.
+	private readonly contactStore = new ContactStore();
+	private readonly conversationStore = new ConversationStore();
+	private readonly messageStore = new MessageStore(this.contactStore, this.conversationStore);
 	private readonly templateStore: TemplateStore;
 	private readonly rateLimits: RateLimits;
 	private readonly reports: DeliveryReports;
@@ -286,6 +291,43 @@ export class Emulator implements Controllable {
 		return { message: stored.message, deliveries: made };
 	}
 
+	/** The project's contacts in creation order (copies). */
+	get contacts(): readonly Contact[] {
+		return this.contactStore.list();
+	}
+
+	/** The project's conversations in creation order (copies). */
+	get conversations(): readonly Conversation[] {
+		return this.conversationStore.list();
+	}
+
+	/**
+	 * The contact store, for emulator modules and tests that need more than the list (find by identity, set channel
+	 * profiles). The conversation store likewise.
+	 */
+	get contactRecords(): ContactStore {
+		return this.contactStore;
+	}
+
+	get conversationRecords(): ConversationStore {
+		return this.conversationStore;
+	}
+
+	/** The name Get Channel Profile answers for the identity on `channel` (app-scoped channels: in `appId`). */
+	setChannelProfile(profile: {
+		channel: string;
+		identity: string;
+		name: string;
+		appId?: string;
+	}): void {
+		this.contactStore.setChannelProfile(
+			profile.channel,
+			profile.identity,
+			profile.name,
+			profile.appId,
+		);
+	}
+
 	/** Number of calls to the token endpoint since start or the last reset. */
 	tokenRequests(): number {
 		return this.log.filter((entry) => entry.path === TOKEN_PATH).length;
@@ -297,7 +339,8 @@ export class Emulator implements Controllable {
 	}
 
 	/**
-	 * Forgets apps (of every region), webhooks, messages, deliveries, templates (back to the seeds), the request log, armed faults, issued tokens and
+	 * Forgets apps (of every region), webhooks, messages, contacts, conversations, channel profiles, deliveries, templates
+	 * (back to the seeds), the request log, armed faults, issued tokens and
 	 * credential rejections; rate limits and delivery report mode go back to their defaults.
 	 */
 	reset(): void {
@@ -306,6 +349,8 @@ export class Emulator implements Controllable {
 		this.channelStates.activationMs = this.channelActivationMs;
 		this.webhookStore.clear();
 		this.messageStore.clear();
+		this.contactStore.clear();
+		this.conversationStore.clear();
 		this.templateStore.clear();
 		this.rateLimits.clear();
 		this.reports.clear();
@@ -315,13 +360,15 @@ export class Emulator implements Controllable {
 		this.tokens.clear();
 	}
 
-	/** The apps of every region, the webhooks and when channel entries were set: what a restart may keep. */
+	/** The apps of every region, the webhooks, when channel entries were set, contacts and conversations: what a restart may keep. */
 	state(): EmulatorState {
 		return {
 			version: 1,
 			apps: this.stores.saved(),
 			webhooks: this.webhookStore.saved(),
 			channelEntries: this.channelStates.saved(),
+			contacts: this.contactStore.saved(),
+			conversations: this.conversationStore.saved(),
 		};
 	}
 
@@ -332,6 +379,9 @@ export class Emulator implements Controllable {
 		this.stores.load(state.apps);
 		this.webhookStore.load(state.webhooks);
 		this.channelStates.load(state.channelEntries);
+		// States saved before contacts existed have none.
+		this.contactStore.load(state.contacts ?? []);
+		this.conversationStore.load(state.conversations ?? []);
 	}
 
 	/** The next `times` matching requests get this status and body, before any other processing (unless afterProcessing). */
@@ -443,6 +493,8 @@ export class Emulator implements Controllable {
 							templates: this.templateStore,
 							region: routed.region ?? '',
 							messages: this.messageStore,
+							contacts: this.contactStore,
+							conversations: this.conversationStore,
 							rateLimits: this.rateLimits,
 							afterSend: (sent, plan, app) =>
 								this.reports.planFor(sent, plan, app, (target) =>
@@ -551,5 +603,8 @@ function stateProblem(state: EmulatorState): string | undefined {
 	if (!Object.values(state.apps).every(isPairList)) return 'apps holds no [id, app] pairs';
 	if (!isPairList(state.webhooks)) return 'webhooks holds no [id, webhook] pairs';
 	if (!isPairList(state.channelEntries)) return 'channelEntries holds no [key, time] pairs';
+	for (const key of ['contacts', 'conversations'] as const)
+		if (state[key] !== undefined && !isPairList(state[key]))
+			return `${key} holds no [id, record] pairs`;
 	return undefined;
 }

@@ -1,5 +1,5 @@
 /**
- * Local emulator of the Sinch Conversation API App, Webhook and Message endpoints (with signed callback delivery) and Sinch's
+ * Local emulator of the Sinch Conversation API App, Webhook, Message and Contact endpoints (with signed callback delivery) and Sinch's
  * OAuth2 token endpoint, for tests and manual runs of the node (`npm run emulator`). See README.md in this folder.
  */
 import { Emulator } from './emulator';
@@ -11,6 +11,9 @@ export { ULID_PATTERN } from './ulid';
 export { SIGNATURE_ALGORITHM, SIGNATURE_HEADERS, signCallback } from './signing';
 export type * from './types';
 export type { ConversationMessage, StoredMessage } from './messages';
+export type { Contact, ChannelIdentity, ContactFilters } from './contacts';
+export type { Conversation, ConversationFilters } from './conversations';
+export { DEFAULT_CONTACT_PAGE_SIZE, MAX_CONTACT_PAGE_SIZE } from './contact-api';
 export type { DeliveryReportMode } from './delivery-reports';
 export type { InboundRequest } from './inbound';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './message-api';

@@ -73,6 +73,8 @@ export interface SinchRequestOptions {
 	id?: string;
 	/** What to check after a 404 on `id`, when the usual hint (the ID, or the credential's Region) does not fit. */
 	notFoundHint?: string;
+	/** Added to the description of a 400: the likely cause the caller knows of, and its fix. */
+	badRequestNote?: string;
 	/** Set when the request makes something a repeat would make twice. */
 	makes?: Making;
 }
@@ -394,6 +396,7 @@ function failure(
 		message: describeSinchError(parsed, hint),
 		description: joinDescription([
 			parsed.details,
+			status === 400 ? context.badRequestNote : undefined,
 			rateLimited
 				? rateLimitNote(rateLimited)
 				: retryAfter
