@@ -13,6 +13,7 @@ import { runNode } from '../harness/engine';
 import { emulatorPerFile } from '../harness/emulatorPerFile';
 import { listSearchContext } from '../harness/listSearch';
 import { sdkClient } from '../harness/sdk';
+import { emulatorApi } from '../harness/emulatorApi';
 import { emulatorCredentials } from '../harness/setup';
 import { messagingApp, sendParameters, sendRequests } from './setup';
 
@@ -467,5 +468,36 @@ describe('templates chosen at run time', () => {
 		});
 		expect(run.error?.message).toContain('Parameter "1" is a bare number');
 		expect(sendRequests(emulator)).toHaveLength(0);
+	});
+});
+
+describe("what the node lets through, the emulator's template check delivers", () => {
+	it.each([
+		['order_shipped|en_US'],
+		['order_shipped|pt_BR'],
+		['delivery_photo|en_US'],
+		['spring_picks|en_US'],
+	])('%s, its required fields filled', async (value) => {
+		emulator.setDeliveryReports({ mode: 'auto', stepMs: 0 });
+		await emulatorApi(emulator, 'POST', '/webhooks', {
+			app_id: appId,
+			target: 'http://127.0.0.1:9/hook',
+			target_type: 'HTTP',
+			triggers: ['MESSAGE_DELIVERY'],
+		});
+		const { fields } = await methods.resourceMapping.whatsAppTemplateParameters.call(
+			editorContext(whatsApp(value), 'whatsappParameters'),
+		);
+		// Only the required fields: the optional quick-reply payloads are left to the node.
+		const values = Object.fromEntries(
+			fields.filter((field) => field.required).map((field) => [field.id, `value of ${field.id}`]),
+		);
+		const run = await send(whatsApp(value, values));
+		expect(run.error).toBeUndefined();
+		await emulator.deliveryReportsSent();
+		const statuses = emulator.deliveries.map(
+			(delivery) => ((delivery.body as IDataObject).message_delivery_report as IDataObject).status,
+		);
+		expect(statuses).toEqual(['QUEUED_ON_CHANNEL', 'DELIVERED', 'READ']);
 	});
 });
