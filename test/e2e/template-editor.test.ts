@@ -26,10 +26,11 @@ import {
 	emulatorCredentials,
 	importCredentials,
 } from '../../scripts/n8n/importData';
-import { DEV_LOGIN, ensureOwner } from '../../scripts/n8n/owner';
+import { ensureOwner } from '../../scripts/n8n/owner';
 import { n8nCli, startN8nServer, waitForReady, type N8nServer } from '../../scripts/n8n/process';
 import { freePort, NODE_TYPE, packageRoot, prepareUserFolder } from '../../scripts/n8n/userFolder';
 import { startEmulator, type Emulator } from '../emulator';
+import { openNode, until } from './editorSession';
 import { emulatorApi } from '../harness/emulatorApi';
 
 const ARTIFACTS = path.join(packageRoot, 'test-artifacts', 'e2e');
@@ -43,14 +44,6 @@ let browser: EditorBrowser | undefined;
 let root: string;
 
 const sends = () => emulator.requests.filter((request) => request.path.endsWith('/messages:send'));
-
-async function until(what: string, probe: () => boolean, timeoutMs = 30_000): Promise<void> {
-	const started = Date.now();
-	while (!probe()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
 
 beforeAll(async () => {
 	mkdirSync(ARTIFACTS, { recursive: true });
@@ -126,16 +119,7 @@ afterAll(async () => {
 test('the editor picks a WhatsApp template, shows its fields, and a send reaches the emulator with the right keys', async () => {
 	const page = browser!.page;
 	try {
-		await page.goto(`${server!.url}/signin`);
-		await page.getByTestId('emailOrLdapLoginId').locator('input').fill(DEV_LOGIN.email);
-		await page.getByTestId('password').locator('input').fill(DEV_LOGIN.password);
-		await page.getByTestId('form-submit-button').click();
-		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-
-		await page.goto(`${server!.url}/workflow/${WORKFLOW_ID}`);
-		await page.getByTestId('canvas-node').filter({ hasText: NODE_NAME }).dblclick();
-		const ndv = page.getByTestId('ndv');
-		await ndv.waitFor();
+		const ndv = await openNode(page, server!.url, WORKFLOW_ID, NODE_NAME);
 
 		// The picker lists the seeded templates with their states; only the approved one is picked.
 		await ndv.getByTestId('parameter-input-whatsappTemplate').click();
