@@ -8,11 +8,17 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as app from './actions/app';
 import * as contact from './actions/contact';
+import * as conversation from './actions/conversation';
 import * as message from './actions/message';
 import * as template from './actions/template';
 import * as webhook from './actions/webhook';
 import { router } from './actions/router';
-import { searchApps, searchContacts, searchWebhooks } from './methods/listSearch';
+import {
+	searchApps,
+	searchContacts,
+	searchConversations,
+	searchWebhooks,
+} from './methods/listSearch';
 import {
 	omniTemplateLanguages,
 	omniTemplateParameters,
@@ -65,6 +71,12 @@ export class SinchConversation implements INodeType {
 							'A person Sinch knows on one or more channels (apps in Conversation mode): find, create, update, merge',
 					},
 					{
+						name: 'Conversation',
+						value: 'conversation',
+						description:
+							'A thread between an app in Conversation mode and a contact: read, list, stop, delete, its metadata',
+					},
+					{
 						name: 'Message',
 						value: 'message',
 						description:
@@ -87,6 +99,7 @@ export class SinchConversation implements INodeType {
 			},
 			...app.description,
 			...contact.description,
+			...conversation.description,
 			...message.description,
 			...template.description,
 			...webhook.description,
@@ -97,6 +110,7 @@ export class SinchConversation implements INodeType {
 		listSearch: {
 			searchApps,
 			searchContacts,
+			searchConversations,
 			searchWebhooks,
 			searchWhatsAppTemplates,
 			searchOmniTemplates,
