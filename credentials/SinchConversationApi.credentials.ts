@@ -18,6 +18,8 @@ import {
 	TOKEN_TIMEOUT_MS,
 	tokenKeyFingerprint,
 	tokenError,
+	TOKEN_ONLY,
+	TOKEN_ONLY_HEADER,
 	tokenExpiry,
 	tokenUrl,
 } from '../nodes/SinchConversation/transport/hosts';
@@ -210,6 +212,11 @@ export class SinchConversationApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		if (requestOptions.headers?.[TOKEN_ONLY_HEADER] !== undefined) {
+			const done = new Error('Token fetched; the marked request is not sent');
+			done.name = TOKEN_ONLY;
+			throw done;
+		}
 		if (credentials.authentication === 'basic') {
 			return { ...requestOptions, auth: keyPair(credentials) };
 		}

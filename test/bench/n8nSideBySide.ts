@@ -28,6 +28,8 @@ export interface NodeFigure {
 	/** First request received to last answer sent, as the emulator saw this node's creates. */
 	spanMs: number;
 	/** From the node's start to the first create the emulator received from it. */
+	firstCreateMs: number;
+	/** From the node's start to the first request of any kind (token request, read, create) received while it ran. */
 	firstRequestMs: number;
 	items: number;
 	tokenRequests: number;
@@ -240,18 +242,18 @@ export async function sideBySide(
 					String((r.body as { display_name?: string })?.display_name).startsWith(`${node} `),
 				);
 				const firstReceived = Math.min(...creates.map((r) => r.receivedAt));
+				// Nodes run one after another, so whatever arrived while this one ran is its own.
+				const during = log.filter((r) => r.receivedAt >= task.startTime! && r.receivedAt <= end);
 				figures.push({
 					node,
 					latencyMs,
 					ms: task.executionTime,
-					firstRequestMs: firstReceived - task.startTime,
+					firstCreateMs: firstReceived - task.startTime,
+					firstRequestMs: Math.min(...during.map((r) => r.receivedAt)) - task.startTime,
 					spanMs: Math.max(...creates.map((r) => r.answeredAt ?? 0)) - firstReceived,
 					items: task.data?.main?.[0]?.length ?? 0,
 					peakRssMb: alone ? mainPeakRssMb(stdout, runtime.n8nBin) : undefined,
-					tokenRequests: log.filter(
-						(r) =>
-							r.path === '/oauth2/token' && r.receivedAt >= task.startTime! && r.receivedAt <= end,
-					).length,
+					tokenRequests: during.filter((r) => r.path === '/oauth2/token').length,
 				});
 			}
 		}

@@ -139,13 +139,20 @@ class Rest {
 	) {}
 
 	async get(route: string): Promise<Record<string, unknown>> {
-		const response = await fetch(`${this.server.url}/rest${route}`, {
-			headers: { cookie: this.session.cookie, 'browser-id': this.session.browserId },
-		});
-		const text = await response.text();
-		if (!response.ok)
-			throw new Error(`GET /rest${route}: HTTP ${response.status} ${text.slice(0, 300)}`);
-		return (JSON.parse(text) as { data: Record<string, unknown> }).data;
+		// n8n answers 503 "Database is not ready" for a while when its database health check lags (a loaded machine).
+		for (let attempt = 1; ; attempt++) {
+			const response = await fetch(`${this.server.url}/rest${route}`, {
+				headers: { cookie: this.session.cookie, 'browser-id': this.session.browserId },
+			});
+			const text = await response.text();
+			if (response.status === 503 && attempt < 60) {
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				continue;
+			}
+			if (!response.ok)
+				throw new Error(`GET /rest${route}: HTTP ${response.status} ${text.slice(0, 300)}`);
+			return (JSON.parse(text) as { data: Record<string, unknown> }).data;
+		}
 	}
 
 	/**

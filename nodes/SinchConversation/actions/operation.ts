@@ -13,6 +13,11 @@ export interface OperationMeta {
 	 * n8n then replaces the node's output with the answer, or with the input items when the wait times out).
 	 */
 	firstItemOnly?: boolean;
+	/**
+	 * A read under the project (a path such as "/apps") that may go while the items are still being checked, to learn
+	 * early that a Basic key works (see startEarly in the transport). Its answer is not used.
+	 */
+	earlyRead?: string;
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { readRequestOptions } from '../shared/requestOptions';
 import type { OperationMeta } from './operation';
 import { resources } from './resources';
+import { startEarly } from '../transport';
 import { startWave, waveLimit } from '../transport/wave';
 
 function failedItem(error: unknown, itemIndex: number): INodeExecutionData {
@@ -38,6 +39,12 @@ function itemList(indexes: number[]): string {
 
 const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * While a request started early is out, checking the items pauses this often (milliseconds of checking) so that its
+ * answer is taken in; a pause costs about a millisecond.
+ */
+const PAUSE_EVERY_MS = 10;
 
 /** How many different errors of the other items in flight the stop report quotes, and how much of each. */
 const OTHER_FAILURES_SHOWN = 3;
@@ -134,6 +141,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	}
 
+	// Nothing that makes or changes anything at Sinch leaves before every item is checked; the token request (OAuth2) or
+	// the operation's read (Basic) may, so the network works while n8n evaluates the items' parameters.
+	// A single item has no others to wait for the key's first answer: a read would only come before it.
+	const early = startEarly(this, items.length > 1 ? meta.earlyRead : undefined);
+	let earlyOut = true;
+	void early.settled.then(() => (earlyOut = false));
+	let pausedAt = Date.now();
+
 	const results: Array<INodeExecutionData[] | undefined> = new Array(items.length);
 	const prepared: unknown[] = new Array(items.length);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -141,10 +156,18 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			readRequestOptions.call(this, itemIndex);
 			prepared[itemIndex] = operation.prepare?.call(this, itemIndex);
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
+			if (!this.continueOnFail()) {
+				early.cancel();
+				throw asNodeError.call(this, error, itemIndex);
+			}
 			results[itemIndex] = [failedItem(error, itemIndex)];
 		}
+		if (earlyOut && Date.now() - pausedAt >= PAUSE_EVERY_MS) {
+			await sleep(0);
+			pausedAt = Date.now();
+		}
 	}
+	await early.started;
 
 	const queue = items
 		.map((_, itemIndex) => itemIndex)

@@ -218,6 +218,14 @@ export function tokenExpiry(expiresIn: unknown, now = Date.now()): string {
 	return Number.isFinite(seconds) && seconds > 0 ? String(now + seconds * 1000) : '';
 }
 
+/**
+ * A request marked with this header is never sent: the credential, asked by n8n to sign it, throws an error named
+ * TOKEN_ONLY instead. n8n fetches and stores a token (when the credential holds none) before it asks for the
+ * signature, so a run gets its token with no API request, while it is still checking its items (see startEarly).
+ */
+export const TOKEN_ONLY_HEADER = 'x-sinch-node-token-only';
+export const TOKEN_ONLY = 'SinchTokenOnly';
+
 /** Name of the errors the credential throws before or when asking for a token, so the node can tell them apart. */
 export const TOKEN_ERROR = 'SinchTokenError';
 

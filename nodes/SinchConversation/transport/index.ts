@@ -23,9 +23,15 @@ import {
 	redact,
 } from '../helpers/sinchErrors';
 import { collectSecrets } from '../helpers/secrets';
-import { credentialProblem, projectUrl, TOKEN_ERROR, type SinchApi } from './hosts';
+import {
+	credentialProblem,
+	projectUrl,
+	TOKEN_ERROR,
+	TOKEN_ONLY_HEADER,
+	type SinchApi,
+} from './hosts';
 import { retryWait, waitText } from './rateLimit';
-import { sendThroughGate } from './tokenGate';
+import { sendThroughGate, wouldGoFirst } from './tokenGate';
 import { noteRateLimit } from './wave';
 
 export type { ExpectedAnswer } from '../helpers/sinchAnswer';
@@ -170,6 +176,64 @@ async function credentialsOf(ctx: SinchContext): Promise<CheckedCredentials> {
 		known.catch(() => runCredentials.delete(ctx));
 	}
 	return await known;
+}
+
+/** What the run started while its items are being checked: see startEarly. */
+export interface EarlyStart {
+	/** Resolves once the run knows what it sent early, if anything: its other requests go after this. */
+	started: Promise<void>;
+	/** Resolves when that request has its answer (at once when nothing was sent); never rejects. */
+	settled: Promise<void>;
+	/** The run stopped before it sent anything: what has not left yet stays unsent. */
+	cancel(): void;
+}
+
+/**
+ * Sends what may go while a run's items are still being checked: nothing that makes or changes anything at Sinch.
+ * Only when the run's key is not known to work yet (see tokenGate): with OAuth2 the token request (n8n stores the
+ * token as it always does; no API request goes with it), with Basic the read `readPath` under the project, when the
+ * operation names one. That request is the run's first, so once every item is checked the run's requests go at once
+ * instead of one ahead of the others. A failure is not reported here: the run's requests meet it (a refused key stops
+ * them unsent, in each item's words).
+ */
+export function startEarly(ctx: IExecuteFunctions, readPath?: string): EarlyStart {
+	let cancelled = false;
+	const decided = credentialsOf(ctx).then(({ credentials, problem, decrypted }) => {
+		// Without the stored credential's ID, n8n would fetch the token into an object the run does not hold.
+		if (cancelled || problem || !decrypted || !wouldGoFirst(ctx, credentials)) return {};
+		const oAuth2 = credentials.authentication !== 'basic';
+		if (!oAuth2 && readPath === undefined) return {};
+		const options: IHttpRequestOptions = {
+			method: 'GET',
+			url: `${projectUrl(credentials)}${readPath ?? ''}`,
+			headers: { Accept: 'application/json' },
+			json: false,
+			encoding: 'text',
+			returnFullResponse: true,
+			timeout: DEFAULT_TIMEOUT_SECONDS * 1000,
+		};
+		if (oAuth2) {
+			options.headers![TOKEN_ONLY_HEADER] = '1';
+			// A stored token the run cannot trust (expiry unknown or near, or fetched for another key) is set aside in the
+			// run's copy, so n8n fetches a fresh one now rather than after a 401.
+			credentials.accessToken = '';
+		}
+		// With OAuth2 this always fails, with the credential's TOKEN_ONLY error once the token is in, or with the token
+		// request's error: the gate stops the run's other requests only on the latter (see `refused`).
+		const send = async () =>
+			await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
+				preAuthenticationRetryStatusCode: oAuth2 ? 401 : [],
+				credentialsDecrypted: decrypted,
+			});
+		// Claims the run's first place now, in the same turn as the check above.
+		return { flight: sendThroughGate(ctx, credentials, send, refused) };
+	});
+	const nothing = () => undefined;
+	return {
+		started: decided.then(nothing, nothing),
+		settled: decided.then(async ({ flight }) => await flight).then(nothing, nothing),
+		cancel: () => (cancelled = true),
+	};
 }
 
 const header = (headers: Record<string, unknown> | undefined, name: string) => {

@@ -52,6 +52,14 @@ export const settle = async <T>(promise: Promise<T>): Promise<Settled<T>> =>
 		(error: unknown) => ({ ok: false as const, error }),
 	);
 
+/**
+ * Whether a request sent now would be the run's first while its key is not known to work: then it goes ahead of the
+ * others (see sendThroughGate). A run sends something early (see startEarly) only when this holds.
+ */
+export function wouldGoFirst(run: object, credentials: ICredentialDataDecryptedObject): boolean {
+	return !gates.has(run) && !keyKnownToWork(credentials);
+}
+
 /** `send()` sends once; n8n fetches a token when none is stored, and a new one on a 401, then repeats once. */
 export async function sendThroughGate<T>(
 	run: object,

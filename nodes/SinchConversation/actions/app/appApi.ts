@@ -8,6 +8,7 @@ import { credentialRegion, reachableRegions, regionName } from '../../transport/
 /** The app endpoints (`/apps`), shared by the App operations, the pickers and the region lookups. */
 const NOUN = 'app';
 const AN_APP = objectWith('an app');
+export const APPS_PATH = '/apps';
 
 /** Creating an app: a repeat makes a second app. */
 export const CREATING_APP: Making = {
@@ -22,7 +23,7 @@ export async function listApps(
 	itemIndex?: number,
 	region?: string,
 ): Promise<IDataObject[]> {
-	const answer = await sinchApiRequest.call(this, 'GET', '/apps', {
+	const answer = await sinchApiRequest.call(this, 'GET', APPS_PATH, {
 		itemIndex,
 		region,
 		noun: NOUN,
@@ -36,7 +37,7 @@ export async function createApp(
 	body: IDataObject,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	return await sinchApiRequest.call(this, 'POST', '/apps', {
+	return await sinchApiRequest.call(this, 'POST', APPS_PATH, {
 		body,
 		itemIndex,
 		noun: NOUN,

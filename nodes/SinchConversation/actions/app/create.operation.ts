@@ -22,7 +22,7 @@ import {
 } from './appInput';
 import { optionsCollection } from '../../shared/requestOptions';
 
-import { createApp, CREATING_APP } from './appApi';
+import { APPS_PATH, createApp, CREATING_APP } from './appApi';
 import { readChannelWait, savedAppOutput, waitForChannelsOptions } from './waitForChannels';
 import type { OperationMeta } from '../operation';
 
@@ -72,7 +72,8 @@ const properties: INodeProperties[] = [
 	optionsCollection([includeSecretsOption, ...waitForChannelsOptions]),
 ];
 
-export const meta: OperationMeta = { noun: 'app', makes: CREATING_APP };
+// The app list, as n8n's credential test reads it: with Basic, it shows the key works while the items are checked.
+export const meta: OperationMeta = { noun: 'app', makes: CREATING_APP, earlyRead: APPS_PATH };
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['app'], operation: ['create'] } },
