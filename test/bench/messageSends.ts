@@ -363,8 +363,11 @@ export async function messageBench(
 					}),
 			},
 		];
+		// BENCH_MESSAGE_VARIANTS=ours: only Message → Send at the limit (to measure pacing alone, in a third of the time).
+		const oursOnly = process.env.BENCH_MESSAGE_VARIANTS === 'ours';
 		const paced: SendFigure[] = [];
 		for (const [i, variant] of pacedVariants.entries()) {
+			if (oursOnly && variant.name !== VARIANTS.ours) continue;
 			const appId = await createApp(emulator, variant.name, LIMIT_PER_SECOND);
 			const flow = workflow(`sinchBenchMessages${i}`, items, warmUps(ourSend), [
 				variant.node(appId),
@@ -374,7 +377,7 @@ export async function messageBench(
 		}
 
 		let unlimited: MessageBench['unlimited'];
-		if (ourSend) {
+		if (ourSend && !oursOnly) {
 			const ourApp = await createApp(emulator, 'unlimited ours', UNLIMITED);
 			const httpApp = await createApp(emulator, 'unlimited http', UNLIMITED);
 			const names = { ours: `${VARIANTS.ours}, no limit`, http: 'HTTP Request, no limit' };
