@@ -1,3 +1,5 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
+/* eslint-disable no-console -- a command-line tool: the console is where it reports */
 /**
  * Fails when test/emulator/app-schema.json or webhook-schema.json no longer matches what scripts/extract-app-schema.ts builds from the spec in
  * ../shared/spec/ (the spec was updated, or the JSON edited by hand). Without ../shared the check is skipped: the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,10 +6,21 @@ import path from 'node:path';
 
 // Runs on the build `npm test` makes first (pretest), so it checks what `npm publish` would ship.
 const root = path.resolve(__dirname, '..');
-const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<
-	string,
-	any
->;
+/** What this test reads of package.json. */
+interface Manifest {
+	name: string;
+	keywords: string[];
+	license: string;
+	author: { email: string };
+	homepage: string;
+	files: string[];
+	peerDependencies: Record<string, string>;
+	dependencies?: Record<string, string>;
+	devDependencies: Record<string, string>;
+	scripts: Record<string, string | undefined>;
+	n8n: { n8nNodesApiVersion: number; nodes: string[]; credentials: string[] };
+}
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
 let unpacked: string;
 let files: string[];
 
@@ -79,6 +91,7 @@ test('the tarball holds the compiled node, credential, icons and codex, and noth
 });
 
 test('the package entry (index.js) names files that are in the tarball', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- loads a module found at run time
 	const entry = require(path.join(unpacked, 'index.js')) as {
 		nodes: string[];
 		credentials: string[];
@@ -88,7 +101,9 @@ test('the package entry (index.js) names files that are in the tarball', () => {
 });
 
 test('the compiled node loads and names its credential', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- loads a module found at run time
 	const { SinchConversation } = require(path.join(unpacked, manifest.n8n.nodes[0]));
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- loads a module found at run time
 	const { SinchConversationApi } = require(path.join(unpacked, manifest.n8n.credentials[0]));
 	const node = new SinchConversation();
 	expect(node.description.credentials).toEqual([

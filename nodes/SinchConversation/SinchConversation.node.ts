@@ -7,10 +7,12 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as app from './actions/app';
+import * as contact from './actions/contact';
 import * as message from './actions/message';
+import * as template from './actions/template';
 import * as webhook from './actions/webhook';
 import { router } from './actions/router';
-import { searchApps, searchWebhooks } from './methods/listSearch';
+import { searchApps, searchContacts, searchWebhooks } from './methods/listSearch';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './helpers/sendAndWait/webhook';
 
 export class SinchConversation implements INodeType {
@@ -24,7 +26,7 @@ export class SinchConversation implements INodeType {
 		version: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Send messages through the Sinch Conversation API, and manage its apps, channels and webhooks',
+			'Send messages through the Sinch Conversation API, manage its apps, channels, webhooks and contacts, and read templates',
 		defaults: { name: 'Sinch Conversation' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -49,10 +51,22 @@ export class SinchConversation implements INodeType {
 						description: 'A Conversation API app: its channels and settings',
 					},
 					{
+						name: 'Contact',
+						value: 'contact',
+						description:
+							'A person Sinch knows on one or more channels (apps in Conversation mode): find, create, update, merge',
+					},
+					{
 						name: 'Message',
 						value: 'message',
 						description:
 							'Send messages of every type on every channel, reply to trigger items, and read or delete sent ones',
+					},
+					{
+						name: 'Template',
+						value: 'template',
+						description:
+							'WhatsApp and omnichannel message templates: list them (e.g. the approved ones) or read one',
 					},
 					{
 						name: 'Webhook',
@@ -64,12 +78,14 @@ export class SinchConversation implements INodeType {
 				default: 'app',
 			},
 			...app.description,
+			...contact.description,
 			...message.description,
+			...template.description,
 			...webhook.description,
 		],
 	};
 
-	methods = { listSearch: { searchApps, searchWebhooks } };
+	methods = { listSearch: { searchApps, searchContacts, searchWebhooks } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * A headless Chromium for tests of the n8n editor: Debian's /usr/bin/chromium driven by playwright-core (no browser
  * download), a throw-away profile folder, and no network beyond 127.0.0.1 (every other request is aborted and listed).

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * Puts the emulator credentials and the example workflows (test/examples/*.json) into an n8n user folder with
  * n8n's own CLI (`import:credentials`, `import:workflow`). Fixed IDs make a repeated import replace, never duplicate.

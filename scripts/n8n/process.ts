@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * Running n8n from the cache: one-shot CLI commands (`import:*`, `export:nodes`, `execute`) and the long-running
  * `n8n start`, in its own process group so that stopping it stops its task runners too.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * `npm start`: the package in a real n8n, talking to the local Sinch emulator.
  *
@@ -114,8 +115,11 @@ async function main(): Promise<void> {
 		);
 	}
 
+	// `let`, not `const`: a signal during start-up runs shutdown before these are set, and a const would throw there.
+	/* eslint-disable prefer-const */
 	let emulator: Emulator | undefined;
 	let server: N8nServer | undefined;
+	/* eslint-enable prefer-const */
 	let stopping = false;
 	let firstSignalAt = 0;
 	const shutdown = async (reason: string, exitCode: number) => {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * An n8n user folder (N8N_USER_FOLDER) that loads this package: n8n keeps its database, encryption key and
  * community packages in `<folder>/.n8n`, and loads every `n8n-nodes-*` package under `.n8n/nodes/node_modules`.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * n8n in queue mode on one machine, from nothing: Redis and Postgres (services.ts), credentials and workflows
  * imported into Postgres and published with n8n's CLI, then one main (`n8n start`, which receives webhooks and puts

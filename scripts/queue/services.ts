@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * The two servers n8n's queue mode needs beside n8n itself, from the system's packages (Debian: `redis-server`,
  * `postgresql`), each on a free port of 127.0.0.1 with its data in a temporary folder, in its own process group, and

@@ -83,17 +83,21 @@ const FULL: Record<string, ChannelFixture> = {
 		secrets: ['token'],
 	},
 	KAKAOTALK: {
+		// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- made up for the tests, not a secret
 		ui: { kakaotalkPlusFriendId: '@kakao-friend', kakaotalkSenderKey: 'kakao-sender-key-1' },
 		property: 'kakaotalk_credentials',
 		credential: {
 			kakaotalk_plus_friend_id: '@kakao-friend',
+			// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- made up for the tests, not a secret
 			kakaotalk_sender_key: 'kakao-sender-key-1',
 		},
 		secrets: ['kakaotalk_sender_key'],
 	},
 	KAKAOTALKCHAT: {
+		// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- made up for the tests, not a secret
 		ui: { kakaotalkChatPlusFriendId: '@kakao-chat', kakaotalkChatApiKey: 'kakao-chat-key-1' },
 		property: 'kakaotalkchat_credentials',
+		// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- made up for the tests, not a secret
 		credential: { kakaotalk_plus_friend_id: '@kakao-chat', api_key: 'kakao-chat-key-1' },
 		secrets: ['api_key'],
 	},

@@ -38,8 +38,10 @@ const PARAMETERS: INodeParameters = {
 };
 
 const ITEMS: IDataObject[] = [
+	// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- made up for the tests, not a secret
 	{ name: 'rejected-400', token: 'secret-token-400' },
 	{ name: '', token: 'never-sent-1' },
+	// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- made up for the tests, not a secret
 	{ name: 'rejected-500', token: 'secret-token-500' },
 	{ name: 'good-1', token: 'token-good-1' },
 	{ name: 'two-lines', token: 'never-sent-2', twoLines: true },

@@ -143,7 +143,9 @@ describe('fields mode: each additional field alone', () => {
 		],
 		[
 			'Secret for Overridden Callback URLs',
+			// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- made up for the tests, not a secret
 			{ secretForOverriddenCallbackUrls: 'override-secret-1' },
+			// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- made up for the tests, not a secret
 			{ callback_settings: { secret_for_overridden_callback_urls: 'override-secret-1' } },
 		],
 		[
@@ -187,6 +189,7 @@ describe('fields mode: every field at once, and the app Sinch answers', () => {
 		processingMode: 'CONVERSATION',
 		retentionType: 'CONVERSATION_EXPIRE_POLICY',
 		retentionTtlDays: 90,
+		// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- made up for the tests, not a secret
 		secretForOverriddenCallbackUrls: 'override-secret-2',
 		smartConversation: true,
 	};
@@ -197,6 +200,7 @@ describe('fields mode: every field at once, and the app Sinch answers', () => {
 		message_retry_settings: { retry_duration: 900 },
 		processing_mode: 'CONVERSATION',
 		retention_policy: { retention_type: 'CONVERSATION_EXPIRE_POLICY', ttl_days: 90 },
+		// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- made up for the tests, not a secret
 		callback_settings: { secret_for_overridden_callback_urls: 'override-secret-2' },
 		smart_conversation: { enabled: true },
 	};
@@ -309,6 +313,7 @@ describe('fields mode: every field at once, and the app Sinch answers', () => {
 				},
 				{ line_enterprise_credentials: { line_japan: { token: 'jp-token', secret: 'jp-secret' } } },
 			],
+			// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- made up for the tests, not a secret
 			callback_settings: { secret_for_overridden_callback_urls: 'override-secret-2' },
 		});
 	});

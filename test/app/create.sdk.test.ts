@@ -371,7 +371,11 @@ const DEFINITIONS: Definition[] = [
 	},
 ];
 
-const withoutId = ({ id: _id, ...rest }: IDataObject) => rest;
+const withoutId = (app: IDataObject): IDataObject => {
+	const rest = { ...app };
+	delete rest.id;
+	return rest;
+};
 
 it('has an entry, for both clients, for every channel of the node', () => {
 	expect(CHANNEL_ENTRIES.map(([value]) => value).sort()).toEqual(

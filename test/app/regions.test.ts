@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * Regions through n8n's engine against an emulator serving us, eu and br under path prefixes, reached with a custom
  * Base URL holding {region}: Get Many with All Regions (one region down too), and the region hint on a 404.

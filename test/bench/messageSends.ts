@@ -1,3 +1,5 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
+/* eslint-disable no-console -- a command-line tool: the console is where it reports */
 /**
  * The bulk-send half of `npm run bench`, in real n8n: N message sends to one app whose outbound limit is 25 a second,
  * by our node's Message → Send and by n8n's HTTP Request node with the same bodies (as a user would set it up: as is,
@@ -69,6 +71,7 @@ function peakPerSecond(times: number[]): number {
 /** Whether the built node (dist/, what n8n loads) has Message → Send; until it does, only the HTTP Request node runs. */
 export function ourSendExists(): boolean {
 	const built = path.join(packageRoot, 'dist/nodes/SinchConversation/SinchConversation.node.js');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- loads a module found at run time
 	const { SinchConversation } = require(built) as {
 		SinchConversation: new () => INodeType;
 	};

@@ -1,3 +1,5 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
+/* eslint-disable no-console -- a command-line tool: the console is where it reports */
 /**
  * The real-n8n half of `npm run bench`: one `n8n execute` per emulator latency, in which our node and n8n's HTTP
  * Request node each create the same N apps (Basic and OAuth2), plus our node limited to one request at a time (what

@@ -1,3 +1,5 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
+/* eslint-disable no-console -- a command-line tool: the console is where it reports */
 /**
  * npm run bench: throughput and memory of the node through n8n-core's engine against the local emulator, and the cost
  * of validation. Targets are deliberately loose for a 2-core machine; a miss exits 1 and says which.

@@ -1,3 +1,5 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
+/* eslint-disable no-console -- a command-line tool: the console is where it reports */
 /**
  * The trigger half of `npm run bench`: one real n8n (`n8n start`) with three published workflows, each a receiver
  * followed by a No Op node: the Sinch Conversation Trigger on version 2 and on version 1 (each on its own emulator
@@ -304,6 +306,7 @@ export async function triggerBurst(
 						target: webhookNode.target(server),
 						target_type: 'HTTP',
 						triggers: ['MESSAGE_INBOUND'],
+						// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- made up for the tests, not a secret
 						secret: 'bench-burst-webhook-node-secret-0123456789',
 					});
 				}

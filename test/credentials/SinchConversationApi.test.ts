@@ -187,7 +187,8 @@ describe('a key edited after its token was stored', () => {
 	test('a token stored without its key (by an earlier version of the node) is replaced once', async () => {
 		const credentials = emulatorCredentials(emulator);
 		await runNode({ credentials, parameters: smsApp('first') });
-		const { accessTokenKey: _dropped, ...older } = credentials.saved.get('cred-1')!;
+		const older = { ...credentials.saved.get('cred-1')! };
+		delete older.accessTokenKey;
 		credentials.saved.set('cred-1', older);
 		emulator.reset();
 		await runNode({ credentials, parameters: smsApp('second') });

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * Issues 9 and 10 in the real n8n CLI (2.41.1, from the cache) against the emulator: a batch going through every App
  * operation concurrently with one token, a proxy's page and a 429 inside a batch with the error output, and the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * The built package in the real n8n CLI (2.41.1 on Node 24, from the cache), against the Sinch emulator on 127.0.0.1:
  * `n8n export:nodes` shows what n8n loaded; then the emulator credentials (OAuth2 and Basic) and every example
@@ -161,7 +162,7 @@ describe('imported like `npm start` does', () => {
 	test('both credentials and every example workflow are stored, examples pointing at the imported credentials', async () => {
 		const listed = await n8nCli(runtime, folder, ['list:workflow']);
 		const examples = exampleWorkflows();
-		expect(examples.length).toBe(13);
+		expect(examples.length).toBe(14);
 		for (const example of examples)
 			expect(listed.stdout).toContain(`${example.id}|${example.name}`);
 
@@ -225,6 +226,29 @@ describe('imported like `npm start` does', () => {
 				);
 			}
 		}
+	});
+
+	test('whatsapp-templates.json lists the approved WhatsApp templates and reads each from the Provisioning API', async () => {
+		const { run, requests } = await execute('sinchExTemplates');
+		expect(executedNodes(run)).toEqual([
+			"When clicking 'Execute workflow'",
+			'Approved WhatsApp templates',
+			'Read each template',
+		]);
+		const listed = outputJson(run, 'Approved WhatsApp templates');
+		expect(listed.map((template) => `${template.name}/${template.language}`)).toEqual([
+			'delivery_photo/EN_US',
+			'order_shipped/EN_US',
+			'order_shipped/PT_BR',
+			'spring_picks/EN_US',
+		]);
+		expect(outputJson(run, 'Read each template')).toEqual(listed);
+		const templates = `/v1/projects/${emulator.projectId}/whatsapp/templates`;
+		expect(apiRequests(requests).map((entry) => entry.path)).toEqual([
+			templates,
+			...listed.map((t) => `${templates}/${String(t.name)}/languages/${String(t.language)}`),
+		]);
+		expectOAuth2(requests);
 	});
 
 	test('app-lifecycle.json creates, updates, gets, lists and deletes an app', async () => {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * The node in the real n8n editor: n8n 2.41.1 (`n8n start`, fresh user folder) with this package linked, driven by
  * Debian's Chromium through playwright-core, against the local Sinch emulator. Nothing leaves 127.0.0.1.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /** Installs Node 24 and n8n into the cache before any test runs (minutes, once; seconds after that). */
 import { ensureRuntime } from '../../scripts/n8n/cache';
 

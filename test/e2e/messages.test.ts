@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * Messages in real n8n (2.41.1) against the emulator, with the example workflows as a user imports them (their app
  * set to one made in the emulator):

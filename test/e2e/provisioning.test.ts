@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * The example test/examples/create-app-wait-for-channels.json in the real n8n CLI (`n8n execute`) against the emulator,
  * whose new channels stay PENDING for 0.4 s: the node waits for them, and the IF node branches on the result. Then

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * The package in n8n's queue mode, all on 127.0.0.1: Redis and Postgres from the system's packages, the Sinch
  * emulator, one n8n main (receives the webhooks, queues the executions) and two workers (`n8n worker`, run them),

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * Send and Wait for Response in real n8n (2.41.1, `n8n start`, WEBHOOK_URL set) against the emulator. A published
  * workflow (Webhook → Sinch Conversation "Send and Wait for Response" by SMS → "Answered") is started on its

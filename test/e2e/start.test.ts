@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * `npm start` as a newcomer runs it: the real command, twice, each time stopped with Ctrl-C (SIGINT to its process
  * group, as a terminal sends it). It runs in a cache folder of its own whose Node 24 and n8n are links to the installed
@@ -114,7 +115,7 @@ test('npm start: the banner, a working editor with the examples, and Ctrl-C leav
 			`Log in     ${DEV_LOGIN.email} / ${DEV_LOGIN.password}   (account created just now)`,
 		);
 		expect(run.output()).toContain(`Emulator   http://127.0.0.1:${emulatorPort}`);
-		expect(run.output()).toMatch(/Emulator key  Project ID \S+, Key ID \S+, Key Secret \S+/);
+		expect(run.output()).toMatch(/Emulator key {2}Project ID \S+, Key ID \S+, Key Secret \S+/);
 		expect(run.output()).toContain('credentials imported, workflows imported');
 		expect(run.output()).toContain(
 			'regions us, eu, br, new channels PENDING for 3 s: empty (first start, or reset)',

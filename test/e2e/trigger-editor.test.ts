@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * "Listen for test event" in the real n8n editor (2.41.1, Chromium through playwright-core): the example trigger
  * workflow, its app set to one in the emulator, opened in the editor; the trigger's button registers the test URL on

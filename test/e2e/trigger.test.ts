@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * The Sinch Conversation Trigger in real n8n (2.41.1, `n8n start`) against the emulator, with the example workflow
  * test/examples/trigger-inbound-message.json (its app set to one made in the emulator):

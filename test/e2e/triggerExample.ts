@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * What both trigger end-to-end tests start from: an app in the emulator, and the example trigger workflow with that
  * app picked, imported into an n8n user folder with the emulator credentials.

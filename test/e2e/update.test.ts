@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * The two data-loss cases of issue 8 in the real n8n CLI (2.41.1 from the cache) against the emulator: an Update that
  * adds only Retention TTL keeps the stored retention type, and one that adds only Fallback Waiting Time keeps the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * The webhook examples in the real n8n 2.41.1 against the Sinch emulator: `n8n execute` runs
  * test/examples/app-webhook-to-n8n.json, which creates an app and a webhook whose target is the Webhook node of

@@ -1,9 +1,11 @@
 import { checkMaskPaths, validateAppBody, type AppRequestKind } from './app-validation';
 import type { AppStore } from './apps';
 import type { Tokens } from './auth';
+import { handleContacts, type ContactOperation, type ContactState } from './contact-api';
 import { sinchError } from './errors';
 import { json, parseJson, updateMask, type Reply } from './http-io';
 import { handleMessages, type MessageOperation, type MessageState } from './message-api';
+import { handleTemplates, templateRoute, type TemplateStore } from './templates';
 import type { JsonObject, RequestLogEntry } from './types';
 import { handleWebhooks, type WebhookOperation } from './webhook-api';
 import type { WebhookStore } from './webhooks';
@@ -18,22 +20,25 @@ export interface ApiRequest {
 	entry: RequestLogEntry;
 }
 
-export interface ApiState extends MessageState {
+export interface ApiState extends MessageState, ContactState {
 	projectId: string;
 	otherProjects: ReadonlySet<string>;
 	tokens: Tokens;
 	apps: AppStore;
 	webhooks: WebhookStore;
+	templates: TemplateStore;
+	/** The region the path was for ('' without a region prefix): omnichannel templates are kept per region. */
+	region: string;
 }
 
 type Operation = 'create' | 'list' | 'get' | 'update' | 'delete';
-type Resource = 'app' | 'webhook' | 'message';
+type Resource = 'app' | 'webhook' | 'message' | 'contact';
 
 /** Each route: its path pattern (project, then the one ID if any) and the operation for each method. */
 const ROUTES: Array<{
 	pattern: RegExp;
 	resource: Resource;
-	methods: Record<string, Operation | WebhookOperation | MessageOperation>;
+	methods: Record<string, Operation | WebhookOperation | MessageOperation | ContactOperation>;
 }> = [
 	{
 		pattern: /^\/v1\/projects\/([^/]+)\/apps$/,
@@ -76,6 +81,26 @@ const ROUTES: Array<{
 		resource: 'message',
 		methods: { GET: 'get', PATCH: 'update', DELETE: 'delete' },
 	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/contacts$/,
+		resource: 'contact',
+		methods: { POST: 'create', GET: 'list' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/contacts(?::|%3[Aa])getChannelProfile$/,
+		resource: 'contact',
+		methods: { POST: 'getChannelProfile' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/contacts\/([^/]+?)(?::|%3[Aa])merge$/,
+		resource: 'contact',
+		methods: { POST: 'merge' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/contacts\/([^/]+)$/,
+		resource: 'contact',
+		methods: { GET: 'get', PATCH: 'update', DELETE: 'delete' },
+	},
 ];
 
 function route(
@@ -98,21 +123,26 @@ function route(
 }
 
 /**
- * The App and Webhook endpoints under /v1/projects/{project}. Order of checks as a gateway would: route (anything else,
+ * The App, Webhook, Message, Contact and template endpoints under /v1 (and the Templates V2 ones under /v2)/projects/{project}. Order of checks as a gateway would: route (anything else,
  * e.g. a base URL with a region prefix, is 404), then authentication, then the project, then the operation.
  */
 export function handleApi(request: ApiRequest, state: ApiState): Reply {
 	const found = route(request.method, request.path);
-	if (!found) return sinchError(404, `No such API resource: ${request.method} ${request.path}`);
+	const template = found ? undefined : templateRoute(request.method, request.path);
+	if (!found && !template)
+		return sinchError(404, `No such API resource: ${request.method} ${request.path}`);
 
 	const auth = state.tokens.authenticate(request.headers.authorization);
 	if (!auth.ok) return auth.reply;
 
-	const projectId = found.project;
+	const projectId = (found ?? template)?.project ?? '';
 	if (state.otherProjects.has(projectId)) {
 		return sinchError(403, `The access key is not allowed to access project ${projectId}`);
 	}
 	if (projectId !== state.projectId) return sinchError(404, `Project ${projectId} not found`);
+
+	if (template) return handleTemplates(template, request.query, state.templates, state.region);
+	if (!found) return sinchError(404, `No such API resource: ${request.method} ${request.path}`);
 
 	if (found.resource === 'webhook') {
 		const { query, rawBody, entry } = request;
@@ -129,6 +159,13 @@ export function handleApi(request: ApiRequest, state: ApiState): Reply {
 			state,
 		);
 	}
+	if (found.resource === 'contact') {
+		const { query, rawBody, entry } = request;
+		return handleContacts(
+			{ operation: found.operation as ContactOperation, id: found.id, query, rawBody, entry },
+			state,
+		);
+	}
 	const appId = found.id;
 	const notFound = (): Reply => sinchError(404, `App ${appId ?? ''} not found`);
 	switch (found.operation as Operation) {
@@ -140,6 +177,7 @@ export function handleApi(request: ApiRequest, state: ApiState): Reply {
 			if (!state.apps.delete(appId as string)) return notFound();
 			state.webhooks.deleteForApp(appId as string);
 			state.messages.deleteForApp(appId as string);
+			state.conversations.deleteForApp(appId as string);
 			return json(200, {});
 		case 'create': {
 			const body = validBody(request, 'create');

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 import axios, { type AxiosResponse } from 'axios';
 import {
 	CHANNELS,
@@ -231,7 +232,10 @@ describe('projects and routes', () => {
 			'NOT_FOUND',
 		);
 		sinchError(
-			await http.get(`${emulator.url}/v1/projects/${emulator.projectId}/contacts`, withBasic()),
+			await http.get(
+				`${emulator.url}/v1/projects/${emulator.projectId}/no-such-resource`,
+				withBasic(),
+			),
 			404,
 			'NOT_FOUND',
 		);

@@ -1,3 +1,5 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
+/* eslint-disable no-console -- a command-line tool: the console is where it reports */
 /** `npm run emulator [-- --port N] [--token-lifetime S] [--latency MS] ...`: runs the emulator until SIGINT or SIGTERM. */
 import { startEmulator } from './index';
 

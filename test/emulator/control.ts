@@ -3,6 +3,8 @@ import type { DeliveryReportMode } from './delivery-reports';
 import { faultRequestProblem } from './faults';
 import { inboundFromEvent, type InboundRequest } from './inbound';
 import type { StoredMessage } from './messages';
+import type { Contact } from './contacts';
+import type { Conversation } from './conversations';
 import { json, parseJson, type Reply } from './http-io';
 import type {
 	App,
@@ -33,12 +35,18 @@ export interface Controllable {
 	deliver(request: DeliverRequest): Promise<Delivery[]>;
 	readonly messages: readonly StoredMessage[];
 	readonly sentMessages: readonly StoredMessage[];
+	readonly contacts: readonly Contact[];
+	readonly conversations: readonly Conversation[];
 	setOutboundRateLimit(outbound: number, appId?: string): void;
 	setDeliveryReports(mode: DeliveryReportMode): void;
 	stepDeliveryReports(messageId?: string): Promise<Delivery[]>;
 	receive(
 		request: InboundRequest,
 	): Promise<{ message: StoredMessage['message']; deliveries: Delivery[] }>;
+	readonly whatsAppTemplates: readonly JsonObject[];
+	setWhatsAppTemplates(templates: readonly JsonObject[]): void;
+	omniTemplates(region?: string): readonly JsonObject[];
+	setOmniTemplates(templates: readonly JsonObject[], region?: string): void;
 }
 
 export const CONTROL_PREFIX = '/_emulator/';
@@ -58,9 +66,13 @@ const ENDPOINTS = [
 	'POST events',
 	'GET messages',
 	'GET sent-messages',
+	'GET contacts',
+	'GET conversations',
 	'POST rate-limits',
 	'POST delivery-reports',
 	'POST delivery-reports/step',
+	'GET templates',
+	'POST templates',
 ];
 
 /** /_emulator/* for tests in other processes (n8n running the node, say). No auth, not logged. */
@@ -119,6 +131,10 @@ export async function handleControl(
 			return json(200, { messages: emulator.messages });
 		case 'GET sent-messages':
 			return json(200, { messages: emulator.sentMessages });
+		case 'GET contacts':
+			return json(200, { contacts: emulator.contacts });
+		case 'GET conversations':
+			return json(200, { conversations: emulator.conversations });
 		case 'POST rate-limits': {
 			const body = objectBody(rawBody);
 			const outbound = body?.outbound;
@@ -158,6 +174,33 @@ export async function handleControl(
 					typeof messageId === 'string' ? messageId : undefined,
 				),
 			});
+		}
+		case 'GET templates':
+			return json(200, { whatsapp: emulator.whatsAppTemplates, omni: emulator.omniTemplates() });
+		case 'POST templates': {
+			const body = objectBody(rawBody);
+			const region = body?.region ?? '';
+			const regions = emulator.info().regions ?? [];
+			const list = (value: unknown) =>
+				value === undefined ||
+				(Array.isArray(value) &&
+					value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item)));
+			if (
+				!body ||
+				!list(body.whatsapp) ||
+				!list(body.omni) ||
+				typeof region !== 'string' ||
+				(region !== '' && !regions.includes(region))
+			)
+				return json(400, {
+					error:
+						'body must be {"whatsapp"?: [template...], "omni"?: [template...], "region"?: a served region}',
+				});
+			if (body.whatsapp !== undefined)
+				emulator.setWhatsAppTemplates(body.whatsapp as unknown as JsonObject[]);
+			if (body.omni !== undefined)
+				emulator.setOmniTemplates(body.omni as unknown as JsonObject[], region);
+			return json(200, {});
 		}
 		case 'POST events': {
 			const parsed = parseJson(rawBody);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 import { callbackBody } from './callback-bodies';
 import { signatureHeaders } from './signing';
 import type { Delivery, DeliveryAttempt, DeliverRequest, JsonObject, Webhook } from './types';

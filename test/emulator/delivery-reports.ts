@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 import { isFailingIdentity, type ChannelTarget } from './message-rules';
 import type { StoredMessage } from './messages';
 import type { App, Delivery, JsonObject } from './types';
@@ -40,8 +41,8 @@ interface Pending {
 
 /**
  * The MESSAGE_DELIVERY callbacks of sent messages, in order per message: QUEUED_ON_CHANNEL, DELIVERED, READ on a
- * reachable channel; on an unreachable one (identity starting with fail-) SWITCHING_CHANNEL when another channel
- * follows in the plan, else FAILED, both with a reason.
+ * reachable channel; on an unreachable one (identity starting with fail-, or a template the channel cannot send)
+ * SWITCHING_CHANNEL when another channel follows in the plan, else FAILED, both with a reason.
  */
 export class DeliveryReports {
 	private setting: DeliveryReportMode;
@@ -65,8 +66,16 @@ export class DeliveryReports {
 		this.setting = { ...mode };
 	}
 
-	/** Plans the reports of a message just accepted and, in auto mode, starts sending them after the answer. */
-	planFor(sent: StoredMessage, plan: ChannelTarget[], app: App): void {
+	/**
+	 * Plans the reports of a message just accepted and, in auto mode, starts sending them after the answer.
+	 * `failureOn` says why a channel cannot deliver this message (a template check), beside unreachable identities.
+	 */
+	planFor(
+		sent: StoredMessage,
+		plan: ChannelTarget[],
+		app: App,
+		failureOn: (target: ChannelTarget) => object | undefined = () => undefined,
+	): void {
 		if (this.setting.mode === 'off') return;
 		const request = sent.request ?? {};
 		const pending: Pending = {
@@ -81,8 +90,9 @@ export class DeliveryReports {
 				pending.targets.push(target);
 			};
 			if (pending.bodies.some((body) => statusOf(body) === 'DELIVERED')) return;
-			if (isFailingIdentity(target.identity)) {
-				report(i < plan.length - 1 ? 'SWITCHING_CHANNEL' : 'FAILED', UNREACHABLE);
+			const failed = isFailingIdentity(target.identity) ? UNREACHABLE : failureOn(target);
+			if (failed) {
+				report(i < plan.length - 1 ? 'SWITCHING_CHANNEL' : 'FAILED', failed);
 				return;
 			}
 			report('QUEUED_ON_CHANNEL');
@@ -146,6 +156,7 @@ export class DeliveryReports {
 
 	private track(work: Promise<unknown>): void {
 		const tracked = work.catch((error: unknown) =>
+			// eslint-disable-next-line no-console -- the emulator's own log of a failure it cannot answer with
 			console.error('sinch emulator: delivery report failed', error),
 		);
 		this.running.add(tracked);

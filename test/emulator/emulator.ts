@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApi } from './api';
@@ -20,8 +21,12 @@ import {
 import { DeliveryReports, type DeliveryReportMode } from './delivery-reports';
 import { inboundContent, type InboundRequest } from './inbound';
 import { MessageStore, type StoredMessage } from './messages';
+import { ContactStore, type Contact } from './contacts';
+import { ConversationStore, type Conversation } from './conversations';
 import { RateLimits } from './rate-limits';
 import { RegionStores } from './regions';
+import { TemplateStore } from './templates';
+import { templateFailure } from './template-sends';
 import { WebhookStore } from './webhooks';
 import type {
 	App,
@@ -44,6 +49,7 @@ import type {
 
 /** Fixed development values, so a running emulator can be configured once in n8n. Not secrets. */
 export const DEFAULT_PROJECT_ID = '8f2b6c1e-4d3a-4b7e-9c5f-1a2b3c4d5e6f';
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- the emulator's fixed development key, not a secret
 export const DEFAULT_KEY_ID = '3c9e7a51-2f4d-4e8b-a6c0-5d1f9b2e7a34';
 export const DEFAULT_KEY_SECRET = 'emulator-secret-do-not-use-in-production';
 
@@ -70,7 +76,11 @@ export class Emulator implements Controllable {
 	// One webhook store for every region: webhook IDs are unique, and each names its app.
 	private readonly webhookStore = new WebhookStore();
 	private readonly deliveryLog: Delivery[] = [];
-	private readonly messageStore = new MessageStore();
+	// Contacts and conversations are the project's, like messages: one store for every region.
+	private readonly contactStore = new ContactStore();
+	private readonly conversationStore = new ConversationStore();
+	private readonly messageStore = new MessageStore(this.contactStore, this.conversationStore);
+	private readonly templateStore: TemplateStore;
 	private readonly rateLimits: RateLimits;
 	private readonly reports: DeliveryReports;
 	private readonly faults = new Faults();
@@ -100,6 +110,7 @@ export class Emulator implements Controllable {
 			{ mode: 'auto', stepMs: options.deliveryReportStepMs ?? 0 },
 		);
 		this.stores = new RegionStores(options.regions ?? [], this.channelStates, this.rateLimits);
+		this.templateStore = new TemplateStore(this.stores.names);
 		this.tokens = new Tokens({
 			keyId: this.keyId,
 			keySecret: this.keySecret,
@@ -109,6 +120,7 @@ export class Emulator implements Controllable {
 		server.on('request', (req: IncomingMessage, res: ServerResponse) => {
 			this.handle(req, res)
 				.catch((error: unknown) => {
+					// eslint-disable-next-line no-console -- the emulator's own log of a failure it cannot answer with
 					console.error('sinch emulator: unhandled error', error);
 					if (!res.headersSent) send(res, sinchError(500, 'emulator error'));
 				})
@@ -233,6 +245,26 @@ export class Emulator implements Controllable {
 		return this.reports.idle();
 	}
 
+	/** The project's WhatsApp templates (Provisioning API), by name then language (copies). */
+	get whatsAppTemplates(): readonly JsonObject[] {
+		return this.templateStore.whatsAppTemplates();
+	}
+
+	/** Replaces the WhatsApp templates (the seeds come back on reset). */
+	setWhatsAppTemplates(templates: readonly JsonObject[]): void {
+		this.templateStore.setWhatsAppTemplates(templates);
+	}
+
+	/** The latest version of each omnichannel template of a region (default: the root, without a region prefix). */
+	omniTemplates(region?: string): readonly JsonObject[] {
+		return this.templateStore.omniTemplates(region);
+	}
+
+	/** Replaces a region's omnichannel templates; an ID given more than once gets those versions. */
+	setOmniTemplates(templates: readonly JsonObject[], region?: string): void {
+		this.templateStore.setOmniTemplates(templates, region);
+	}
+
 	/**
 	 * A contact sends the app a message (text, media or the answer to a choice): it is stored like Sinch stores
 	 * inbound messages and delivered as MESSAGE_INBOUND to the app's webhooks. Resolves with the message and deliveries.
@@ -259,6 +291,43 @@ export class Emulator implements Controllable {
 		return { message: stored.message, deliveries: made };
 	}
 
+	/** The project's contacts in creation order (copies). */
+	get contacts(): readonly Contact[] {
+		return this.contactStore.list();
+	}
+
+	/** The project's conversations in creation order (copies). */
+	get conversations(): readonly Conversation[] {
+		return this.conversationStore.list();
+	}
+
+	/**
+	 * The contact store, for emulator modules and tests that need more than the list (find by identity, set channel
+	 * profiles). The conversation store likewise.
+	 */
+	get contactRecords(): ContactStore {
+		return this.contactStore;
+	}
+
+	get conversationRecords(): ConversationStore {
+		return this.conversationStore;
+	}
+
+	/** The name Get Channel Profile answers for the identity on `channel` (app-scoped channels: in `appId`). */
+	setChannelProfile(profile: {
+		channel: string;
+		identity: string;
+		name: string;
+		appId?: string;
+	}): void {
+		this.contactStore.setChannelProfile(
+			profile.channel,
+			profile.identity,
+			profile.name,
+			profile.appId,
+		);
+	}
+
 	/** Number of calls to the token endpoint since start or the last reset. */
 	tokenRequests(): number {
 		return this.log.filter((entry) => entry.path === TOKEN_PATH).length;
@@ -270,7 +339,8 @@ export class Emulator implements Controllable {
 	}
 
 	/**
-	 * Forgets apps (of every region), webhooks, messages, deliveries, the request log, armed faults, issued tokens and
+	 * Forgets apps (of every region), webhooks, messages, contacts, conversations, channel profiles, deliveries, templates
+	 * (back to the seeds), the request log, armed faults, issued tokens and
 	 * credential rejections; rate limits and delivery report mode go back to their defaults.
 	 */
 	reset(): void {
@@ -279,6 +349,9 @@ export class Emulator implements Controllable {
 		this.channelStates.activationMs = this.channelActivationMs;
 		this.webhookStore.clear();
 		this.messageStore.clear();
+		this.contactStore.clear();
+		this.conversationStore.clear();
+		this.templateStore.clear();
 		this.rateLimits.clear();
 		this.reports.clear();
 		this.deliveryLog.length = 0;
@@ -287,13 +360,15 @@ export class Emulator implements Controllable {
 		this.tokens.clear();
 	}
 
-	/** The apps of every region, the webhooks and when channel entries were set: what a restart may keep. */
+	/** The apps of every region, the webhooks, when channel entries were set, contacts and conversations: what a restart may keep. */
 	state(): EmulatorState {
 		return {
 			version: 1,
 			apps: this.stores.saved(),
 			webhooks: this.webhookStore.saved(),
 			channelEntries: this.channelStates.saved(),
+			contacts: this.contactStore.saved(),
+			conversations: this.conversationStore.saved(),
 		};
 	}
 
@@ -304,6 +379,9 @@ export class Emulator implements Controllable {
 		this.stores.load(state.apps);
 		this.webhookStore.load(state.webhooks);
 		this.channelStates.load(state.channelEntries);
+		// States saved before contacts existed have none.
+		this.contactStore.load(state.contacts ?? []);
+		this.conversationStore.load(state.conversations ?? []);
 	}
 
 	/** The next `times` matching requests get this status and body, before any other processing (unless afterProcessing). */
@@ -412,9 +490,16 @@ export class Emulator implements Controllable {
 							tokens: this.tokens,
 							apps: routed.store,
 							webhooks: this.webhookStore,
+							templates: this.templateStore,
+							region: routed.region ?? '',
 							messages: this.messageStore,
+							contacts: this.contactStore,
+							conversations: this.conversationStore,
 							rateLimits: this.rateLimits,
-							afterSend: (sent, plan, app) => this.reports.planFor(sent, plan, app),
+							afterSend: (sent, plan, app) =>
+								this.reports.planFor(sent, plan, app, (target) =>
+									templateFailure(sent.request, target, this.templateStore, routed.region ?? ''),
+								),
 						},
 					);
 		if (fault) {
@@ -518,5 +603,8 @@ function stateProblem(state: EmulatorState): string | undefined {
 	if (!Object.values(state.apps).every(isPairList)) return 'apps holds no [id, app] pairs';
 	if (!isPairList(state.webhooks)) return 'webhooks holds no [id, webhook] pairs';
 	if (!isPairList(state.channelEntries)) return 'channelEntries holds no [key, time] pairs';
+	for (const key of ['contacts', 'conversations'] as const)
+		if (state[key] !== undefined && !isPairList(state[key]))
+			return `${key} holds no [id, record] pairs`;
 	return undefined;
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** What a handler answers; written out in one place so faults can replace it after processing. */

@@ -1,6 +1,7 @@
 import type { AppStore } from './apps';
+import type { ContactStore } from './contacts';
 import { sinchError } from './errors';
-import { json, parseJson, type Reply } from './http-io';
+import { json, type Reply } from './http-io';
 import {
 	deliveryPlan,
 	MESSAGE_SOURCES,
@@ -11,6 +12,7 @@ import {
 } from './message-rules';
 import type { MessageFilters, MessageStore, StoredMessage } from './messages';
 import type { RateLimits } from './rate-limits';
+import { idInToken, pageToken, wholeNumber } from './page-tokens';
 import { BodySchema } from './schema-validation';
 import { CHANNELS } from './credential-rules';
 import type { App, JsonObject, RequestLogEntry } from './types';
@@ -39,6 +41,7 @@ export interface MessageRequest {
 export interface MessageState {
 	apps: AppStore;
 	messages: MessageStore;
+	contacts: ContactStore;
 	rateLimits: RateLimits;
 	/** Called once a send is accepted (after the answer is decided), to report its delivery. */
 	afterSend: (sent: StoredMessage, plan: ChannelTarget[], app: App) => void;
@@ -88,7 +91,9 @@ function send(request: MessageRequest, state: MessageState): Reply {
 			{ 'retry-after': String(admission.retryAfterSeconds) },
 		);
 	}
-	const plan = deliveryPlan(body.value, app);
+	const contactId = (body.value.recipient as JsonObject).contact_id;
+	const contact = typeof contactId === 'string' ? state.contacts.get(contactId) : undefined;
+	const plan = deliveryPlan(body.value, app, contact);
 	const sent = state.messages.addSent(app, body.value, plan[0]);
 	state.afterSend(sent, plan, app);
 	return json(200, { message_id: sent.message.id, accepted_time: sent.message.accept_time });
@@ -138,7 +143,7 @@ function list(query: URLSearchParams, messages: MessageStore): Reply {
 		issues.push(
 			'conversation_id and contact_id can only be used with messages_source CONVERSATION_SOURCE',
 		);
-	const pageSize = integer(text('page_size'), DEFAULT_PAGE_SIZE);
+	const pageSize = wholeNumber(text('page_size'), DEFAULT_PAGE_SIZE);
 	if (pageSize === undefined || pageSize > MAX_PAGE_SIZE)
 		issues.push(`page_size: must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
 	const token = text('page_token') ?? '';
@@ -158,26 +163,6 @@ function list(query: URLSearchParams, messages: MessageStore): Reply {
 	});
 }
 
-const TOKEN_PREFIX = 'after:';
-
-/** Tokens are opaque to clients; here the base64url of the last message ID of the page. */
-function pageToken(id: string): string {
-	return Buffer.from(`${TOKEN_PREFIX}${id}`).toString('base64url');
-}
-
-/** The message ID a token carries; null when the text is not a token this list gave. */
-function idInToken(token: string): string | null {
-	const text = Buffer.from(token, 'base64url').toString();
-	return text.startsWith(TOKEN_PREFIX) && pageToken(text.slice(TOKEN_PREFIX.length)) === token
-		? text.slice(TOKEN_PREFIX.length)
-		: null;
-}
-
-function integer(value: string | undefined, fallback: number): number | undefined {
-	if (value === undefined || value === '') return fallback;
-	return /^\d+$/.test(value) ? Number(value) : undefined;
-}
-
 function messagesSource(query: URLSearchParams): MessageSource | { reply: Reply } {
 	const value = query.get('messages_source') ?? 'CONVERSATION_SOURCE';
 	return (MESSAGE_SOURCES as readonly string[]).includes(value)
@@ -190,19 +175,10 @@ function messagesSource(query: URLSearchParams): MessageSource | { reply: Reply 
 			};
 }
 
-/** Parses and validates a body against the schema and the prose rules, recording dropped fields. */
 function validBody(
 	request: MessageRequest,
 	root: string,
 	extraChecks?: (value: JsonObject) => string[],
 ): { value: JsonObject } | { reply: Reply } {
-	const parsed =
-		request.rawBody.trim() === '' ? { ok: true as const, value: {} } : parseJson(request.rawBody);
-	if (!parsed.ok) return { reply: sinchError(400, 'request body: invalid JSON') };
-	const result = schema.validate(root, parsed.value, { extraChecks });
-	if (result.unknownFields.length > 0) request.entry.unknownFields = result.unknownFields;
-	if (result.readOnlyFields.length > 0) request.entry.readOnlyFields = result.readOnlyFields;
-	return result.ok
-		? { value: result.value }
-		: { reply: sinchError(400, `Invalid argument: ${result.issues.join('; ')}`) };
+	return schema.requestBody(request, root, { extraChecks });
 }

@@ -83,22 +83,35 @@ export function identitiesOf(recipient: JsonObject): ChannelTarget[] {
 }
 
 /**
- * The channels a message is tried on, in order: the identities (sorted by channel_priority_order when given), or for
- * a contact the priority order (else the app's first channel), the contact ID standing in for its identity there.
+ * The channels a message is tried on, in order: the identities (sorted by channel_priority_order when given). For a
+ * contact, its identities on the app's channels (in channel_priority_order, else the contact's channel priority, else
+ * as listed); a contact the emulator does not know (or with none of the app's channels) is tried on the priority order
+ * or the app's first channel, its contact ID standing in for the identity.
  */
-export function deliveryPlan(body: JsonObject, app: App): ChannelTarget[] {
+export function deliveryPlan(
+	body: JsonObject,
+	app: App,
+	contact?: { channel_identities: ChannelTarget[]; channel_priority: string[] },
+): ChannelTarget[] {
 	const order = (body.channel_priority_order as string[] | undefined) ?? [];
 	const recipient = body.recipient as JsonObject;
 	const identities = identitiesOf(recipient);
-	if (identities.length > 0) {
-		if (order.length === 0) return identities;
+	const byOrder = (targets: ChannelTarget[], ranking: string[]): ChannelTarget[] => {
+		if (ranking.length === 0) return targets;
 		const rank = (target: ChannelTarget): number => {
-			const at = order.indexOf(target.channel);
-			return at === -1 ? order.length : at;
+			const at = ranking.indexOf(target.channel);
+			return at === -1 ? ranking.length : at;
 		};
-		return [...identities].sort((a, b) => rank(a) - rank(b));
-	}
-	const channels = order.length > 0 ? order : appChannels(app).slice(0, 1);
+		return [...targets].sort((a, b) => rank(a) - rank(b));
+	};
+	if (identities.length > 0) return byOrder(identities, order);
+	const configured = appChannels(app);
+	const reachable = (contact?.channel_identities ?? [])
+		.filter((identity) => configured.includes(identity.channel))
+		.map(({ channel, identity }) => ({ channel, identity }));
+	if (reachable.length > 0)
+		return byOrder(reachable, order.length > 0 ? order : (contact?.channel_priority ?? []));
+	const channels = order.length > 0 ? order : configured.slice(0, 1);
 	return channels.map((channel) => ({ channel, identity: String(recipient.contact_id) }));
 }
 

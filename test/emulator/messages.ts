@@ -1,3 +1,5 @@
+import type { ContactStore } from './contacts';
+import type { ConversationStore } from './conversations';
 import { sourceOf, type ChannelTarget, type MessageSource } from './message-rules';
 import { ulid } from './ulid';
 import type { App, JsonObject } from './types';
@@ -34,14 +36,18 @@ export interface MessageFilters {
 }
 
 /**
- * The project's messages, both directions, with the contacts and conversations Sinch would make for them: in
- * CONVERSATION mode one contact per channel identity and one conversation per app and contact; DISPATCH mode makes
- * neither (their IDs are empty) and keeps its messages apart (messages_source DISPATCH_SOURCE).
+ * The project's messages, both directions, with the contacts and conversations Sinch makes for them: in CONVERSATION
+ * mode the contact having the channel identity (made when none has it) and the app's active conversation with that
+ * contact (started when there is none); DISPATCH mode makes neither (their IDs are empty) and keeps its messages
+ * apart (messages_source DISPATCH_SOURCE).
  */
 export class MessageStore {
 	private readonly stored = new Map<string, StoredMessage>();
-	private readonly contacts = new Map<string, string>();
-	private readonly conversations = new Map<string, string>();
+
+	constructor(
+		private readonly contacts: ContactStore,
+		private readonly conversations: ConversationStore,
+	) {}
 
 	/** Stores a sent message (`body` valid for `app`) on the first channel of its plan; answers the stored copy. */
 	addSent(app: App, body: JsonObject, target: ChannelTarget): StoredMessage {
@@ -52,6 +58,7 @@ export class MessageStore {
 			app_message: body.message,
 			metadata: (body.message_metadata as string | undefined) ?? '',
 			contactId,
+			conversationMetadata: body.conversation_metadata as JsonObject | undefined,
 			request: body,
 		});
 	}
@@ -129,10 +136,22 @@ export class MessageStore {
 		for (const [id, stored] of this.stored) if (stored.appId === appId) this.stored.delete(id);
 	}
 
+	/** A contact merge: the source contact's messages become the destination's, in their conversations' new IDs. */
+	moveContact(
+		fromId: string,
+		toId: string,
+		renamedConversations: ReadonlyMap<string, string>,
+	): void {
+		for (const { message } of this.stored.values()) {
+			if (message.contact_id !== fromId) continue;
+			message.contact_id = toId;
+			const conversationId = String(message.conversation_id);
+			message.conversation_id = renamedConversations.get(conversationId) ?? conversationId;
+		}
+	}
+
 	clear(): void {
 		this.stored.clear();
-		this.contacts.clear();
-		this.conversations.clear();
 	}
 
 	private add(
@@ -144,14 +163,25 @@ export class MessageStore {
 			contact_message?: JsonObject;
 			metadata: string;
 			contactId?: string;
+			conversationMetadata?: JsonObject;
 			request?: JsonObject;
 		},
 	): StoredMessage {
 		const source = sourceOf(app);
 		const conversational = source === 'CONVERSATION_SOURCE';
-		const contactId = conversational ? (content.contactId ?? this.contactFor(target)) : '';
-		const conversationId = conversational ? this.conversationFor(app.id, contactId) : '';
 		const acceptedAt = Date.now();
+		const contactId = conversational
+			? (content.contactId ?? this.contacts.forIdentity(target, app.id))
+			: '';
+		const conversationId = conversational
+			? this.conversations.forMessage(
+					app.id,
+					contactId,
+					target.channel,
+					acceptedAt,
+					content.conversationMetadata,
+				)
+			: '';
 		const message: ConversationMessage = {
 			id: ulid(acceptedAt),
 			direction: content.direction,
@@ -176,26 +206,5 @@ export class MessageStore {
 		};
 		this.stored.set(message.id, stored);
 		return structuredClone(stored);
-	}
-
-	/** One contact per channel identity across the project, as Sinch matches contacts by identity. */
-	private contactFor(target: ChannelTarget): string {
-		const key = `${target.channel}:${target.identity}`;
-		let id = this.contacts.get(key);
-		if (id === undefined) {
-			id = ulid();
-			this.contacts.set(key, id);
-		}
-		return id;
-	}
-
-	private conversationFor(appId: string, contactId: string): string {
-		const key = `${appId}:${contactId}`;
-		let id = this.conversations.get(key);
-		if (id === undefined) {
-			id = ulid();
-			this.conversations.set(key, id);
-		}
-		return id;
 	}
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /** The emulator's channel states (PENDING, then ACTIVE or FAILING) and regions, in process and over the control endpoints. */
 import { startEmulator, type App, type Emulator } from './';
 

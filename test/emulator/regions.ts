@@ -31,7 +31,7 @@ export class RegionStores {
 
 	/** The store a request path is for, and the path without its region prefix. */
 	route(path: string): { region?: string; store: AppStore; path: string } {
-		const match = /^\/([^/]+)(\/v1\/.*)$/.exec(path);
+		const match = /^\/([^/]+)(\/v[12]\/.*)$/.exec(path);
 		const store = match ? this.byRegion.get(match[1]) : undefined;
 		return match && store
 			? { region: match[1], store, path: match[2] }

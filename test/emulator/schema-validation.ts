@@ -1,7 +1,10 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Json, JsonObject } from './types';
+import { sinchError } from './errors';
+import { parseJson, type Reply } from './http-io';
+import type { Json, JsonObject, RequestLogEntry } from './types';
 
 type SchemaNode = {
 	$id?: string;
@@ -117,6 +120,26 @@ export class BodySchema {
 		return issues.length > 0
 			? { ok: false, issues: [...new Set(issues)], unknownFields, readOnlyFields }
 			: { ok: true, value, unknownFields, readOnlyFields };
+	}
+
+	/**
+	 * A request's JSON body (empty: `{}`) validated against `root`, with dropped fields recorded on its log entry; or
+	 * the 400 answer Sinch gives.
+	 */
+	requestBody(
+		request: { rawBody: string; entry: RequestLogEntry },
+		root: string,
+		options: Parameters<BodySchema['validate']>[2] = {},
+	): { value: JsonObject } | { reply: Reply } {
+		const parsed =
+			request.rawBody.trim() === '' ? { ok: true as const, value: {} } : parseJson(request.rawBody);
+		if (!parsed.ok) return { reply: sinchError(400, 'request body: invalid JSON') };
+		const result = this.validate(root, parsed.value, options);
+		if (result.unknownFields.length > 0) request.entry.unknownFields = result.unknownFields;
+		if (result.readOnlyFields.length > 0) request.entry.readOnlyFields = result.readOnlyFields;
+		return result.ok
+			? { value: result.value }
+			: { reply: sinchError(400, `Invalid argument: ${result.issues.join('; ')}`) };
 	}
 
 	/** update_mask paths that the root's schema does not have; nested paths are allowed as far as it has properties. */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * The emulator's state as `npm start` keeps it across restarts: `state()` is plain JSON, `restore()` brings back the
  * apps of every region, the webhooks and the channel states, and `onChange` says when to save.

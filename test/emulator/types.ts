@@ -36,6 +36,9 @@ export interface EmulatorState {
 	apps: Record<string, Array<[string, JsonObject]>>;
 	webhooks: Array<[string, JsonObject]>;
 	channelEntries: Array<[string, { fingerprint: string; at: number }]>;
+	/** Absent in states saved before the emulator kept contacts. */
+	contacts?: Array<[string, JsonObject]>;
+	conversations?: Array<[string, JsonObject]>;
 }
 
 /** Makes matching channel entries FAILING with this description; given conditions must all hold. */

@@ -1,6 +1,6 @@
 import type { AppStore } from './apps';
 import { sinchError } from './errors';
-import { json, parseJson, updateMask, type Reply } from './http-io';
+import { json, updateMask, type Reply } from './http-io';
 import { BodySchema } from './schema-validation';
 import type { JsonObject, RequestLogEntry, Webhook } from './types';
 import { targetIssues, triggerIssues } from './webhook-rules';
@@ -71,10 +71,7 @@ function validBody(
 	request: WebhookRequest,
 	root: string,
 ): { value: JsonObject } | { reply: Reply } {
-	const parsed =
-		request.rawBody.trim() === '' ? { ok: true as const, value: {} } : parseJson(request.rawBody);
-	if (!parsed.ok) return { reply: sinchError(400, 'request body: invalid JSON') };
-	const result = schema.validate(root, parsed.value, {
+	return schema.requestBody(request, root, {
 		readOnlyTopLevel: ['id'],
 		skipRequired: root === 'WebhookUpdateRequest',
 		extraChecks: (value) => [
@@ -82,9 +79,4 @@ function validBody(
 			...(Array.isArray(value.triggers) ? triggerIssues(value.triggers) : []),
 		],
 	});
-	if (result.unknownFields.length > 0) request.entry.unknownFields = result.unknownFields;
-	if (result.readOnlyFields.length > 0) request.entry.readOnlyFields = result.readOnlyFields;
-	return result.ok
-		? { value: result.value }
-		: { reply: sinchError(400, `Invalid argument: ${result.issues.join('; ')}`) };
 }

@@ -17,7 +17,9 @@ export function emulatorPerFile(options: EmulatorOptions = {}): Emulator {
 		get(_, key) {
 			if (!running) throw new Error('the emulator runs only inside the tests of the file');
 			const value: unknown = Reflect.get(running, key, running);
-			return typeof value === 'function' ? (value as Function).bind(running) : value;
+			return typeof value === 'function'
+				? (value as (...args: unknown[]) => unknown).bind(running)
+				: value;
 		},
 	});
 }

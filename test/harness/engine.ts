@@ -39,6 +39,7 @@ const logger = {
 LoggerProxy.init(logger as never);
 // n8n-core's ErrorReporter logs through its own DI Logger (n8n-core's nested copy of @n8n/di and backend-common).
 const fromCore = (name: string) =>
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- loads a module found at run time
 	require(require.resolve(name, { paths: [require.resolve('n8n-core')] })) as Record<
 		string,
 		unknown

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /** The parts of n8n's HTTP layer the harnesses stand in for: its body parser and express's response. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 

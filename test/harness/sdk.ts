@@ -28,6 +28,8 @@ export function sdkClient(target: SdkTarget): SinchClient {
 		keyId: target.keyId,
 		keySecret: target.keySecret,
 		conversationHostname: target.url,
+		// The Templates V2 API: the emulator serves it on the same host, under /v2.
+		conversationTemplatesHostname: target.url,
 		authHostname: target.tokenUrl.slice(0, -tokenPath.length),
 		logger: null,
 	});

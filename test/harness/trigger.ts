@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * The Sinch Conversation Trigger through n8n-core, as n8n's server drives it: activation runs the node's
  * `webhookMethods` in n8n-core's HookContext (checkExists, then create when it says false; delete on deactivation),

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * Send and Wait through n8n-core, as n8n's server drives it: the workflow runs until our node puts the execution to
  * wait; opening an answer link goes to a stand-in for n8n's /webhook-waiting endpoint, which checks the link's
@@ -54,6 +55,7 @@ const nodeTypes = nodeTypesFor({
 } as INodeTypeData);
 
 const fromCore = (name: string) =>
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- loads a module found at run time
 	require(require.resolve(name, { paths: [require.resolve('n8n-core')] })) as {
 		Container: { get<T>(token: new (...args: never[]) => T): T };
 	};

@@ -16,11 +16,10 @@ import {
 	objectWith,
 } from '../../nodes/SinchConversation/helpers/sinchAnswer';
 import { retryAfterMs, retryWait } from '../../nodes/SinchConversation/transport/rateLimit';
-import { credentialType } from '../harness/engine';
 import { emulatorPerFile } from '../harness/emulatorPerFile';
 import { type FaultRequest } from '../emulator';
 import { pressTest } from '../harness/credential-test';
-import { runNode } from '../harness/engine';
+import { credentialType, runNode } from '../harness/engine';
 import {
 	appRequests,
 	emulatorCredential,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * Issue 10: a batch is checked as a whole, sent concurrently within a bound, answered in input order, shares one
  * token, waits out 429s, never repeats a create, and says what was done when it stops.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 import { inTurn } from '../../nodes/SinchConversation/shared/runLocks';
 
 const tick = async () => await new Promise((resolve) => setImmediate(resolve));

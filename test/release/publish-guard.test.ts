@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * A publish from a developer's machine is refused by npm itself: package.json's publishConfig asks for provenance,
  * which npm can only make inside a CI provider that signs it (GitHub Actions here). The refusal holds with

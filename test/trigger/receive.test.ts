@@ -7,13 +7,13 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { SIGNATURE_HEADERS } from '../../nodes/SinchConversationTrigger/helpers/signature';
 import { processNonces } from '../../nodes/SinchConversationTrigger/helpers/nonces';
-import { newCredentialsHelper } from '../harness/engine';
 import { VECTOR } from '../harness/signature-vector';
 import { signatureHeaders as signedHeaders } from '../emulator/signing';
 import { receivedItems, TriggerHarness } from '../harness/trigger';
-import { logLines } from '../harness/engine';
+import { logLines, newCredentialsHelper } from '../harness/engine';
 
 const APP_ID = '01HZX3K5V8Q2M7N4P6R9S0T1AB';
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- made up for the tests, not a secret
 const SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718';
 
 const inbound = (overrides: Record<string, unknown> = {}) =>

@@ -228,6 +228,7 @@ describe('Webhook: Create', () => {
 				clientCredentials: {
 					credentials: {
 						clientId: 'c',
+						// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- made up for the tests, not a secret
 						clientSecret: 'oauth-secret-456',
 						endpoint: 'https://a.example.com/t',
 					},

@@ -324,6 +324,12 @@ export const LINE_TYPES = [
 
 export const LINE_ENTERPRISE_REGIONS = ['line_japan', 'line_thailand'];
 
+/** The channels as a dropdown's options, by name. */
+export const channelOptions = CHANNELS.map((channel) => ({
+	name: channel.name,
+	value: channel.value,
+})).sort((a, b) => a.name.localeCompare(b.name));
+
 export const CHANNEL_BY_VALUE = new Map(CHANNELS.map((channel) => [channel.value, channel]));
 
 /** Every credential property Sinch knows, so JSON input that names the wrong one gets a clear message. */

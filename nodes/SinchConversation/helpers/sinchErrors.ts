@@ -79,10 +79,11 @@ export function parseSinchError(
 				)
 				.filter(Boolean)
 				.join('; ')
-		: text(wrapped.detail);
+		: // The Provisioning API answers {errorCode, message, resolution}: the resolution says what to change.
+			(text(wrapped.detail) ?? text(wrapped.resolution));
 	return {
 		httpStatus: httpStatus ?? (typeof wrapped.code === 'number' ? wrapped.code : undefined),
-		status: text(wrapped.status),
+		status: text(wrapped.status) ?? text(wrapped.errorCode),
 		message:
 			text(wrapped.message) ??
 			text(wrapped.title) ??

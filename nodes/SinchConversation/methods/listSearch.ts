@@ -5,6 +5,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { listContactsPage } from '../actions/contact/contactApi';
 import { listWebhooks } from '../actions/webhook/webhookApi';
 import { listApps } from '../actions/app/appApi';
 
@@ -71,4 +72,47 @@ export async function searchWebhooks(
 		.map(({ name, value }) => ({ name, value }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return { results };
+}
+
+/** Pages of contacts one search call reads at most while looking for matches (20 contacts a page). */
+const CONTACT_PAGES_PER_SEARCH = 5;
+
+/**
+ * The project's contacts for the Contact picker, in Sinch's order, named by display name and identities. Sinch cannot
+ * search contacts by name, so the filter (display name, external ID or an identity, case-insensitive, anywhere) is
+ * applied here, reading up to five pages a call; n8n asks for more with the page token as the list is scrolled.
+ */
+export async function searchContacts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results: INodeListSearchItems[] = [];
+	let token = paginationToken;
+	for (let pages = 0; pages < CONTACT_PAGES_PER_SEARCH; pages++) {
+		const { contacts, nextPageToken } = await listContactsPage.call(this, token);
+		for (const contact of contacts) {
+			if (typeof contact.id !== 'string' || contact.id === '') continue;
+			const identities = (
+				Array.isArray(contact.channel_identities)
+					? (contact.channel_identities as Array<{ channel?: string; identity?: string }>)
+					: []
+			).map((identity) => `${identity.channel ?? ''} ${identity.identity ?? ''}`);
+			const name = typeof contact.display_name === 'string' ? contact.display_name : '';
+			const externalId = typeof contact.external_id === 'string' ? contact.external_id : '';
+			const searched = [name, externalId, ...identities].join(' ').toLowerCase();
+			if (needle !== '' && !searched.includes(needle)) continue;
+			const details = [...identities, externalId === '' ? '' : `external ID ${externalId}`]
+				.filter(Boolean)
+				.join(', ');
+			results.push({
+				name: `${name || contact.id}${details === '' ? '' : ` (${details})`}`,
+				value: contact.id,
+			});
+		}
+		token = nextPageToken === '' ? undefined : nextPageToken;
+		if (token === undefined || (needle === '' ? results.length > 0 : results.length >= 10)) break;
+	}
+	return { results, paginationToken: token };
 }

@@ -109,11 +109,35 @@ export function reachableRegions(credentials: ICredentialDataDecryptedObject): s
 	return REGIONS;
 }
 
-/** The Conversation API base URL (no /v1) of a credential's region, or of another region when one is given. */
-export function apiBaseUrl(credentials: ICredentialDataDecryptedObject, region?: string): string {
+/**
+ * The three Sinch APIs the node calls with the same key: the Conversation API and the Templates V2 API are regional
+ * (a project's apps and omnichannel templates live in one region), the Provisioning API (WhatsApp templates) is one
+ * global host. Each names its own version in the path; all three start with /projects/{project_id} after it.
+ */
+export type SinchApi = 'conversation' | 'template' | 'provisioning';
+
+const SINCH_APIS: Record<SinchApi, { host: (region: string) => string; version: string }> = {
+	conversation: { host: (region) => `https://${region}.conversation.api.sinch.com`, version: 'v1' },
+	template: { host: (region) => `https://${region}.template.api.sinch.com`, version: 'v2' },
+	provisioning: { host: () => 'https://provisioning.api.sinch.com', version: 'v1' },
+};
+
+/**
+ * The base URL (host, no version) of one API in the credential's region, or in another region when one is given.
+ * A custom Base URL stands for every API: a proxy or the emulator serves all three on one host, told apart by path.
+ */
+export function apiBaseUrl(
+	credentials: ICredentialDataDecryptedObject,
+	region?: string,
+	api: SinchApi = 'conversation',
+): string {
 	if (isCustom(credentials)) {
 		const base = customBase(credentials);
-		const wanted = region ?? credentialRegion(credentials);
+		// The global API has no region of its own: on a multi-region URL it is reached where the credential points.
+		const wanted =
+			api === 'provisioning'
+				? credentialRegion(credentials)
+				: (region ?? credentialRegion(credentials));
 		if (base.includes(REGION_PLACEHOLDER)) return base.split(REGION_PLACEHOLDER).join(wanted);
 		// Sending it to the one custom host would answer for the wrong region; callers check reachableRegions first.
 		if (wanted !== credentialRegion(credentials)) {
@@ -123,7 +147,17 @@ export function apiBaseUrl(credentials: ICredentialDataDecryptedObject, region?:
 		}
 		return base;
 	}
-	return `https://${String(region ?? credentials.region)}.conversation.api.sinch.com`;
+	return SINCH_APIS[api].host(String(region ?? credentials.region));
+}
+
+/** The URL every path of one API starts with: base, version, then the credential's project. */
+export function projectUrl(
+	credentials: ICredentialDataDecryptedObject,
+	api: SinchApi = 'conversation',
+	region?: string,
+): string {
+	const project = encodeURIComponent(credentialText(credentials, 'projectId'));
+	return `${apiBaseUrl(credentials, region, api)}/${SINCH_APIS[api].version}/projects/${project}`;
 }
 
 // The same rule as apiBaseUrl, for the credential test request, which n8n resolves as an expression.

@@ -23,13 +23,14 @@ import {
 	redact,
 } from '../helpers/sinchErrors';
 import { collectSecrets } from '../helpers/secrets';
-import { apiBaseUrl, credentialProblem, credentialText, TOKEN_ERROR } from './hosts';
+import { credentialProblem, projectUrl, TOKEN_ERROR, type SinchApi } from './hosts';
 import { retryWait, waitText } from './rateLimit';
 import { sendThroughGate } from './tokenGate';
 import { noteRateLimit } from './wave';
 
 export type { ExpectedAnswer } from '../helpers/sinchAnswer';
 export { DEFAULT_TIMEOUT_SECONDS } from '../shared/requestOptions';
+export type { SinchApi } from './hosts';
 
 export const CREDENTIAL_TYPE = 'sinchConversationApi';
 
@@ -58,6 +59,11 @@ export interface SinchRequestOptions {
 	itemIndex?: number;
 	/** A region (us, eu, br) to call instead of the credential's own, to look across regions. */
 	region?: string;
+	/**
+	 * Which Sinch API the path belongs to (default the Conversation API): picks the host and the path's version.
+	 * The Provisioning API is global, so `region` does not apply to it.
+	 */
+	api?: SinchApi;
 	expect?: ExpectedAnswer;
 	/** Seconds to wait for the answer; default: the item's Timeout option, else 30. */
 	timeout?: number;
@@ -65,6 +71,10 @@ export interface SinchRequestOptions {
 	noun?: string;
 	/** The ID the path names: a 404 then means it was not found; without one, that the project or address is wrong. */
 	id?: string;
+	/** What to check after a 404 on `id`, when the usual hint (the ID, or the credential's Region) does not fit. */
+	notFoundHint?: string;
+	/** Added to the description of a 400: the likely cause the caller knows of, and its fix. */
+	badRequestNote?: string;
 	/** Set when the request makes something a repeat would make twice. */
 	makes?: Making;
 	/**
@@ -197,7 +207,7 @@ export async function sinchApiRequest(
 	const seconds = timeoutSeconds(this, request);
 	const options: IHttpRequestOptions = {
 		method,
-		url: `${apiBaseUrl(credentials, request.region)}/v1/projects/${encodeURIComponent(credentialText(credentials, 'projectId'))}${path}`,
+		url: `${projectUrl(credentials, request.api, request.region)}${path}`,
 		headers: { Accept: 'application/json' },
 		// Read as text and parsed here, so a proxy's HTML page or a cut-off body is seen for what it is.
 		json: false,
@@ -398,6 +408,7 @@ function failure(
 		message: describeSinchError(parsed, hint),
 		description: joinDescription([
 			parsed.details,
+			status === 400 ? context.badRequestNote : undefined,
 			rateLimited
 				? rateLimitNote(rateLimited)
 				: retryAfter
@@ -420,7 +431,8 @@ function notFound(
 	return new NodeApiError(this.getNode(), { ...parsed } as JsonObject, {
 		message: `${capitalized(nounOf(context))} ${context.id} was not found (404)`,
 		description: [
-			`Check the ${nounOf(context)} ID, or set the credential's Region to the one the ${nounOf(context)} was created in.`,
+			context.notFoundHint ??
+				`Check the ${nounOf(context)} ID, or set the credential's Region to the one the ${nounOf(context)} was created in.`,
 			answered ? `Sinch answered: ${answered}` : undefined,
 		]
 			.filter(Boolean)

@@ -6,7 +6,7 @@ import { returnAllAndLimit } from '../../shared/returnAll';
 import { parseAppId } from '../../shared/appLocator';
 import type { OperationMeta } from '../operation';
 import { listMessages } from './messageApi';
-import { channelOptions } from './messageFields';
+import { channelOptions } from '../../helpers/channels';
 import { messageSourceOption } from './messageLocator';
 
 const properties: INodeProperties[] = [

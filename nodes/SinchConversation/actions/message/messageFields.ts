@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CHANNELS } from '../../helpers/channels';
+import { channelOptions } from '../../helpers/channels';
 import {
 	CHANNEL_PROPERTIES,
 	channelList,
@@ -15,13 +15,6 @@ import {
 	type RecipientInput,
 } from '../../helpers/recipient';
 import { appLocatorProperty, parseAppId, readAppId } from '../../shared/appLocator';
-
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-
-export const channelOptions = CHANNELS.map((channel) => ({
-	name: channel.name,
-	value: channel.value,
-})).sort(byName);
 
 /** The Recipient parameter and the fields of each choice. Reply to Trigger Item takes the app from the item too. */
 export const recipientProperties: INodeProperties[] = [
