@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /* eslint-disable no-console -- a command-line tool: the console is where it reports */
 /**
  * The bulk-send half of `npm run bench`, in real n8n: N message sends to one app whose outbound limit is 25 a second,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * Send and Wait for Response in n8n's queue mode: Redis, Postgres, one main and two workers (scripts/queue), with
  * WEBHOOK_URL set on every process to `http://localhost:<main's port>/`, a host name other than the 127.0.0.1 the
