@@ -176,6 +176,32 @@ async function clickAside(p: Page): Promise<void> {
 	await p.waitForTimeout(500);
 }
 
+/**
+ * The open panel as the README shows it: it has these labels, none cut off; no focus ring, hover toolbar or toast in
+ * the picture, taken at the README's size into test-artifacts/e2e/ and, when due, docs/.
+ */
+async function readmePanel(
+	p: Page,
+	labels: string[],
+	fileName: string,
+	docsFile: string,
+): Promise<void> {
+	const ndv = p.getByTestId('ndv');
+	const shown = (await ndv.getByTestId('input-label').allInnerTexts()).map((label) =>
+		label.split('\n')[0].trim(),
+	);
+	expect(shown).toEqual(expect.arrayContaining(labels));
+	await clickAside(p);
+	await dismissToasts(p);
+	// With the toolbar gone: it would count as a cut label.
+	await expect(cutLabels(ndv)).resolves.toEqual([]);
+	const file = path.join(ARTIFACTS, fileName);
+	await p.screenshot({ path: file });
+	expect(assertPng(file, 30_000)).toMatchObject(README_VIEWPORT);
+	updateDocs(file, docsFile);
+	assertPng(docsFile, 30_000);
+}
+
 /** Chooses `option` in the options parameter `name` of the panel. */
 async function choose(
 	p: Page,
@@ -655,28 +681,12 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 				.first()
 				.fill('Your order 1042 has shipped and arrives on Thursday.');
 
-			const labels = (await ndv.getByTestId('input-label').allInnerTexts()).map((label) =>
-				label.split('\n')[0].trim(),
+			await readmePanel(
+				p,
+				['App', 'Recipient', 'Phone Number', 'Channels', 'Message Type', 'Text'],
+				'message-send-panel.png',
+				DOCS_SEND_SCREENSHOT,
 			);
-			expect(labels).toEqual(
-				expect.arrayContaining([
-					'App',
-					'Recipient',
-					'Phone Number',
-					'Channels',
-					'Message Type',
-					'Text',
-				]),
-			);
-			// No focus ring, no hover toolbar (it would count as a cut label), no toasts in the picture.
-			await clickAside(p);
-			await dismissToasts(p);
-			await expect(cutLabels(ndv)).resolves.toEqual([]);
-			const file = path.join(ARTIFACTS, 'message-send-panel.png');
-			await p.screenshot({ path: file });
-			expect(assertPng(file, 30_000)).toMatchObject(README_VIEWPORT);
-			updateDocs(file, DOCS_SEND_SCREENSHOT);
-			assertPng(DOCS_SEND_SCREENSHOT, 30_000);
 		}));
 
 	test('Message → Send and Wait for Response: an approval with two buttons; a screenshot for the README', () =>
@@ -699,11 +709,9 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			await choose(p, ndv, 'approvalType', 'Approve and Decline');
 			await ndv.getByTestId('parameter-input-disapproveLabel').waitFor();
 
-			const labels = (await ndv.getByTestId('input-label').allInnerTexts()).map((label) =>
-				label.split('\n')[0].trim(),
-			);
-			expect(labels).toEqual(
-				expect.arrayContaining([
+			await readmePanel(
+				p,
+				[
 					'App',
 					'Recipient',
 					'Message',
@@ -711,16 +719,9 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 					'Type of Approval',
 					'Approve Button Label',
 					'Decline Button Label',
-				]),
+				],
+				'send-and-wait-panel.png',
+				DOCS_SEND_AND_WAIT_SCREENSHOT,
 			);
-			// No focus ring, no hover toolbar (it would count as a cut label), no toasts in the picture.
-			await clickAside(p);
-			await dismissToasts(p);
-			await expect(cutLabels(ndv)).resolves.toEqual([]);
-			const file = path.join(ARTIFACTS, 'send-and-wait-panel.png');
-			await p.screenshot({ path: file });
-			expect(assertPng(file, 30_000)).toMatchObject(README_VIEWPORT);
-			updateDocs(file, DOCS_SEND_AND_WAIT_SCREENSHOT);
-			assertPng(DOCS_SEND_AND_WAIT_SCREENSHOT, 30_000);
 		}));
 });
