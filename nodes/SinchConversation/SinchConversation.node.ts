@@ -8,11 +8,17 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as app from './actions/app';
 import * as contact from './actions/contact';
+import * as conversation from './actions/conversation';
 import * as message from './actions/message';
 import * as template from './actions/template';
 import * as webhook from './actions/webhook';
 import { router } from './actions/router';
-import { searchApps, searchContacts, searchWebhooks } from './methods/listSearch';
+import {
+	searchApps,
+	searchContacts,
+	searchConversations,
+	searchWebhooks,
+} from './methods/listSearch';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './helpers/sendAndWait/webhook';
 
 export class SinchConversation implements INodeType {
@@ -57,6 +63,12 @@ export class SinchConversation implements INodeType {
 							'A person Sinch knows on one or more channels (apps in Conversation mode): find, create, update, merge',
 					},
 					{
+						name: 'Conversation',
+						value: 'conversation',
+						description:
+							'A thread between an app in Conversation mode and a contact: read, list, stop, delete, its metadata',
+					},
+					{
 						name: 'Message',
 						value: 'message',
 						description:
@@ -79,13 +91,14 @@ export class SinchConversation implements INodeType {
 			},
 			...app.description,
 			...contact.description,
+			...conversation.description,
 			...message.description,
 			...template.description,
 			...webhook.description,
 		],
 	};
 
-	methods = { listSearch: { searchApps, searchContacts, searchWebhooks } };
+	methods = { listSearch: { searchApps, searchContacts, searchConversations, searchWebhooks } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -162,7 +162,7 @@ describe('imported like `npm start` does', () => {
 	test('both credentials and every example workflow are stored, examples pointing at the imported credentials', async () => {
 		const listed = await n8nCli(runtime, folder, ['list:workflow']);
 		const examples = exampleWorkflows();
-		expect(examples.length).toBe(14);
+		expect(examples.length).toBe(15);
 		for (const example of examples)
 			expect(listed.stdout).toContain(`${example.id}|${example.name}`);
 

@@ -11,23 +11,24 @@
  *
  *   npm run build && npx jest -c jest.e2e.config.js test/e2e/messages.test.ts
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { ensureRuntime, type N8nRuntime } from '../../scripts/n8n/cache';
-import { EXAMPLES_DIR, emulatorCredentials, importCredentials } from '../../scripts/n8n/importData';
 import { ensureOwner, type Session } from '../../scripts/n8n/owner';
 import { n8nCli, startN8nServer, waitForReady, type N8nServer } from '../../scripts/n8n/process';
-import {
-	freePort,
-	NODE_TYPE,
-	prepareUserFolder,
-	type UserFolder,
-} from '../../scripts/n8n/userFolder';
+import { freePort, prepareUserFolder, type UserFolder } from '../../scripts/n8n/userFolder';
 import { startEmulator, type Emulator } from '../emulator';
 import { emulatorApi } from '../harness/emulatorApi';
 import { executeWorkflow, outputJson } from './n8nRun';
+import {
+	executions,
+	importExamplesWithApp,
+	rest as restCall,
+	successfulExecutions as executionsDone,
+	until as untilDone,
+} from './published';
 
 const EXAMPLES = [
 	'message-broadcast.json',
@@ -44,68 +45,11 @@ let session: Session;
 let appId: string;
 const timings: string[] = [];
 
-async function until<T>(
-	what: string,
-	probe: () => T | undefined | Promise<T | undefined>,
-	timeoutMs = 30_000,
-): Promise<T> {
-	const started = Date.now();
-	while (Date.now() - started < timeoutMs) {
-		const value = await probe();
-		if (value !== undefined) {
-			timings.push(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-			return value;
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(
-		`timed out after ${timeoutMs / 1000} s waiting for ${what}\n${server?.output().slice(-4000) ?? ''}`,
-	);
-}
-
-async function rest(method: string, route: string): Promise<Record<string, unknown>> {
-	const response = await fetch(`${server!.url}/rest${route}`, {
-		method,
-		headers: { cookie: session.cookie, 'browser-id': session.browserId },
-	});
-	const text = await response.text();
-	if (!response.ok)
-		throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 500)}`);
-	return (JSON.parse(text) as { data: Record<string, unknown> }).data;
-}
-
-/** Every execution of a workflow that n8n lists, whatever its status. */
-async function executionsOf(workflowId: string): Promise<Array<{ id: string; status: string }>> {
-	const data = await rest(
-		'GET',
-		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
-	);
-	return data.results as Array<{ id: string; status: string }>;
-}
-
-async function successfulExecutions(workflowId: string): Promise<Array<{ id: string }>> {
-	return (await executionsOf(workflowId)).filter((execution) => execution.status === 'success');
-}
-
-/** The examples with the emulator's app picked in every Sinch node, imported with the emulator credentials. */
-async function importExamples(): Promise<void> {
-	const workflows = EXAMPLES.map((file) => {
-		const example = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
-			nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
-		};
-		const picked = { __rl: true, mode: 'list', value: appId, cachedResultName: 'Messages e2e app' };
-		for (const node of example.nodes) {
-			if (node.type === `${NODE_TYPE}Trigger`) node.parameters.app = picked;
-			else if (node.type === NODE_TYPE && 'appId' in node.parameters)
-				node.parameters.appId = picked;
-		}
-		return example;
-	});
-	const file = path.join(root, 'message-workflows.json');
-	writeFileSync(file, JSON.stringify(workflows));
-	await importCredentials(runtime, folder, emulatorCredentials(emulator));
-	await n8nCli(runtime, folder, ['import:workflow', `--input=${file}`]);
-}
+const until = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>) =>
+	untilDone(what, probe, { timings, server });
+const rest = (method: string, route: string) => restCall(server!, session, method, route);
+const successfulExecutions = (workflowId: string) => executionsDone(server!, session, workflowId);
+const executionsOf = (workflowId: string) => executions(server!, session, workflowId);
 
 beforeAll(async () => {
 	runtime = await ensureRuntime();
@@ -120,7 +64,10 @@ beforeAll(async () => {
 		],
 	});
 	appId = String(app.id);
-	await importExamples();
+	await importExamplesWithApp(runtime, folder, emulator, EXAMPLES, {
+		id: appId,
+		name: 'Messages e2e app',
+	});
 }, 600_000);
 
 afterAll(async () => {

@@ -2,6 +2,7 @@ import { checkMaskPaths, validateAppBody, type AppRequestKind } from './app-vali
 import type { AppStore } from './apps';
 import type { Tokens } from './auth';
 import { handleContacts, type ContactOperation, type ContactState } from './contact-api';
+import { handleConversations, type ConversationOperation } from './conversation-api';
 import { sinchError } from './errors';
 import { json, parseJson, updateMask, type Reply } from './http-io';
 import { handleMessages, type MessageOperation, type MessageState } from './message-api';
@@ -32,13 +33,16 @@ export interface ApiState extends MessageState, ContactState {
 }
 
 type Operation = 'create' | 'list' | 'get' | 'update' | 'delete';
-type Resource = 'app' | 'webhook' | 'message' | 'contact';
+type Resource = 'app' | 'webhook' | 'message' | 'contact' | 'conversation';
 
 /** Each route: its path pattern (project, then the one ID if any) and the operation for each method. */
 const ROUTES: Array<{
 	pattern: RegExp;
 	resource: Resource;
-	methods: Record<string, Operation | WebhookOperation | MessageOperation | ContactOperation>;
+	methods: Record<
+		string,
+		Operation | WebhookOperation | MessageOperation | ContactOperation | ConversationOperation
+	>;
 }> = [
 	{
 		pattern: /^\/v1\/projects\/([^/]+)\/apps$/,
@@ -99,6 +103,26 @@ const ROUTES: Array<{
 	{
 		pattern: /^\/v1\/projects\/([^/]+)\/contacts\/([^/]+)$/,
 		resource: 'contact',
+		methods: { GET: 'get', PATCH: 'update', DELETE: 'delete' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/conversations$/,
+		resource: 'conversation',
+		methods: { GET: 'list' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/conversations(?::|%3[Aa])recent$/,
+		resource: 'conversation',
+		methods: { GET: 'recent' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/conversations\/([^/]+?)(?::|%3[Aa])stop$/,
+		resource: 'conversation',
+		methods: { POST: 'stop' },
+	},
+	{
+		pattern: /^\/v1\/projects\/([^/]+)\/conversations\/([^/]+)$/,
+		resource: 'conversation',
 		methods: { GET: 'get', PATCH: 'update', DELETE: 'delete' },
 	},
 ];
@@ -163,6 +187,13 @@ export function handleApi(request: ApiRequest, state: ApiState): Reply {
 		const { query, rawBody, entry } = request;
 		return handleContacts(
 			{ operation: found.operation as ContactOperation, id: found.id, query, rawBody, entry },
+			state,
+		);
+	}
+	if (found.resource === 'conversation') {
+		const { query, rawBody, entry } = request;
+		return handleConversations(
+			{ operation: found.operation as ConversationOperation, id: found.id, query, rawBody, entry },
 			state,
 		);
 	}

@@ -1,6 +1,7 @@
 import type { Operations } from './operation';
 import * as app from './app';
 import * as contact from './contact';
+import * as conversation from './conversation';
 import * as message from './message';
 import * as template from './template';
 import * as webhook from './webhook';
@@ -9,6 +10,7 @@ import * as webhook from './webhook';
 export const resources: Record<string, Operations> = {
 	app: app.operations,
 	contact: contact.operations,
+	conversation: conversation.operations,
 	message: message.operations,
 	template: template.operations,
 	webhook: webhook.operations,

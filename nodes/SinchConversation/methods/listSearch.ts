@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
@@ -8,6 +9,24 @@ import { NodeOperationError } from 'n8n-workflow';
 import { listContactsPage } from '../actions/contact/contactApi';
 import { listWebhooks } from '../actions/webhook/webhookApi';
 import { listApps } from '../actions/app/appApi';
+import {
+	recentConversationsPage,
+	RECENT_PAGE_MAX,
+	refuseDispatchApp,
+} from '../actions/conversation/conversationApi';
+import { CHANNEL_BY_VALUE } from '../helpers/channels';
+
+/** The app chosen in the App parameter, whose things a picker lists. */
+function chosenApp(this: ILoadOptionsFunctions, what: string): string {
+	const raw = this.getCurrentNodeParameter('appId', { extractValue: true }) as unknown;
+	const appId = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
+	if (appId === '')
+		throw new NodeOperationError(
+			this.getNode(),
+			`Choose the App first: the list shows its ${what}`,
+		);
+	return appId;
+}
 
 /**
  * The project's apps for the App picker, filtered by display name (case-insensitive, anywhere in the name) and
@@ -51,13 +70,7 @@ export async function searchWebhooks(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const raw = this.getCurrentNodeParameter('appId', { extractValue: true }) as unknown;
-	const appId = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
-	if (appId === '')
-		throw new NodeOperationError(
-			this.getNode(),
-			'Choose the App first: the list shows its webhooks',
-		);
+	const appId = chosenApp.call(this, 'webhooks');
 	const webhooks = await listWebhooks.call(this, appId);
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results: INodeListSearchItems[] = webhooks
@@ -72,6 +85,59 @@ export async function searchWebhooks(
 		.map(({ name, value }) => ({ name, value }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return { results };
+}
+
+/** Pages of conversations one filtered search reads at most while looking for matches (50 a page). */
+const CONVERSATION_PAGES_PER_SEARCH = 5;
+
+/**
+ * The conversations of the app chosen in the App parameter, for the Conversation picker: the latest first, each
+ * named by the identity and channel of its latest message (how the contact is known there), with the contact ID as a
+ * hint. Sinch cannot search them, so a filter (identity, channel, contact ID or conversation ID) is applied here,
+ * reading up to five pages a call until something matches; n8n asks for more with the page token as the list is
+ * scrolled. An app in DISPATCH mode, which has none, says so.
+ */
+export async function searchConversations(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const appId = chosenApp.call(this, 'conversations');
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results: INodeListSearchItems[] = [];
+	let token = paginationToken;
+	for (let pages = 0; pages < CONVERSATION_PAGES_PER_SEARCH; pages++) {
+		const qs: IDataObject = { app_id: appId, page_size: RECENT_PAGE_MAX, order: 'DESC' };
+		if (token) qs.page_token = token;
+		const { entries, next } = await recentConversationsPage.call(this, qs);
+		if (entries.length === 0 && !token) await refuseDispatchApp.call(this, appId);
+		for (const entry of entries) {
+			const item = conversationEntry(entry);
+			const words = `${item?.name} ${item?.description} ${item?.value}`.toLowerCase();
+			if (item && (needle === '' || words.includes(needle))) results.push(item);
+		}
+		token = next;
+		if (token === undefined || needle === '' || results.length > 0) break;
+	}
+	return { results, paginationToken: token };
+}
+
+function conversationEntry(entry: IDataObject): INodeListSearchItems | undefined {
+	const conversation = (entry.conversation ?? {}) as IDataObject;
+	const id = typeof conversation.id === 'string' ? conversation.id : '';
+	if (id === '') return undefined;
+	const last = (entry.last_message ?? {}) as IDataObject;
+	const identity = (last.channel_identity ?? {}) as IDataObject;
+	const contactId = typeof conversation.contact_id === 'string' ? conversation.contact_id : '';
+	const channel = String(identity.channel ?? conversation.active_channel ?? '');
+	const who = typeof identity.identity === 'string' ? identity.identity : `contact ${contactId}`;
+	const channelName = CHANNEL_BY_VALUE.get(channel)?.name ?? channel;
+	const name = `${who}${channelName ? ` on ${channelName}` : ''}${conversation.active === false ? ' (ended)' : ''}`;
+	return {
+		name,
+		value: id,
+		description: `Contact ${contactId}`,
+	};
 }
 
 /** Pages of contacts one search call reads at most while looking for matches (20 contacts a page). */

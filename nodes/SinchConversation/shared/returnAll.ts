@@ -1,4 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 /** The Return All switch and the Limit it hides, as every Get Many of the node offers them. */
 export const returnAllAndLimit: INodeProperties[] = [
@@ -19,3 +20,19 @@ export const returnAllAndLimit: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+/** How many results an item asks for: undefined with Return All; a Limit below 1 (from an expression) stops the item. */
+export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+	if (!(Number.isInteger(limit) && limit >= 1))
+		throw new NodeOperationError(
+			this.getNode(),
+			`Limit ${String(limit)} is not a whole number of at least 1`,
+			{
+				itemIndex,
+				description: 'Set Limit to 1 or more, or turn on Return All. Nothing was sent.',
+			},
+		);
+	return limit;
+}

@@ -5,7 +5,7 @@ import { listApps } from './appApi';
 import { simplifyApp } from '../../helpers/simplify';
 import { appOutput, includeSecretsOption } from './appInput';
 import { optionsCollection } from '../../shared/requestOptions';
-import { returnAllAndLimit } from '../../shared/returnAll';
+import { readLimit, returnAllAndLimit } from '../../shared/returnAll';
 import { failedRegionItem, listAppsOfAllRegions } from './regions';
 import type { OperationMeta } from '../operation';
 
@@ -40,8 +40,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+export const prepare = readLimit;
+
 /** Sinch answers every app of the project at once (the list has no paging), so Limit is applied here. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	limit: number | undefined,
+): Promise<IDataObject[]> {
 	let apps: IDataObject[];
 	let failedRegions: IDataObject[] = [];
 	if (this.getNodeParameter('allRegions', itemIndex, false) as boolean) {
@@ -53,9 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} else {
 		apps = await listApps.call(this, itemIndex);
 	}
-	if (!(this.getNodeParameter('returnAll', itemIndex, false) as boolean)) {
-		apps = apps.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
-	}
+	if (limit !== undefined) apps = apps.slice(0, limit);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const output = apps.map((app) => {
 		if (!simplify) return appOutput.call(this, app, itemIndex);

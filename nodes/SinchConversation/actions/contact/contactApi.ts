@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { conversationModeHint } from '../../helpers/processingMode';
 import { ANY_OBJECT, listUnder, objectWith } from '../../helpers/sinchAnswer';
 import { sinchApiRequest, type Making, type SinchContext } from '../../transport';
 import { pagedList } from '../../transport/paging';
@@ -31,8 +32,7 @@ export const MERGING_CONTACTS: Making = {
 };
 
 /** What to change when Sinch keeps no contacts for an app, said wherever that shows. */
-export const DISPATCH_MODE_HINT =
-	'Sinch keeps contacts only for apps in CONVERSATION processing mode; an app in DISPATCH mode (the default for new apps) makes none. To have them, set App → Update → Update Fields → Processing Mode: Conversation (contacts are made from then on, not for earlier messages).';
+export const DISPATCH_MODE_HINT = conversationModeHint('contacts');
 
 /** Sinch's wording for an identity another contact has is its own; this says the rule and the ways out. */
 const IDENTITY_TAKEN_NOTE =

@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readLocatorId } from '../../shared/idLocator';
 import { DISPATCH_MODE_HINT } from './contactApi';
 
 const EXAMPLE_CONTACT_ID = '01HZX5C8D1E2F3G4H5J6K7M8N9';
-const CONTACT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 /**
  * A contact picker: From List (the project's contacts, searched by name, external ID or identity) or By ID. Used by
@@ -61,27 +60,11 @@ export function readContactId(
 	name = 'contactId',
 	label = 'Contact',
 ): string {
-	const raw = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	const value = raw && typeof raw === 'object' && 'value' in raw ? (raw as IDataObject).value : raw;
-	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	const help = `Pick the contact From List, or give its ID, e.g. ${EXAMPLE_CONTACT_ID}, from the "contact_id" of an inbound message or the "id" of a Contact output.`;
-	if (id === '') {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The ${label} parameter is empty. Choose a contact or give its ID.`,
-			{
-				itemIndex,
-				description: `${help} An inbound message or delivery report from an app in DISPATCH processing mode has an empty contact_id: ${DISPATCH_MODE_HINT}`,
-			},
-		);
-	}
-	if (!CONTACT_ID_PATTERN.test(id)) {
-		const shown = id.length > 60 ? `${id.slice(0, 60)}…` : id;
-		throw new NodeOperationError(
-			this.getNode(),
-			`The ${label} parameter "${shown}" is not a contact ID`,
-			{ itemIndex, description: help },
-		);
-	}
-	return id;
+	return readLocatorId.call(this, itemIndex, {
+		parameter: name,
+		label,
+		noun: 'contact',
+		help: `Pick the contact From List, or give its ID, e.g. ${EXAMPLE_CONTACT_ID}, from the "contact_id" of an inbound message or the "id" of a Contact output.`,
+		emptyNote: `An inbound message or delivery report from an app in DISPATCH processing mode has an empty contact_id: ${DISPATCH_MODE_HINT}`,
+	});
 }

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { channelOptions } from '../../helpers/channels';
 import { optionsCollection } from '../../shared/requestOptions';
-import { returnAllAndLimit } from '../../shared/returnAll';
+import { readLimit, returnAllAndLimit } from '../../shared/returnAll';
 import type { OperationMeta } from '../operation';
 import { listContacts } from './contactApi';
 import { readText } from './contactFields';
@@ -81,10 +81,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedLis
 	const qs: IDataObject = {};
 	if (externalId !== '') qs.external_id = externalId;
 	if (identity !== '') Object.assign(qs, { channel, identity });
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	return {
 		qs,
-		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+		limit: readLimit.call(this, itemIndex),
 	};
 }
 

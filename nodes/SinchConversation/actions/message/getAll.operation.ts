@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/requestOptions';
-import { returnAllAndLimit } from '../../shared/returnAll';
+import { readLimit, returnAllAndLimit } from '../../shared/returnAll';
 import { parseAppId } from '../../shared/appLocator';
 import type { OperationMeta } from '../operation';
 import { listMessages } from './messageApi';
@@ -152,10 +152,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedLis
 			itemIndex,
 			description: 'Swap the two times, or remove one of them.',
 		});
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	return {
 		qs,
-		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+		limit: readLimit.call(this, itemIndex),
 	};
 }
 

@@ -15,6 +15,7 @@ import {
 	type RecipientInput,
 } from '../../helpers/recipient';
 import { appLocatorProperty, parseAppId, readAppId } from '../../shared/appLocator';
+import { metadataStrategyOptions } from '../conversation/conversationFields';
 
 /** The Recipient parameter and the fields of each choice. Reply to Trigger Item takes the app from the item too. */
 export const recipientProperties: INodeProperties[] = [
@@ -212,10 +213,7 @@ export const sendOptionFields: INodeProperties[] = [
 		type: 'options',
 		default: 'REPLACE',
 		description: "How the conversation's metadata changes",
-		options: [
-			{ name: 'Replace', value: 'REPLACE' },
-			{ name: 'Merge (JSON Merge Patch)', value: 'MERGE_PATCH' },
-		],
+		options: metadataStrategyOptions,
 	},
 	{
 		displayName: 'Correlation ID',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/requestOptions';
-import { returnAllAndLimit } from '../../shared/returnAll';
+import { readLimit, returnAllAndLimit } from '../../shared/returnAll';
 import type { OperationMeta } from '../operation';
 import {
 	listOmniTemplates,
@@ -112,18 +112,7 @@ function oneOf(
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedList {
 	const kind = this.getNodeParameter('kind', itemIndex) as TemplateKind;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Limit ${String(limit)} is not a whole number of at least 1`,
-			{
-				itemIndex,
-				description: 'Set Limit to 1 or more, or turn on Return All. Nothing was sent.',
-			},
-		);
-	}
+	const limit = readLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter(
 		kind === 'whatsapp' ? 'whatsappFilters' : 'omniFilters',
 		itemIndex,

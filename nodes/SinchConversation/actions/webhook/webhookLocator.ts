@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { appLocatorProperty } from '../../shared/appLocator';
+import { readLocatorId } from '../../shared/idLocator';
 
 const EXAMPLE_WEBHOOK_ID = '01HZX4B7C9D2E3F4G5H6J7K8M9';
 
@@ -48,30 +48,10 @@ export const webhookLocatorProperty: INodeProperties = {
 
 /** Reads the Webhook parameter; an empty value or one that cannot be an ID stops the item before anything is sent. */
 export function readWebhookId(this: IExecuteFunctions, itemIndex: number): string {
-	const raw = this.getNodeParameter('webhookId', itemIndex, '', { extractValue: true }) as unknown;
-	const value = raw && typeof raw === 'object' && 'value' in raw ? (raw as IDataObject).value : raw;
-	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	const help = `Pick the webhook From List (after choosing its app), or give its ID, e.g. ${EXAMPLE_WEBHOOK_ID}, from the "id" field of a Webhook → Get Many output.`;
-	if (id === '') {
-		throw new NodeOperationError(
-			this.getNode(),
-			'The Webhook parameter is empty. Choose a webhook or give its ID.',
-			{
-				itemIndex,
-				description: help,
-			},
-		);
-	}
-	if (!/^[A-Za-z0-9_-]+$/.test(id)) {
-		const shown = id.length > 60 ? `${id.slice(0, 60)}…` : id;
-		throw new NodeOperationError(
-			this.getNode(),
-			`The Webhook parameter "${shown}" is not a webhook ID`,
-			{
-				itemIndex,
-				description: help,
-			},
-		);
-	}
-	return id;
+	return readLocatorId.call(this, itemIndex, {
+		parameter: 'webhookId',
+		label: 'Webhook',
+		noun: 'webhook',
+		help: `Pick the webhook From List (after choosing its app), or give its ID, e.g. ${EXAMPLE_WEBHOOK_ID}, from the "id" field of a Webhook → Get Many output.`,
+	});
 }
