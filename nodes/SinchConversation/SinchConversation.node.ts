@@ -19,6 +19,14 @@ import {
 	searchConversations,
 	searchWebhooks,
 } from './methods/listSearch';
+import {
+	omniTemplateLanguages,
+	omniTemplateParameters,
+	omniTemplateVersions,
+	searchOmniTemplates,
+	searchWhatsAppTemplates,
+	whatsAppTemplateParameters,
+} from './methods/templates';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './helpers/sendAndWait/webhook';
 
 export class SinchConversation implements INodeType {
@@ -98,7 +106,18 @@ export class SinchConversation implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchApps, searchContacts, searchConversations, searchWebhooks } };
+	methods = {
+		listSearch: {
+			searchApps,
+			searchContacts,
+			searchConversations,
+			searchWebhooks,
+			searchWhatsAppTemplates,
+			searchOmniTemplates,
+		},
+		loadOptions: { omniTemplateVersions, omniTemplateLanguages },
+		resourceMapping: { whatsAppTemplateParameters, omniTemplateParameters },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

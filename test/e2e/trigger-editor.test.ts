@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 /**
  * "Listen for test event" in the real n8n editor (2.41.1, Chromium through playwright-core): the example trigger
  * workflow, its app set to one in the emulator, opened in the editor; the trigger's button registers the test URL on
@@ -17,10 +17,11 @@ import {
 	type EditorBrowser,
 } from '../../scripts/n8n/browser';
 import { ensureRuntime } from '../../scripts/n8n/cache';
-import { DEV_LOGIN, ensureOwner } from '../../scripts/n8n/owner';
+import { ensureOwner } from '../../scripts/n8n/owner';
 import { startN8nServer, waitForReady, type N8nServer } from '../../scripts/n8n/process';
 import { freePort, packageRoot, prepareUserFolder } from '../../scripts/n8n/userFolder';
 import { startEmulator, type Emulator } from '../emulator';
+import { openNode, until } from './editorSession';
 import { importTriggerExample } from './triggerExample';
 
 const ARTIFACTS = path.join(packageRoot, 'test-artifacts', 'e2e');
@@ -35,14 +36,6 @@ let workflowId: string;
 
 const testWebhooks = () =>
 	emulator.webhooks.filter((webhook) => webhook.target.startsWith(`${server!.url}/webhook-test/`));
-
-async function until(what: string, probe: () => boolean, timeoutMs = 30_000): Promise<void> {
-	const started = Date.now();
-	while (!probe()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
 
 beforeAll(async () => {
 	mkdirSync(ARTIFACTS, { recursive: true });
@@ -74,16 +67,7 @@ afterAll(async () => {
 test('"Listen for test event" registers the test URL, shows the delivered message, and removes the test webhook', async () => {
 	const page = browser!.page;
 	try {
-		await page.goto(`${server!.url}/signin`);
-		await page.getByTestId('emailOrLdapLoginId').locator('input').fill(DEV_LOGIN.email);
-		await page.getByTestId('password').locator('input').fill(DEV_LOGIN.password);
-		await page.getByTestId('form-submit-button').click();
-		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-
-		await page.goto(`${server!.url}/workflow/${workflowId}`);
-		await page.getByTestId('canvas-node').filter({ hasText: 'On Sinch event' }).dblclick();
-		const ndv = page.getByTestId('ndv');
-		await ndv.waitFor();
+		const ndv = await openNode(page, server!.url, workflowId, 'On Sinch event');
 		await ndv.getByTestId('trigger-execute-button').click();
 		await ndv.getByTestId('trigger-listening').waitFor();
 		await until('the test webhook on the emulator', () => testWebhooks().length === 1);

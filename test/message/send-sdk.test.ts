@@ -229,43 +229,48 @@ const CASES: Array<[string, INodeParameters, SdkMessage, SdkHelper]> = [
 		'sendListMessage',
 	],
 	[
-		'omnichannel template',
+		'omnichannel template (a seeded one, its variables as named fields)',
 		{
 			messageType: 'template',
 			templateKind: 'omni',
-			templateId: '01HTEMPLATE0000000000000000',
-			templateVersion: '3',
-			templateLanguage: 'en-US',
-			templateParameters: { parameter: [{ key: 'name', value: 'Ada' }] },
+			omniTemplate: { __rl: true, mode: 'list', value: 'appointment_reminder' },
+			omniVersion: '2',
+			omniLanguage: 'en-US',
+			omniParameters: {
+				mappingMode: 'defineBelow',
+				value: { name: 'Ada', date: 'May 5', time: '09:00' },
+			},
 		},
 		{
 			template_message: {
 				omni_template: {
-					template_id: '01HTEMPLATE0000000000000000',
-					version: '3',
+					template_id: 'appointment_reminder',
+					version: '2',
 					language_code: 'en-US',
-					parameters: { name: 'Ada' },
+					parameters: { name: 'Ada', date: 'May 5', time: '09:00' },
 				},
 			},
 		},
 		'sendTemplateMessage',
 	],
 	[
-		'WhatsApp template',
+		'WhatsApp template (a seeded one, its body variables as named fields)',
 		{
 			messageType: 'template',
 			templateKind: 'whatsapp',
-			templateName: 'order_update',
-			templateLanguage: 'en_US',
-			templateParameters: { parameter: [{ key: 'body[1]text', value: '42' }] },
+			whatsappTemplate: { __rl: true, mode: 'list', value: 'order_shipped|en_US' },
+			whatsappParameters: {
+				mappingMode: 'defineBelow',
+				value: { 'body[1]text': 'Ada', 'body[2]text': 'A-42', 'body[3]text': 'Monday' },
+			},
 		},
 		{
 			template_message: {
 				channel_template: {
 					WHATSAPP: {
-						template_id: 'order_update',
+						template_id: 'order_shipped',
 						language_code: 'en_US',
-						parameters: { 'body[1]text': '42' },
+						parameters: { 'body[1]text': 'Ada', 'body[2]text': 'A-42', 'body[3]text': 'Monday' },
 					},
 				},
 			},

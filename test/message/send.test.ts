@@ -112,9 +112,10 @@ describe('checked before sending: each refused with nothing sent', () => {
 				sendParameters(appId, {
 					messageType: 'template',
 					templateKind: 'whatsapp',
-					templateName: 'hello',
+					// By expression: a typed value without | is stopped by the field's own check in the editor.
+					whatsappTemplate: { __rl: true, mode: 'name', value: '={{ "hello" }}' },
 				}),
-			/a WhatsApp template needs its language/,
+			/is not a name and a language joined by \|/,
 		],
 		[
 			'a WhatsApp language with a dash',
@@ -122,8 +123,7 @@ describe('checked before sending: each refused with nothing sent', () => {
 				sendParameters(appId, {
 					messageType: 'template',
 					templateKind: 'whatsapp',
-					templateName: 'hello',
-					templateLanguage: 'en-US',
+					whatsappTemplate: { __rl: true, mode: 'name', value: 'hello|en-US' },
 				}),
 			/WhatsApp writes languages with an underscore/,
 		],
@@ -133,9 +133,10 @@ describe('checked before sending: each refused with nothing sent', () => {
 				sendParameters(appId, {
 					messageType: 'template',
 					templateKind: 'omni',
-					templateId: '={{ $json.missing ?? "" }}',
+					omniTemplate: { __rl: true, mode: 'id', value: '={{ $json.missing ?? "" }}' },
+					omniLanguage: 'en-US',
 				}),
-			/^Template ID is empty/,
+			/^Template is empty/,
 		],
 		[
 			'Message (JSON) that is not JSON',

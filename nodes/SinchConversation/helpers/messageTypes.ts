@@ -1,5 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { jsonField } from './jsonField';
+import { TEMPLATE_FIELD_NAMES, TEMPLATE_FIELDS, templateContent } from './templateMessage';
+
+export { jsonField };
+
 /**
  * Sinch's message types, one entry each: the fields the panel shows, how those fields become Sinch's `message`
  * object, and what Sinch requires of that object. The Send panel, the body builder and the checks are all made from
@@ -335,76 +340,7 @@ const FIELDS: Record<string, Omit<INodeProperties, 'required'>> = {
 		placeholder: 'e.g. Choose a slot',
 		description: 'Optional text of the button that opens the list',
 	},
-	templateKind: {
-		displayName: 'Template Kind',
-		name: 'templateKind',
-		type: 'options',
-		default: 'omni',
-		options: [
-			{
-				name: 'Sinch Template (Omnichannel)',
-				value: 'omni',
-				description: "A template of Sinch's template service, by ID and version",
-			},
-			{
-				name: 'WhatsApp Template',
-				value: 'whatsapp',
-				description: 'A WhatsApp template approved by Meta, by name and language',
-			},
-		],
-	},
-	templateId: {
-		displayName: 'Template ID',
-		name: 'templateId',
-		type: 'string',
-		default: '',
-		displayOptions: { show: { templateKind: ['omni'] } },
-	},
-	templateVersion: {
-		displayName: 'Template Version',
-		name: 'templateVersion',
-		type: 'string',
-		default: 'latest',
-		description: 'The version to send, or "latest"',
-		displayOptions: { show: { templateKind: ['omni'] } },
-	},
-	templateName: {
-		displayName: 'Template Name',
-		name: 'templateName',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. order_confirmation',
-		displayOptions: { show: { templateKind: ['whatsapp'] } },
-	},
-	templateLanguage: {
-		displayName: 'Language',
-		name: 'templateLanguage',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. en_US',
-		description:
-			"Language of the template: BCP-47 such as en-US for a Sinch template (optional), WhatsApp's form such as en_US for a WhatsApp template (required)",
-	},
-	templateParameters: {
-		displayName: 'Parameters',
-		name: 'templateParameters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Parameter',
-		description:
-			"Values for the template's variables. WhatsApp keys name the component, e.g. body[1]text or header[1]image.link.",
-		options: [
-			{
-				displayName: 'Parameter',
-				name: 'parameter',
-				values: [
-					{ displayName: 'Key', name: 'key', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
+	...TEMPLATE_FIELDS,
 	messageJson: {
 		displayName: 'Message (JSON)',
 		name: 'messageJson',
@@ -531,40 +467,6 @@ function cardFrom(values: IDataObject): IDataObject {
 	const mediaUrl = trimmed(values.mediaUrl);
 	if (mediaUrl !== '') card.media_message = { url: mediaUrl };
 	return card;
-}
-
-/**
- * A JSON field's value: typed in as text, or already a value from an expression. Empty is undefined; JSON of the
- * wrong shape is a problem naming the field, with `example`.
- */
-export function jsonField(
-	value: unknown,
-	label: string,
-	shape: 'object' | 'list',
-	example: string,
-	problems: string[],
-): IDataObject | IDataObject[] | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value) as unknown;
-		} catch (error) {
-			problems.push(`${label} is not valid JSON: ${(error as Error).message}.`);
-			return undefined;
-		}
-	}
-	const fits =
-		shape === 'list'
-			? Array.isArray(parsed)
-			: typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-	if (!fits) {
-		problems.push(
-			`${label} must be a JSON ${shape === 'list' ? 'list' : 'object'}, e.g. ${example}.`,
-		);
-		return undefined;
-	}
-	return parsed as IDataObject | IDataObject[];
 }
 
 export const MESSAGE_TYPES: MessageTypeSpec[] = [
@@ -813,46 +715,8 @@ export const MESSAGE_TYPES: MessageTypeSpec[] = [
 		name: 'Template',
 		description: 'A Sinch omnichannel template or a WhatsApp template, with its parameters',
 		key: 'template_message',
-		fields: [
-			{ name: 'templateKind' },
-			{ name: 'templateId', required: true },
-			{ name: 'templateVersion' },
-			{ name: 'templateName', required: true },
-			{ name: 'templateLanguage' },
-			{ name: 'templateParameters' },
-		],
-		build: (values, problems) => {
-			const parameters: Record<string, string> = {};
-			entries(values, 'templateParameters', 'parameter').forEach((parameter, index) => {
-				const key = trimmed(parameter.key);
-				if (key === '') problems.push(`Parameters, entry ${index + 1}: Key is empty.`);
-				else if (key in parameters) problems.push(`Parameters: the key "${key}" is given twice.`);
-				parameters[key] = text(parameter.value);
-			});
-			const language = trimmed(values.templateLanguage);
-			const withParameters = (reference: IDataObject) =>
-				Object.keys(parameters).length > 0 ? { ...reference, parameters } : reference;
-			if (values.templateKind === 'whatsapp') {
-				const name = required(values, 'templateName', problems);
-				if (language === '')
-					problems.push('Language is empty: a WhatsApp template needs its language, e.g. en_US.');
-				else if (language.includes('-'))
-					problems.push(
-						`Language "${language}": WhatsApp writes languages with an underscore, e.g. en_US, not en-US.`,
-					);
-				return {
-					channel_template: {
-						WHATSAPP: withParameters({ template_id: name, language_code: language }),
-					},
-				};
-			}
-			const omni: IDataObject = {
-				template_id: required(values, 'templateId', problems),
-				version: trimmed(values.templateVersion) || 'latest',
-			};
-			optional(omni, 'language_code', language);
-			return { omni_template: withParameters(omni) };
-		},
+		fields: TEMPLATE_FIELD_NAMES.map((name) => ({ name })),
+		build: templateContent,
 		check: (content) => {
 			const omni = content.omni_template as IDataObject | undefined;
 			const channel = content.channel_template as IDataObject | undefined;
@@ -944,10 +808,14 @@ export function messageTypeProperties(show: IDataObject = {}): INodeProperties[]
 	return [...groups.values()].map(({ name, required: isRequired, types }) => {
 		const field = FIELDS[name];
 		const ownShow = field.displayOptions?.show;
+		const ownHide = field.displayOptions?.hide;
 		return {
 			...field,
 			...(isRequired ? { required: true } : {}),
-			displayOptions: { show: { ...show, messageType: types, ...ownShow } },
+			displayOptions: {
+				show: { ...show, messageType: types, ...ownShow },
+				...(ownHide ? { hide: ownHide } : {}),
+			},
 		} as INodeProperties;
 	});
 }

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { appProblems, plannedChannels } from '../../helpers/messageChecks';
 import { renderingNotes, type RenderingNote } from '../../helpers/renderingNotes';
 import { getApp } from '../app/appApi';
+import { checkTemplates } from './templateChecks';
 
 /** Sinch's default outbound limit of an app, messages a second, for an app that states none. */
 export const DEFAULT_OUTBOUND_RATE = 25;
@@ -54,8 +55,9 @@ export function outboundRate(app: IDataObject): number {
 }
 
 /**
- * Reads each app the run sends through once (not once per item), then checks every prepared item against its app:
- * channels configured, DISPATCH mode and contacts, and, with Refuse Downgrades, the rendering notes. Runs once per
+ * Reads each app and each template the run sends through once (not once per item), then checks every prepared item
+ * against them: its template's state and parameters (templateChecks), the app's channels, DISPATCH mode and
+ * contacts, and, with Refuse Downgrades, the rendering notes. Runs once per
  * node run, when the first item is about to be sent, so every item is judged before anything goes out.
  */
 async function judge(ctx: IExecuteFunctions): Promise<Map<number, SendVerdict>> {
@@ -64,21 +66,23 @@ async function judge(ctx: IExecuteFunctions): Promise<Map<number, SendVerdict>> 
 	for (const [itemIndex, { appId }] of prepared)
 		if (!firstItemOf.has(appId)) firstItemOf.set(appId, itemIndex);
 	const apps = new Map<string, { app?: IDataObject; error?: unknown }>();
-	await Promise.all(
-		[...firstItemOf].map(async ([appId, itemIndex]) => {
+	const [templates] = await Promise.all([
+		checkTemplates(ctx, new Map([...prepared].map(([itemIndex, send]) => [itemIndex, send.body]))),
+		...[...firstItemOf].map(async ([appId, itemIndex]) => {
 			try {
 				apps.set(appId, { app: await getApp.call(ctx, appId, itemIndex) });
 			} catch (error) {
 				apps.set(appId, { error });
 			}
 		}),
-	);
+	]);
 	const verdicts = new Map<number, SendVerdict>();
 	for (const [itemIndex, send] of prepared) {
 		const read = apps.get(send.appId)!;
-		if (!read.app) {
+		const template = templates.get(itemIndex);
+		if (!read.app || template?.error !== undefined) {
 			verdicts.set(itemIndex, {
-				error: read.error as NodeOperationError,
+				error: (read.error ?? template?.error) as NodeOperationError,
 				channels: [],
 				notes: [],
 				rate: DEFAULT_OUTBOUND_RATE,
@@ -87,7 +91,7 @@ async function judge(ctx: IExecuteFunctions): Promise<Map<number, SendVerdict>> 
 		}
 		const channels = plannedChannels(send.body, read.app);
 		const notes = renderingNotes(send.body.message as IDataObject, channels);
-		const problems = appProblems(send.body, read.app);
+		const problems = [...(template?.problems ?? []), ...appProblems(send.body, read.app)];
 		if (send.refuseDowngrades)
 			problems.push(
 				...notes
