@@ -41,6 +41,12 @@ export interface QueueClusterOptions {
 	concurrency?: number;
 	/** Extra environment for every n8n process. */
 	env?: Record<string, string>;
+	/**
+	 * Sets WEBHOOK_URL to `http://<this host>:<main's port>/` on the workers too, not only on the main. A worker builds
+	 * the URLs of what it runs, e.g. the resume links of a waiting execution, from its own WEBHOOK_URL (without one:
+	 * localhost:5678). The main then starts before the workers, which need its port.
+	 */
+	publicHost?: string;
 	log?: (line: string) => void;
 }
 
@@ -166,24 +172,35 @@ export async function startQueueCluster(
 			{ length: options.workers ?? 2 },
 			(_, index) => `worker${index + 1}`,
 		);
-		const [main, ...workerServers] = await Promise.all([
+		const startMain = () =>
 			startReady('main', mainFolder, (port) => ({
 				// The URL the main gives trigger nodes to register as their webhook target.
-				env: { ...env, WEBHOOK_URL: `http://127.0.0.1:${port}/` },
-			})),
-			// A worker has no editor: its port is the health check's, which answers /healthz/readiness.
-			...workerNames.map((name) =>
-				startReady(name, prepareUserFolder(path.join(root, name)), (port) => ({
-					command: ['worker', `--concurrency=${concurrency}`],
-					env: {
-						...env,
-						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-						QUEUE_HEALTH_CHECK_PORT: String(port),
-						N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-					},
-				})),
-			),
-		]);
+				env: { ...env, WEBHOOK_URL: `http://${options.publicHost ?? '127.0.0.1'}:${port}/` },
+			}));
+		// A worker has no editor: its port is the health check's, which answers /healthz/readiness.
+		const startWorker = (name: string, webhookUrl?: string) =>
+			startReady(name, prepareUserFolder(path.join(root, name)), (port) => ({
+				command: ['worker', `--concurrency=${concurrency}`],
+				env: {
+					...env,
+					...(webhookUrl === undefined ? {} : { WEBHOOK_URL: webhookUrl }),
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(port),
+					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+				},
+			}));
+		let main: N8nServer;
+		let workerServers: N8nServer[];
+		if (options.publicHost === undefined) {
+			[main, ...workerServers] = await Promise.all([
+				startMain(),
+				...workerNames.map((name) => startWorker(name)),
+			]);
+		} else {
+			main = await startMain();
+			const webhookUrl = `http://${options.publicHost}:${main.port}/`;
+			workerServers = await Promise.all(workerNames.map((name) => startWorker(name, webhookUrl)));
+		}
 		const workers: Worker[] = workerServers.map((server, index) => ({
 			...server,
 			name: workerNames[index],

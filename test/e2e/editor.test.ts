@@ -11,10 +11,12 @@
  *      test (the emulator sees the token request and the test request);
  *   4. with a wrong Key Secret, n8n's retest shows the credential's own message for a rejected key;
  *   5. a channel entry has no Callback Secret box until added from Entry Options; settings are added one field at a
- *      time from Additional Fields; no label is cut off; a screenshot for the README.
+ *      time from Additional Fields; no label is cut off; a screenshot for the README;
+ *   6. Message → Send with the emulator's app picked from the list, a phone number on WhatsApp then SMS and a text, and
+ *      Message → Send and Wait for Response with an approval: a screenshot of each panel for the README.
  *
- * Screenshots, timings and (on failure) the page's HTML go to test-artifacts/e2e/. docs/editor-create-app.png is written
- * when it is missing, or always with SINCH_E2E_UPDATE_DOCS=1 (so a plain run does not touch a committed file).
+ * Screenshots, timings and (on failure) the page's HTML go to test-artifacts/e2e/. The README's pictures in docs/ are
+ * written when missing, or always with SINCH_E2E_UPDATE_DOCS=1 (so a plain run does not touch a committed file).
  */
 import {
 	copyFileSync,
@@ -41,9 +43,14 @@ import { DEV_LOGIN, ensureOwner } from '../../scripts/n8n/owner';
 import { startN8nServer, waitForReady, type N8nServer } from '../../scripts/n8n/process';
 import { freePort, packageRoot, prepareUserFolder } from '../../scripts/n8n/userFolder';
 import { startEmulator, type Emulator, type RequestLogEntry } from '../emulator';
+import { emulatorApi } from '../harness/emulatorApi';
 
 const ARTIFACTS = path.join(packageRoot, 'test-artifacts', 'e2e');
 const DOCS_SCREENSHOT = path.join(packageRoot, 'docs', 'editor-create-app.png');
+const DOCS_SEND_SCREENSHOT = path.join(packageRoot, 'docs', 'editor-message-send.png');
+const DOCS_SEND_AND_WAIT_SCREENSHOT = path.join(packageRoot, 'docs', 'editor-send-and-wait.png');
+/** The app the Message panels pick from the list. */
+const MESSAGE_APP = 'Shop Notifications';
 const VIEWPORT = { width: 1400, height: 900 };
 /** Tall enough for the README picture to show the channel entry and Additional Fields. */
 const README_VIEWPORT = { width: 1400, height: 1250 };
@@ -149,6 +156,61 @@ function assertPng(
 	const head = readFileSync(file).subarray(0, 24);
 	expect(head.subarray(1, 4).toString('latin1')).toBe('PNG');
 	return { width: head.readUInt32BE(16), height: head.readUInt32BE(20), bytes };
+}
+
+/** Puts a screenshot into docs/ for the README when it is missing there, or always with SINCH_E2E_UPDATE_DOCS=1. */
+function updateDocs(file: string, docsFile: string): void {
+	if (!existsSync(docsFile) || process.env.SINCH_E2E_UPDATE_DOCS === '1') {
+		mkdirSync(path.dirname(docsFile), { recursive: true });
+		copyFileSync(file, docsFile);
+	}
+}
+
+/**
+ * Clicks the empty input pane on the panel's left: closes an open list and takes the focus (and with it the
+ * parameter's Fixed/Expression toolbar) off the last field, then waits for the toolbar to fade.
+ */
+async function clickAside(p: Page): Promise<void> {
+	await p.mouse.click(250, 300);
+	await p.evaluate('document.activeElement && document.activeElement.blur()');
+	await p.waitForTimeout(500);
+}
+
+/**
+ * The open panel as the README shows it: it has these labels, none cut off; no focus ring, hover toolbar or toast in
+ * the picture, taken at the README's size into test-artifacts/e2e/ and, when due, docs/.
+ */
+async function readmePanel(
+	p: Page,
+	labels: string[],
+	fileName: string,
+	docsFile: string,
+): Promise<void> {
+	const ndv = p.getByTestId('ndv');
+	const shown = (await ndv.getByTestId('input-label').allInnerTexts()).map((label) =>
+		label.split('\n')[0].trim(),
+	);
+	expect(shown).toEqual(expect.arrayContaining(labels));
+	await clickAside(p);
+	await dismissToasts(p);
+	// With the toolbar gone: it would count as a cut label.
+	await expect(cutLabels(ndv)).resolves.toEqual([]);
+	const file = path.join(ARTIFACTS, fileName);
+	await p.screenshot({ path: file });
+	expect(assertPng(file, 30_000)).toMatchObject(README_VIEWPORT);
+	updateDocs(file, docsFile);
+	assertPng(docsFile, 30_000);
+}
+
+/** Chooses `option` in the options parameter `name` of the panel. */
+async function choose(
+	p: Page,
+	scope: Locator,
+	name: string,
+	option: string | RegExp,
+): Promise<void> {
+	await scope.getByTestId(`parameter-input-${name}`).click();
+	await p.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
 }
 
 /** An input of the parameter (node or credential) named `name`, inside `scope`. */
@@ -514,10 +576,7 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			const png = assertPng(file, 30_000);
 			expect(png).toMatchObject(README_VIEWPORT);
 			expect(png.bytes).toBeLessThan(300_000);
-			if (!existsSync(DOCS_SCREENSHOT) || process.env.SINCH_E2E_UPDATE_DOCS === '1') {
-				mkdirSync(path.dirname(DOCS_SCREENSHOT), { recursive: true });
-				copyFileSync(file, DOCS_SCREENSHOT);
-			}
+			updateDocs(file, DOCS_SCREENSHOT);
 			assertPng(DOCS_SCREENSHOT, 30_000);
 
 			// Every other setting added too: none of the labels is cut off in the panel.
@@ -575,5 +634,94 @@ describe('Sinch Conversation in the n8n editor (Chromium)', () => {
 			await expect(cutLabels(ndv)).resolves.toEqual([]);
 			await p.waitForTimeout(500); // the Add Field list closing
 			await p.screenshot({ path: path.join(ARTIFACTS, 'update-app-panel.png') });
+		}));
+	test('Message → Send: the app from the list, a phone number on WhatsApp then SMS, a text; a screenshot for the README', () =>
+		withDebug('message-send', async () => {
+			const p = page();
+			const ndv = p.getByTestId('ndv');
+			await emulatorApi(sinch(), 'POST', '/apps', {
+				display_name: MESSAGE_APP,
+				channel_credentials: [
+					{
+						channel: 'WHATSAPP',
+						static_bearer: { claimed_identity: 'wa-sender', token: 'wa-token' },
+					},
+					{ channel: 'SMS', static_bearer: { claimed_identity: 'plan-1', token: 'sms-token' } },
+				],
+			});
+			await p.setViewportSize(README_VIEWPORT);
+			await choose(p, ndv, 'resource', /^Message\b/);
+			await choose(p, ndv, 'operation', /^Send\b(?! and Wait)/);
+			await expect(parameterInput(ndv, 'operation').inputValue()).resolves.toBe('Send');
+
+			// The app picker lists the project's apps (read from the emulator with the credential).
+			await ndv.getByTestId('parameter-input-appId').click();
+			await p.getByText(MESSAGE_APP, { exact: true }).click();
+			await expect(
+				ndv.getByTestId('parameter-input-appId').locator('input').last().inputValue(),
+			).resolves.toBe(MESSAGE_APP);
+
+			await expect(parameterInput(ndv, 'recipientType').inputValue()).resolves.toBe('Phone Number');
+			await parameterInput(ndv, 'phoneNumber').fill('+46 70 123 45 67');
+			// Channels: WhatsApp first, SMS (the default) after it.
+			const channels = ndv.getByTestId('parameter-input-phoneChannels');
+			const channelOption = (name: string) =>
+				p.getByRole('option').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) });
+			await channels.click();
+			await channelOption('WhatsApp').click();
+			await channelOption('SMS').click();
+			await channelOption('SMS').click();
+			// Closes the list (Escape could close the whole panel).
+			await clickAside(p);
+			await expect(channels.innerText()).resolves.toMatch(/^\s*WhatsApp\s+SMS\s*$/);
+			await expect(parameterInput(ndv, 'messageType').inputValue()).resolves.toBe('Text');
+			await ndv
+				.getByTestId('parameter-input-text')
+				.locator('textarea')
+				.first()
+				.fill('Your order 1042 has shipped and arrives on Thursday.');
+
+			await readmePanel(
+				p,
+				['App', 'Recipient', 'Phone Number', 'Channels', 'Message Type', 'Text'],
+				'message-send-panel.png',
+				DOCS_SEND_SCREENSHOT,
+			);
+		}));
+
+	test('Message → Send and Wait for Response: an approval with two buttons; a screenshot for the README', () =>
+		withDebug('send-and-wait', async () => {
+			const p = page();
+			const ndv = p.getByTestId('ndv');
+			await choose(p, ndv, 'operation', /^Send and Wait for Response/);
+			// The same app and recipient as Send.
+			await expect(
+				ndv.getByTestId('parameter-input-appId').locator('input').last().inputValue(),
+			).resolves.toBe(MESSAGE_APP);
+			await expect(parameterInput(ndv, 'recipientType').inputValue()).resolves.toBe('Phone Number');
+			await ndv
+				.getByTestId('parameter-input-message')
+				.locator('textarea')
+				.first()
+				.fill('Refund 120 EUR to order 1042?');
+			await expect(parameterInput(ndv, 'responseType').inputValue()).resolves.toBe('Approval');
+			await ndv.getByRole('button', { name: 'Add option' }).click();
+			await choose(p, ndv, 'approvalType', 'Approve and Decline');
+			await ndv.getByTestId('parameter-input-disapproveLabel').waitFor();
+
+			await readmePanel(
+				p,
+				[
+					'App',
+					'Recipient',
+					'Message',
+					'Response Type',
+					'Type of Approval',
+					'Approve Button Label',
+					'Decline Button Label',
+				],
+				'send-and-wait-panel.png',
+				DOCS_SEND_AND_WAIT_SCREENSHOT,
+			);
 		}));
 });

@@ -5,8 +5,9 @@
  *   - message-broadcast.json, run with `n8n execute`: 30 numbers → one SMS each, paced at the app's outbound limit
  *     (set to 10 a second here): every number gets one message, no 429 is met;
  *   - message-echo-bot.json and message-delivery-reports.json, published: an inbound WhatsApp message from the
- *     emulator reaches the echo bot, whose reply ("You said: …") goes to the same identity on the same channel
- *     through the same app; the reply's delivery reports reach the second workflow's trigger.
+ *     emulator reaches the echo bot, whose reply ("You said: …", from the trigger's flat `text`) goes to the same
+ *     identity on the same channel through the same app; the second workflow's trigger, filtered on the FAILED
+ *     delivery status, starts only for the reply to an unreachable (fail-) identity, not for the delivered one.
  *
  *   npm run build && npx jest -c jest.e2e.config.js test/e2e/messages.test.ts
  */
@@ -22,6 +23,7 @@ import { startEmulator, type Emulator } from '../emulator';
 import { emulatorApi } from '../harness/emulatorApi';
 import { executeWorkflow, outputJson } from './n8nRun';
 import {
+	executions,
 	importExamplesWithApp,
 	rest as restCall,
 	successfulExecutions as executionsDone,
@@ -47,6 +49,7 @@ const until = <T>(what: string, probe: () => T | undefined | Promise<T | undefin
 	untilDone(what, probe, { timings, server });
 const rest = (method: string, route: string) => restCall(server!, session, method, route);
 const successfulExecutions = (workflowId: string) => executionsDone(server!, session, workflowId);
+const executionsOf = (workflowId: string) => executions(server!, session, workflowId);
 
 beforeAll(async () => {
 	runtime = await ensureRuntime();
@@ -118,43 +121,71 @@ describe('published: echo bot and delivery reports', () => {
 		);
 	}, 300_000);
 
-	test('an inbound WhatsApp message is answered on WhatsApp, to the sender, and its delivery reports arrive', async () => {
-		const before = emulator.sentMessages.length;
-		await emulator.receive({
-			appId,
-			channel: 'WHATSAPP',
-			identity: '46705550101',
-			text: 'Hello bot',
-		});
-		const reply = await until('the reply', () => emulator.sentMessages[before]);
-		expect(reply.request).toEqual({
-			app_id: appId,
-			recipient: {
-				identified_by: { channel_identities: [{ channel: 'WHATSAPP', identity: '46705550101' }] },
-			},
-			message: { text_message: { text: 'You said: Hello bot' } },
-		});
-		expect(emulator.sentMessages).toHaveLength(before + 1);
+	test('an inbound WhatsApp message is answered on WhatsApp, to the sender; only a FAILED delivery report starts the second workflow', async () => {
+		const replyTo = async (identity: string, text: string) => {
+			const before = emulator.sentMessages.length;
+			const inbound = await emulator.receive({ appId, channel: 'WHATSAPP', identity, text });
+			expect(inbound.deliveries.map((delivery) => delivery.status)).toEqual([200]);
+			const reply = await until(`the reply to ${identity}`, () => emulator.sentMessages[before]);
+			expect(reply.request).toEqual({
+				app_id: appId,
+				recipient: { identified_by: { channel_identities: [{ channel: 'WHATSAPP', identity }] } },
+				message: { text_message: { text: `You said: ${text}` } },
+			});
+			expect(emulator.sentMessages).toHaveLength(before + 1);
+			await emulator.deliveryReportsSent();
+			return reply.message.id;
+		};
+		const reportsOf = (messageId: string) =>
+			emulator.deliveries
+				.filter(
+					(delivery) =>
+						delivery.trigger === 'MESSAGE_DELIVERY' &&
+						(delivery.body.message_delivery_report as { message_id?: string })?.message_id ===
+							messageId,
+				)
+				.map((delivery) => ({
+					status: (delivery.body.message_delivery_report as { status: string }).status,
+					answered: delivery.status,
+				}));
 
-		const [echo] = await until('the echo bot execution', async () => {
+		// Reached: QUEUED_ON_CHANNEL, DELIVERED and READ are each answered 200 by the filtered trigger, and start nothing.
+		const delivered = await replyTo('46705550101', 'Hello bot');
+		expect(reportsOf(delivered)).toEqual([
+			{ status: 'QUEUED_ON_CHANNEL', answered: 200 },
+			{ status: 'DELIVERED', answered: 200 },
+			{ status: 'READ', answered: 200 },
+		]);
+		// Not reachable (the emulator's fail- identities): one FAILED report, with a reason.
+		const failed = await replyTo('fail-46705550102', 'Are you there?');
+		expect(reportsOf(failed)).toEqual([{ status: 'FAILED', answered: 200 }]);
+
+		const echoes = await until('both echo bot executions', async () => {
 			const list = await successfulExecutions('sinchExEchoBot');
-			return list.length > 0 ? list : undefined;
-		});
-		const echoData = String((await rest('GET', `/executions/${echo.id}`)).data);
-		expect(echoData).toContain(reply.message.id);
-
-		const reports = await until('the delivery reports execution', async () => {
-			const list = await successfulExecutions('sinchExDeliveries');
 			return list.length >= 2 ? list : undefined;
 		});
-		const reportData = (
+		const echoData = (
 			await Promise.all(
-				reports.map(async (execution) =>
+				echoes.map(async (execution) =>
 					String((await rest('GET', `/executions/${execution.id}`)).data),
 				),
 			)
 		).join('\n');
-		expect(reportData).toContain(reply.message.id);
-		expect(reportData).toContain('DELIVERED');
+		expect(echoData).toContain(delivered);
+		expect(echoData).toContain(failed);
+
+		const [report] = await until('the failed delivery execution', async () => {
+			const list = await successfulExecutions('sinchExDeliveries');
+			return list.length > 0 ? list : undefined;
+		});
+		const reportData = String((await rest('GET', `/executions/${report.id}`)).data);
+		for (const value of [failed, 'FAILED', 'RECIPIENT_NOT_REACHABLE', 'fail-46705550102'])
+			expect(reportData).toContain(value);
+		expect(reportData).not.toContain(delivered);
+		// The three reports of the delivered reply came before the FAILED one and were all answered, so by now any
+		// execution they had started would be listed.
+		expect(await executionsOf('sinchExDeliveries')).toEqual([
+			expect.objectContaining({ id: report.id, status: 'success' }),
+		]);
 	}, 120_000);
 });

@@ -51,19 +51,28 @@ export async function rest(
 	return (JSON.parse(text) as { data: Record<string, unknown> }).data;
 }
 
-/** The workflow's executions that ended in success, newest first. */
-export async function successfulExecutions(
+/** Every execution of the workflow that n8n lists, whatever its status, newest first. */
+export async function executions(
 	server: N8nServer,
 	session: Session,
 	workflowId: string,
-): Promise<Array<{ id: string }>> {
+): Promise<Array<{ id: string; status: string }>> {
 	const data = await rest(
 		server,
 		session,
 		'GET',
 		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
 	);
-	return (data.results as Array<{ id: string; status: string }>).filter(
+	return data.results as Array<{ id: string; status: string }>;
+}
+
+/** The workflow's executions that ended in success, newest first. */
+export async function successfulExecutions(
+	server: N8nServer,
+	session: Session,
+	workflowId: string,
+): Promise<Array<{ id: string }>> {
+	return (await executions(server, session, workflowId)).filter(
 		(execution) => execution.status === 'success',
 	);
 }

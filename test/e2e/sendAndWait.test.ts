@@ -12,12 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { ensureRuntime, type N8nRuntime } from '../../scripts/n8n/cache';
-import {
-	emulatorCredentials,
-	EMULATOR_CREDENTIALS,
-	EXAMPLES_DIR,
-	importCredentials,
-} from '../../scripts/n8n/importData';
+import { emulatorCredentials, EXAMPLES_DIR, importCredentials } from '../../scripts/n8n/importData';
 import { launchEditorBrowser } from '../../scripts/n8n/browser';
 import { ensureOwner, type Session } from '../../scripts/n8n/owner';
 import { n8nCli, startN8nServer, waitForReady, type N8nServer } from '../../scripts/n8n/process';
@@ -30,15 +25,21 @@ import {
 } from '../../scripts/n8n/userFolder';
 import { startEmulator, type Emulator } from '../emulator';
 import { emulatorApi } from '../harness/emulatorApi';
+import {
+	ASK_PATH,
+	ASK_WORKFLOW_ID,
+	askWorkflow,
+	executionOfLink,
+	linkIn,
+	PHONE_BROWSER,
+	smsOf,
+} from './sendAndWaitWorkflow';
 
-const WORKFLOW_ID = 'sinchE2eSendWait';
 const HITL_TOOL = `${NODE_TYPE}HitlTool`;
 /** The answer page as a phone shows it, for the README. */
 const PAGE_SCREENSHOT = path.join(packageRoot, 'docs', 'send-and-wait-answer-page.png');
 const AGENT_EXAMPLE = path.join(EXAMPLES_DIR, 'ai-agent-approval-by-sms.json');
 const PHONE = '46701234567';
-const BROWSER =
-	'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari/604.1';
 
 let runtime: N8nRuntime;
 let emulator: Emulator;
@@ -73,61 +74,6 @@ async function rest(route: string): Promise<Record<string, unknown>> {
 	return (JSON.parse(text) as { data: Record<string, unknown> }).data;
 }
 
-const workflow = () => ({
-	id: WORKFLOW_ID,
-	name: 'Send and Wait e2e',
-	active: false,
-	settings: { executionOrder: 'v1' },
-	nodes: [
-		{
-			id: '0d7c2e14-6a3b-4f58-9e21-7b4c5d6e8f00',
-			name: 'Ask',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			webhookId: '0d7c2e14-6a3b-4f58-9e21-7b4c5d6e8f0a',
-			parameters: {
-				httpMethod: 'POST',
-				path: 'sinch-ask',
-				responseMode: 'onReceived',
-				options: {},
-			},
-		},
-		{
-			id: '0d7c2e14-6a3b-4f58-9e21-7b4c5d6e8f01',
-			name: 'Ask by SMS',
-			type: NODE_TYPE,
-			typeVersion: 2,
-			position: [240, 0],
-			parameters: {
-				resource: 'message',
-				operation: 'sendAndWait',
-				appId: { __rl: true, mode: 'id', value: appId },
-				recipientType: 'phone',
-				phoneNumber: '={{ $json.body.to }}',
-				phoneChannels: ['SMS'],
-				message: '={{ $json.body.question }}',
-				responseType: '={{ $json.body.responseType }}',
-				approvalOptions: { values: { approvalType: 'double' } },
-				options: {},
-			},
-			credentials: { sinchConversationApi: EMULATOR_CREDENTIALS.oAuth2 },
-		},
-		{
-			id: '0d7c2e14-6a3b-4f58-9e21-7b4c5d6e8f02',
-			name: 'Answered',
-			type: 'n8n-nodes-base.noOp',
-			typeVersion: 1,
-			position: [480, 0],
-			parameters: {},
-		},
-	],
-	connections: {
-		Ask: { main: [[{ node: 'Ask by SMS', type: 'main', index: 0 }]] },
-		'Ask by SMS': { main: [[{ node: 'Answered', type: 'main', index: 0 }]] },
-	},
-});
-
 const sends = () => emulator.requests.filter((request) => request.path.endsWith('/messages:send'));
 
 /** Starts the workflow and returns the SMS text the emulator received, and the execution's ID. */
@@ -141,18 +87,15 @@ async function ask(
 		status: 200,
 		body: { message_id: '01JE2EMSG00000000000000000', accepted_time: new Date().toISOString() },
 	});
-	const started = await fetch(`${server!.url}/webhook/sinch-ask`, {
+	const started = await fetch(`${server!.url}/webhook/${ASK_PATH}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ to: PHONE, question, responseType }),
 	});
 	expect(started.status).toBe(200);
 	const send = await until('the SMS', async () => sends()[before]);
-	const body = send.body as {
-		message: { explicit_channel_omni_message: { SMS: { text_message: { text: string } } } };
-	};
-	const sms = body.message.explicit_channel_omni_message.SMS.text_message.text;
-	const executionId = /\/webhook-waiting\/(\d+)\//.exec(sms)![1];
+	const sms = smsOf(send.body);
+	const executionId = executionOfLink(linkIn(sms));
 	await until('the execution waiting', async () =>
 		(await rest(`/executions/${executionId}`)).status === 'waiting' ? true : undefined,
 	);
@@ -167,8 +110,6 @@ async function finished(executionId: string): Promise<string> {
 	return String(execution.data);
 }
 
-const linkIn = (text: string) => /https?:\/\/\S+/.exec(text)![0];
-
 beforeAll(async () => {
 	runtime = await ensureRuntime();
 	emulator = await startEmulator({ port: 0 });
@@ -182,10 +123,10 @@ beforeAll(async () => {
 	});
 	appId = String(app.id);
 	const file = path.join(root, 'workflow.json');
-	writeFileSync(file, JSON.stringify([workflow()]));
+	writeFileSync(file, JSON.stringify([askWorkflow(appId)]));
 	await importCredentials(runtime, folder, emulatorCredentials(emulator));
 	await n8nCli(runtime, folder, ['import:workflow', `--input=${file}`]);
-	await n8nCli(runtime, folder, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
+	await n8nCli(runtime, folder, ['publish:workflow', `--id=${ASK_WORKFLOW_ID}`]);
 	const port = await freePort();
 	// The public address n8n puts in links: another host name than the one n8n listens on.
 	publicBase = `http://localhost:${port}/`;
@@ -208,12 +149,12 @@ test('approval by SMS: one link behind WEBHOOK_URL; its page approves, and the e
 	// A link preview does not answer; the page shows the buttons and answers nothing either.
 	const preview = await fetch(link, { headers: { 'user-agent': 'WhatsApp/2.23.20.0 A' } });
 	expect(preview.status).toBe(200);
-	const page = await (await fetch(link, { headers: { 'user-agent': BROWSER } })).text();
+	const page = await (await fetch(link, { headers: { 'user-agent': PHONE_BROWSER } })).text();
 	expect(page).toContain('<button>Approve</button>');
 	expect((await rest(`/executions/${executionId}`)).status).toBe('waiting');
 	const answered = await fetch(link, {
 		method: 'POST',
-		headers: { 'user-agent': BROWSER, 'content-type': 'application/x-www-form-urlencoded' },
+		headers: { 'user-agent': PHONE_BROWSER, 'content-type': 'application/x-www-form-urlencoded' },
 		body: 'a=y',
 	});
 	expect(answered.status).toBe(200);
@@ -224,7 +165,7 @@ test('approval by SMS: one link behind WEBHOOK_URL; its page approves, and the e
 	// Once answered, the link answers nothing more: n8n shows its own "no action required" page.
 	const again = await fetch(link, {
 		method: 'POST',
-		headers: { 'user-agent': BROWSER, 'content-type': 'application/x-www-form-urlencoded' },
+		headers: { 'user-agent': PHONE_BROWSER, 'content-type': 'application/x-www-form-urlencoded' },
 		body: 'a=n',
 	});
 	expect(await again.text()).not.toContain('Got it, thanks');
@@ -258,7 +199,9 @@ test('decline through the direct link of the choice message', async () => {
 	const decline = send.message.choice_message.choices.find(
 		(choice) => choice.url_message.title === 'Decline',
 	)!;
-	const answered = await fetch(decline.url_message.url, { headers: { 'user-agent': BROWSER } });
+	const answered = await fetch(decline.url_message.url, {
+		headers: { 'user-agent': PHONE_BROWSER },
+	});
 	expect(answered.status).toBe(200);
 	expect(await finished(executionId)).toContain('"approved":false');
 });
@@ -266,12 +209,12 @@ test('decline through the direct link of the choice message', async () => {
 test('free text: the link opens a form, the posted text ends the wait', async () => {
 	const { sms, executionId } = await ask('What should we tell the customer?', 'freeText');
 	const link = linkIn(sms);
-	expect(await (await fetch(link, { headers: { 'user-agent': BROWSER } })).text()).toContain(
+	expect(await (await fetch(link, { headers: { 'user-agent': PHONE_BROWSER } })).text()).toContain(
 		'<textarea',
 	);
 	const answered = await fetch(link, {
 		method: 'POST',
-		headers: { 'user-agent': BROWSER, 'content-type': 'application/x-www-form-urlencoded' },
+		headers: { 'user-agent': PHONE_BROWSER, 'content-type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams({ text: 'Sorry for the delay, it ships Monday' }).toString(),
 	});
 	expect(answered.status).toBe(200);
@@ -281,7 +224,7 @@ test('free text: the link opens a form, the posted text ends the wait', async ()
 test('a tampered link is refused by n8n', async () => {
 	const { sms, executionId } = await ask('Tamper test?', 'approval');
 	const tampered = linkIn(sms).replace('signature=', 'a=y&signature=');
-	const answered = await fetch(tampered, { headers: { 'user-agent': BROWSER } });
+	const answered = await fetch(tampered, { headers: { 'user-agent': PHONE_BROWSER } });
 	expect(answered.status).toBeGreaterThanOrEqual(400);
 	expect((await rest(`/executions/${executionId}`)).status).toBe('waiting');
 });

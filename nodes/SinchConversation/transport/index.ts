@@ -83,6 +83,12 @@ export interface SinchRequestOptions {
 	badRequestNote?: string;
 	/** Set when the request makes something a repeat would make twice. */
 	makes?: Making;
+	/**
+	 * Awaited right before each try goes out (the first, and each after a 429), after the run's token gate: e.g. to wait
+	 * for a turn under a rate limit, so that neither the gate nor a retry sends outside it. What it gives back is called
+	 * once the try's answer or failure has come back.
+	 */
+	beforeEachTry?: () => Promise<() => void>;
 }
 
 interface FullResponse {
@@ -278,17 +284,23 @@ export async function sinchApiRequest(
 	const secrets = collectSecrets(credentials, body);
 	const context = { ...request, method, secrets, seconds };
 	const basic = credentials.authentication === 'basic';
-	const send = async () =>
-		(await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			{ ...options },
-			{
-				// With Basic auth a 401 means the key is wrong: fetching a "new token" and repeating the call cannot help.
-				preAuthenticationRetryStatusCode: basic ? [] : 401,
-				credentialsDecrypted: decrypted,
-			},
-		)) as FullResponse;
+	const send = async () => {
+		const tried = await request.beforeEachTry?.();
+		try {
+			return (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				{ ...options },
+				{
+					// With Basic auth a 401 means the key is wrong: fetching a "new token" and repeating the call cannot help.
+					preAuthenticationRetryStatusCode: basic ? [] : 401,
+					credentialsDecrypted: decrypted,
+				},
+			)) as FullResponse;
+		} finally {
+			tried?.();
+		}
+	};
 
 	const started = Date.now();
 	for (let attempt = 1; ; attempt++) {

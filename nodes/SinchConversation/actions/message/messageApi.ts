@@ -31,10 +31,12 @@ export async function sendMessage(
 	this: SinchContext,
 	body: IDataObject,
 	itemIndex?: number,
+	beforeEachTry?: () => Promise<() => void>,
 ): Promise<IDataObject> {
 	return await sinchApiRequest.call(this, 'POST', '/messages:send', {
 		body,
 		itemIndex,
+		beforeEachTry,
 		noun: NOUN,
 		makes: SENDING_MESSAGE,
 		expect: objectWith('a sent message', 'message_id'),

@@ -59,8 +59,14 @@ export async function execute(
 	prepared: PreparedSend,
 ): Promise<IDataObject> {
 	const verdict = await verdictFor(this, itemIndex);
-	await pace(prepared.appId, verdict.rate, this.getExecutionCancelSignal());
-	const answer = await sendMessage.call(this, prepared.body, itemIndex);
+	const signal = this.getExecutionCancelSignal();
+	// Each try takes a turn at the app's rate, a 429's retry too: a retry outside the pace would meet the next 429.
+	const answer = await sendMessage.call(
+		this,
+		prepared.body,
+		itemIndex,
+		async () => await pace(prepared.appId, verdict.rate, signal),
+	);
 	return {
 		message_id: answer.message_id,
 		accepted_time: answer.accepted_time,
