@@ -38,7 +38,8 @@ export const CAMEL_CASE_PAGING: PagingNames = {
 
 /**
  * Reads one of Sinch's paged lists (`page_size` / `page_token`, answered with `next_page_token`, or the `paging`
- * names of another API) until it has `limit` items or the last page. Pages are asked for one after the other: each needs the token of the one before.
+ * names of another API) until it has `limit` items or the last page. Pages are asked for one after the other: each
+ * needs the token of the one before.
  */
 export async function pagedList(
 	this: SinchContext,
