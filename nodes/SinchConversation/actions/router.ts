@@ -205,6 +205,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	await Promise.all(
 		Array.from({ length: Math.min(size, queue.length) }, (_, slot) => worker(slot)),
 	);
+	// The run's other requests may have gone as soon as the early token arrived, before n8n finished storing it; the
+	// node ends after that, so the next node reads the stored token instead of fetching another.
+	await early.settled;
 
 	if (stop) {
 		const error = asNodeError.call(this, stop.error, stop.itemIndex) as
