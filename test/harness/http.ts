@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
-/** The parts of n8n's HTTP layer the harnesses stand in for: its body parser and express's response. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+/** The parts of n8n's HTTP layer the harnesses stand in for: its server, its body parser and express's response. */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import type { IDataObject } from 'n8n-workflow';
 
@@ -54,4 +55,29 @@ export function expressLike(res: ServerResponse) {
 		},
 	};
 	return wrapper;
+}
+
+/** A server on 127.0.0.1 standing in for n8n's webhook endpoint: its base URL, and how to stop it. */
+export interface LocalServer {
+	url: string;
+	close(): Promise<void>;
+}
+
+/** Starts a server on a free port of 127.0.0.1; a handler that throws answers 500 with the error. */
+export async function listenLocally(
+	handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<LocalServer> {
+	const server = createServer((req, res) => {
+		handle(req, res).catch((error: unknown) => {
+			if (!res.headersSent) res.writeHead(500).end(String(error));
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
 }

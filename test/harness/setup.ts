@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { Emulator } from '../emulator';
+import type { Emulator, RequestLogEntry } from '../emulator';
 import { newCredentialsHelper } from './engine';
 import { emulatorApi } from './emulatorApi';
 
@@ -53,3 +53,16 @@ export const apiCalls = (emulator: Emulator, since = 0) =>
 		.slice(since)
 		.filter((request) => request.path !== '/oauth2/token')
 		.map(({ method, path, query, body }) => ({ method, path, query, body }));
+
+/** The most requests the emulator was handling at once. */
+export function peakInFlight(requests: readonly RequestLogEntry[]): number {
+	const events = requests.flatMap((r) => [
+		[r.receivedAt, 1],
+		[r.answeredAt ?? Infinity, -1],
+	]);
+	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	let now = 0;
+	let peak = 0;
+	for (const [, change] of events) peak = Math.max(peak, (now += change));
+	return peak;
+}

@@ -7,8 +7,7 @@
  * the trigger, like a production webhook execution. A small HTTP server stands in for n8n's webhook endpoint, so the
  * emulator can deliver real signed callbacks to it.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type {
 	IDataObject,
@@ -36,7 +35,7 @@ import {
 	workflowRecord,
 } from './engine';
 import type { TestCredentialsHelper } from './credentials-helper';
-import { expressLike, readRequest } from './http';
+import { expressLike, listenLocally, readRequest, type LocalServer } from './http';
 
 export const TRIGGER_TYPE = 'n8n-nodes-sinch-conversation.sinchConversationTrigger';
 export const TRIGGER_NAME = 'Sinch Trigger';
@@ -77,7 +76,7 @@ export class TriggerHarness {
 	readonly workflow: Workflow;
 	readonly node: INode;
 	readonly deliveries: Delivery[] = [];
-	private server?: Server;
+	private server?: LocalServer;
 	private baseUrl = 'http://127.0.0.1:5678';
 	private testStaticData?: IDataObject;
 	private readonly workflowData: IWorkflowBase;
@@ -137,19 +136,12 @@ export class TriggerHarness {
 
 	/** Starts the stand-in for n8n's webhook endpoint; webhook URLs then point at it. */
 	async listen(): Promise<void> {
-		this.server = createServer((req, res) => {
-			this.handle(req, res).catch((error: unknown) => {
-				if (!res.headersSent) res.writeHead(500).end(String(error));
-			});
-		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		this.server = await listenLocally(async (req, res) => await this.handle(req, res));
+		this.baseUrl = this.server.url;
 	}
 
 	async close(): Promise<void> {
-		if (!this.server) return;
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+		await this.server?.close();
 	}
 
 	additionalData() {

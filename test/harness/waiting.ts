@@ -7,8 +7,7 @@
  * resumes the saved execution without items, as n8n's WaitTracker does.
  */
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type {
 	IDataObject,
@@ -36,7 +35,7 @@ import {
 	nodeTypesFor,
 	workflowRecord,
 } from './engine';
-import { expressLike, readRequest } from './http';
+import { expressLike, listenLocally, readRequest, type LocalServer } from './http';
 
 export const EXECUTION_ID = '4711';
 export const NODE_ID = 'a5c3f0e2-7b1d-4c9e-8f26-1d3b5a7c9e01';
@@ -73,7 +72,7 @@ export interface Opened {
 export class WaitingHarness {
 	readonly workflow: Workflow;
 	readonly node: INode;
-	private server?: Server;
+	private server?: LocalServer;
 	private baseUrl = 'http://127.0.0.1:5678';
 	/** The execution as n8n saves it while it waits. */
 	saved?: IRunExecutionData;
@@ -121,19 +120,12 @@ export class WaitingHarness {
 	}
 
 	async listen(): Promise<void> {
-		this.server = createServer((req, res) => {
-			this.handle(req, res).catch((error: unknown) => {
-				if (!res.headersSent) res.writeHead(500).end(String(error));
-			});
-		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		this.server = await listenLocally(async (req, res) => await this.handle(req, res));
+		this.baseUrl = this.server.url;
 	}
 
 	async close(): Promise<void> {
-		if (!this.server) return;
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+		await this.server?.close();
 	}
 
 	private additionalData(extra: object = {}): IWorkflowExecuteAdditionalData {

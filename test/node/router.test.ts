@@ -8,7 +8,14 @@ import type { INode, INodeParameters } from 'n8n-workflow';
 import type { RequestLogEntry } from '../emulator';
 import { runNode } from '../harness/engine';
 import { emulatorPerFile } from '../harness/emulatorPerFile';
-import { appRequests, emulatorCredentials, seedApp, smsApp, tokenRequests } from '../harness/setup';
+import {
+	appRequests,
+	emulatorCredentials,
+	peakInFlight,
+	seedApp,
+	smsApp,
+	tokenRequests,
+} from '../harness/setup';
 
 const emulator = emulatorPerFile();
 beforeEach(() => emulator.setLatency(0));
@@ -29,19 +36,6 @@ async function seedApps(count: number): Promise<string[]> {
 	// The seeding requests are not part of what the node sent.
 	(emulator.requests as RequestLogEntry[]).splice(0);
 	return ids;
-}
-
-/** The most requests the emulator was handling at once. */
-function peakInFlight(requests: readonly RequestLogEntry[]): number {
-	const events = requests.flatMap((r) => [
-		[r.receivedAt, 1],
-		[r.answeredAt ?? Infinity, -1],
-	]);
-	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-	let now = 0;
-	let peak = 0;
-	for (const [, change] of events) peak = Math.max(peak, (now += change));
-	return peak;
 }
 
 describe('concurrency keeps order and pairing', () => {

@@ -5,7 +5,13 @@
  */
 import { startEmulator, type Emulator, type RequestLogEntry } from '../emulator';
 import { CREDENTIAL_ID, runNode } from '../harness/engine';
-import { appRequests, emulatorCredentials, smsApp, tokenRequests } from '../harness/setup';
+import {
+	appRequests,
+	emulatorCredentials,
+	peakInFlight,
+	smsApp,
+	tokenRequests,
+} from '../harness/setup';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -22,19 +28,6 @@ const items = (count: number, prefix = 'app') =>
 	Array.from({ length: count }, (_, i) => ({ name: `${prefix}-${i}` }));
 const nameOf = (request: RequestLogEntry) =>
 	String((request.body as { display_name?: string } | undefined)?.display_name);
-
-/** The most requests the emulator was handling at once. */
-function peakInFlight(requests: readonly RequestLogEntry[]): number {
-	const events = requests.flatMap((r) => [
-		[r.receivedAt, 1],
-		[r.answeredAt ?? Infinity, -1],
-	]);
-	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-	let now = 0;
-	let peak = 0;
-	for (const [, change] of events) peak = Math.max(peak, (now += change));
-	return peak;
-}
 
 describe('the credential', () => {
 	test('is read once per run, not once per request, and every request carries one token', async () => {
