@@ -28,6 +28,7 @@ import {
 } from '../../scripts/n8n/userFolder';
 import { parseRunOutput, type WorkflowRun } from '../e2e/n8nRun';
 import type { Emulator } from '../emulator';
+import { emulatorRequest } from '../harness/emulatorApi';
 import type { INodeType } from 'n8n-workflow';
 
 /** Sinch's default outbound limit, the one the issue's floor (500 / 25 = 20 s) is computed with. */
@@ -206,21 +207,14 @@ function workflow(id: string, items: number, warmUps: NodeJson[], targets: NodeJ
 }
 
 async function createApp(emulator: Emulator, name: string, outbound: number): Promise<string> {
-	const response = await fetch(`${emulator.url}/v1/projects/${emulator.projectId}/apps`, {
-		method: 'POST',
-		headers: {
-			authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
-			'content-type': 'application/json',
-		},
-		body: JSON.stringify({
-			display_name: name,
-			channel_credentials: [
-				{ channel: 'SMS', static_bearer: { claimed_identity: 'bench', token: 'bench-token' } },
-			],
-		}),
+	const { status, body } = await emulatorRequest(emulator, 'POST', '/apps', {
+		display_name: name,
+		channel_credentials: [
+			{ channel: 'SMS', static_bearer: { claimed_identity: 'bench', token: 'bench-token' } },
+		],
 	});
-	if (response.status !== 200) throw new Error(`bench: creating app ${name}: ${response.status}`);
-	const { id } = (await response.json()) as { id: string };
+	if (status !== 200) throw new Error(`bench: creating app ${name}: ${status}`);
+	const id = String(body.id);
 	emulator.setOutboundRateLimit(outbound, id);
 	return id;
 }

@@ -24,6 +24,7 @@ import {
 	type QueueCluster,
 } from '../../scripts/queue/cluster';
 import { startEmulator, type Emulator, type RequestLogEntry } from '../emulator';
+import { emulatorRequest } from '../harness/emulatorApi';
 import {
 	CALLBACK_NAME_PATTERN,
 	CREATE_WEBHOOK_PATH,
@@ -142,23 +143,15 @@ function expectCreated(results: CallResult[]): void {
 
 /** An app made directly on the emulator (Basic auth), before n8n exists: the trigger's app. */
 async function makeApp(name: string): Promise<string> {
-	const response = await fetch(`${emulator.url}${appsPath()}`, {
-		method: 'POST',
-		headers: {
-			authorization: `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString('base64')}`,
-			'content-type': 'application/json',
-		},
-		body: JSON.stringify({
-			display_name: name,
-			channel_credentials: [
-				{ channel: 'SMS', static_bearer: { claimed_identity: 'queue-plan', token: 'queue-token' } },
-			],
-		}),
+	const { status, body } = await emulatorRequest(emulator, 'POST', '/apps', {
+		display_name: name,
+		channel_credentials: [
+			{ channel: 'SMS', static_bearer: { claimed_identity: 'queue-plan', token: 'queue-token' } },
+		],
 	});
-	const app = (await response.json()) as { id?: string };
-	if (!response.ok || !app.id)
-		throw new Error(`the emulator did not create the trigger's app: ${JSON.stringify(app)}`);
-	return app.id;
+	if (status !== 200 || typeof body.id !== 'string')
+		throw new Error(`the emulator did not create the trigger's app: ${JSON.stringify(body)}`);
+	return body.id;
 }
 
 beforeAll(async () => {

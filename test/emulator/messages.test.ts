@@ -1,57 +1,13 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 import axios from 'axios';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sdkClient } from '../harness/sdk';
 import { SIGNATURE_HEADERS, signCallback, startEmulator, type App, type Emulator } from '.';
+import { Receiver, type Received } from '../harness/receiver';
 
 const http = axios.create({ validateStatus: () => true });
 
 let emulator: Emulator;
 let receiver: Receiver;
-
-interface Received {
-	headers: IncomingHttpHeaders;
-	body: Record<string, unknown>;
-	rawBody: string;
-}
-
-/** A local HTTP server that records the callbacks it receives. */
-class Receiver {
-	readonly received: Received[] = [];
-	private constructor(
-		private readonly server: Server,
-		readonly url: string,
-	) {}
-
-	static async start(): Promise<Receiver> {
-		const server = createServer();
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const receiver = new Receiver(
-			server,
-			`http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-		);
-		server.on('request', (req, res) => {
-			const chunks: Buffer[] = [];
-			req.on('data', (chunk: Buffer) => chunks.push(chunk));
-			req.on('end', () => {
-				const rawBody = Buffer.concat(chunks).toString('utf8');
-				receiver.received.push({
-					headers: req.headers,
-					rawBody,
-					body: JSON.parse(rawBody) as Record<string, unknown>,
-				});
-				res.writeHead(200).end('ok');
-			});
-		});
-		return receiver;
-	}
-
-	close(): Promise<void> {
-		this.server.closeAllConnections();
-		return new Promise((resolve) => this.server.close(() => resolve()));
-	}
-}
 
 beforeAll(async () => {
 	emulator = await startEmulator();
@@ -63,7 +19,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
 	emulator.reset();
-	receiver.received.length = 0;
+	receiver.clear();
 });
 
 const auth = { authorization: 'Basic ' };

@@ -1,8 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tooling that runs in Node, not in n8n: rules for node code (README: Linting) */
 import axios from 'axios';
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WEBHOOK_TRIGGERS } from '../../nodes/SinchConversation/helpers/webhookRules';
 import {
 	SIGNATURE_HEADERS,
@@ -13,52 +10,12 @@ import {
 	type Emulator,
 	type Webhook,
 } from './';
+import { Receiver, type Received } from '../harness/receiver';
 
 const http = axios.create({ validateStatus: () => true });
 
 let emulator: Emulator;
 let receiver: Receiver;
-
-interface Received {
-	headers: IncomingHttpHeaders;
-	rawBody: string;
-}
-
-/** A local HTTP server that records what it receives and answers the statuses queued in `answers` (then 200). */
-class Receiver {
-	readonly received: Received[] = [];
-	answers: number[] = [];
-	private constructor(
-		private readonly server: Server,
-		readonly url: string,
-	) {}
-
-	static async start(): Promise<Receiver> {
-		const server = createServer();
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const receiver = new Receiver(
-			server,
-			`http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-		);
-		server.on('request', (req, res) => {
-			const chunks: Buffer[] = [];
-			req.on('data', (chunk: Buffer) => chunks.push(chunk));
-			req.on('end', () => {
-				receiver.received.push({
-					headers: req.headers,
-					rawBody: Buffer.concat(chunks).toString('utf8'),
-				});
-				res.writeHead(receiver.answers.shift() ?? 200).end('ok');
-			});
-		});
-		return receiver;
-	}
-
-	close(): Promise<void> {
-		this.server.closeAllConnections();
-		return new Promise((resolve) => this.server.close(() => resolve()));
-	}
-}
 
 beforeAll(async () => {
 	emulator = await startEmulator({ otherProjects: ['not-yours'] });
@@ -70,8 +27,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
 	emulator.reset();
-	receiver.received.length = 0;
-	receiver.answers = [];
+	receiver.clear();
 });
 
 const auth = (): { headers: Record<string, string> } => ({
