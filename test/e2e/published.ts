@@ -34,16 +34,22 @@ export async function until<T>(
 	);
 }
 
-/** A call to n8n's REST API (`/rest…`) as the owner; answers its `data`. */
+/** A call to n8n's REST API (`/rest…`) as the owner, with a JSON body if given; answers its `data`. */
 export async function rest(
 	server: N8nServer,
 	session: Session,
 	method: string,
 	route: string,
+	body?: unknown,
 ): Promise<Record<string, unknown>> {
 	const response = await fetch(`${server.url}/rest${route}`, {
 		method,
-		headers: { cookie: session.cookie, 'browser-id': session.browserId },
+		headers: {
+			cookie: session.cookie,
+			'browser-id': session.browserId,
+			...(body === undefined ? {} : { 'content-type': 'application/json' }),
+		},
+		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.text();
 	if (!response.ok)

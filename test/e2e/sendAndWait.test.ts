@@ -34,6 +34,7 @@ import {
 	PHONE_BROWSER,
 	smsOf,
 } from './sendAndWaitWorkflow';
+import { rest as restCall, until as untilDone } from './published';
 
 const HITL_TOOL = `${NODE_TYPE}HitlTool`;
 /** The answer page as a phone shows it, for the README. */
@@ -50,29 +51,10 @@ let session: Session;
 let appId: string;
 let publicBase: string;
 
-async function until<T>(
-	what: string,
-	probe: () => Promise<T | undefined>,
-	timeoutMs = 30_000,
-): Promise<T> {
-	const started = Date.now();
-	while (Date.now() - started < timeoutMs) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error(`timed out waiting for ${what}\n${server?.output().slice(-4000) ?? ''}`);
-}
-
-async function rest(route: string): Promise<Record<string, unknown>> {
-	const response = await fetch(`${server!.url}/rest${route}`, {
-		headers: { cookie: session.cookie, 'browser-id': session.browserId },
-	});
-	const text = await response.text();
-	if (!response.ok)
-		throw new Error(`GET /rest${route}: HTTP ${response.status} ${text.slice(0, 300)}`);
-	return (JSON.parse(text) as { data: Record<string, unknown> }).data;
-}
+const timings: string[] = [];
+const until = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs?: number) =>
+	untilDone(what, probe, { timings, server }, timeoutMs);
+const rest = (route: string) => restCall(server!, session, 'GET', route);
 
 const sends = () => emulator.requests.filter((request) => request.path.endsWith('/messages:send'));
 

@@ -21,6 +21,7 @@ import { ensureOwner, type Session } from '../../scripts/n8n/owner';
 import { n8nCli, startN8nServer, waitForReady, type N8nServer } from '../../scripts/n8n/process';
 import { freePort, prepareUserFolder, type UserFolder } from '../../scripts/n8n/userFolder';
 import { startEmulator, type Emulator, type Webhook } from '../emulator';
+import { rest as restCall, until as untilDone } from './published';
 import { importTriggerExample, TRIGGER_WEBHOOK_ID } from './triggerExample';
 
 const TEXT = 'Hello n8n, this is the emulator';
@@ -35,44 +36,13 @@ let appId: string;
 let workflowId: string;
 const timings: string[] = [];
 
-async function until<T>(
+const until = <T>(
 	what: string,
 	probe: () => T | undefined | Promise<T | undefined>,
-	timeoutMs = 30_000,
-): Promise<T> {
-	const started = Date.now();
-	while (Date.now() - started < timeoutMs) {
-		const value = await probe();
-		if (value !== undefined) {
-			timings.push(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-			return value;
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(
-		`timed out after ${timeoutMs / 1000} s waiting for ${what}\n${server?.output().slice(-4000) ?? ''}`,
-	);
-}
-
-async function rest(
-	method: string,
-	route: string,
-	body?: unknown,
-): Promise<Record<string, unknown>> {
-	const response = await fetch(`${server!.url}/rest${route}`, {
-		method,
-		headers: {
-			cookie: session.cookie,
-			'browser-id': session.browserId,
-			'content-type': 'application/json',
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	if (!response.ok)
-		throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 500)}`);
-	return (JSON.parse(text) as { data: Record<string, unknown> }).data;
-}
+	timeoutMs?: number,
+) => untilDone(what, probe, { timings, server }, timeoutMs);
+const rest = (method: string, route: string, body?: unknown) =>
+	restCall(server!, session, method, route, body);
 
 interface ExecutionSummary {
 	id: string;
